@@ -1,0 +1,140 @@
+/// How one kind of network works: its words, norms and rules (BRIEF.md "Workflow profiles").
+///
+/// Profiles are data (`Profiles/Data/*.json`), so a network's way of working is read, not programmed.
+/// Later capabilities read the settings they need; nothing here performs I/O.
+public struct WorkflowProfile: Sendable, Codable, Equatable, Identifiable {
+    public var id: String { code }
+    /// Stable key, e.g. `enschede`.
+    public let code: String
+    /// Name shown to administrators, e.g. "Enschede — wijkzorgteam".
+    public let name: String
+    /// What the network is called locally (lokaal zorgnetwerk, sociaal team, wijkzorgteam …).
+    public let networkKindName: String
+    /// One-paragraph description for administrators choosing a profile.
+    public let summary: String
+    /// Where in the sources the settings come from.
+    public let sources: [String]
+    /// Local names for roles; a role without an entry uses its generic name.
+    public let roleNames: [String: String]
+    public let norms: Norms
+    public let intake: Intake
+    public let planDrafter: PlanDrafter
+    public let agendaRule: AgendaRule
+    public let householdAtConference: HouseholdAtConference
+    public let closureCriterion: ClosureCriterion
+    public let aftercare: [NormPeriod]
+    public let pseudonymised: Bool
+    public let caseloadMaximum: Int?
+    /// Problems on at least this many domains suggest the network's target group; advisory, never a gate.
+    public let advisoryInclusionDomains: Int?
+    /// The network's own life-domain list; `nil` means `LifeDomain.defaults`.
+    public let lifeDomains: [LifeDomain]?
+    public let escalation: EscalationLadders
+    public let mandates: Mandates
+    /// Amsterdam's family levels 0–4; empty when the network does not use levels.
+    public let familyLevels: [FamilyLevel]
+    public let meetingInterval: NormPeriod
+
+    /// The display name of `role` in this network, falling back to `generic`.
+    public func displayName(for role: Role, generic: String) -> String { roleNames[role.rawValue] ?? generic }
+
+    /// The life domains this network scores and signals on.
+    public var domains: [LifeDomain] { lifeDomains ?? LifeDomain.defaults }
+
+    /// The time norms of the nine-step process; `nil` where the network sets none.
+    public struct Norms: Sendable, Codable, Equatable {
+        public let eligibilityDecision: NormPeriod?
+        public let crisisIntervention: NormPeriod?
+        public let informationRoundAnswer: NormPeriod?
+        public let caseDirectorAfterDecision: NormPeriod?
+        public let planToConference: NormPeriod?
+        public let firstProgressContact: NormPeriod?
+        public let progressReport: NormPeriod?
+        public let progressTalk: NormPeriod?
+        public let goalWithoutProgress: NormPeriod?
+        public let maximumDuration: NormPeriod?
+    }
+
+    /// Rules at the front door (step 1).
+    public struct Intake: Sendable, Codable, Equatable {
+        /// Only professionals of partner organisations may signal (Zwolle).
+        public let institutionsOnly: Bool
+        /// Signals must name one of these triggers (Zwolle: nuisance or eviction threat); empty = none required.
+        public let requiredTriggers: [String]
+        /// The reporter must show their own attempt to help (Zwolle).
+        public let proofOfOwnAttempt: Bool
+        /// The reporter must have informed the household, or give a reason why not (Enschede).
+        public let householdMustBeInformed: Bool
+        /// Every signal goes to the coordinator first (Amsterdam).
+        public let routeToCoordinator: Bool
+        /// A crisis check is part of intake (Rotterdam).
+        public let crisisCheck: Bool
+    }
+
+    /// Who writes the first version of the plan.
+    public enum PlanDrafter: String, Sendable, Codable {
+        /// The network director drafts a concept for the network meeting (Rotterdam, Leeuwarden).
+        case networkDirector = "network_director"
+        /// The case director analyses and drafts (Enschede, Zwolle).
+        case caseDirector = "case_director"
+        /// A multidisciplinary meeting drafts it (Amsterdam MDO+ where indicated care is involved).
+        case conference
+    }
+
+    /// Which cases a network meeting discusses.
+    public enum AgendaRule: String, Sendable, Codable {
+        /// New decisions, cases due for evaluation, stalled and escalated cases.
+        case needsDiscussion = "needs_discussion"
+        /// Every open case, every meeting (Leeuwarden).
+        case allOpenCases = "all_open_cases"
+    }
+
+    /// When the household itself is invited to its case conference.
+    public enum HouseholdAtConference: String, Sendable, Codable {
+        case sometimes
+        case always
+        case firstMeeting = "first_meeting"
+    }
+
+    /// When a network considers its work for a household done.
+    public enum ClosureCriterion: String, Sendable, Codable {
+        /// Guided to and settled in regular care, with a director there (Rotterdam, Leeuwarden).
+        case inRegularCare = "in_regular_care"
+        /// The household stands on its own feet (Enschede).
+        case selfReliant = "self_reliant"
+        /// Nuisance or debt problems strongly reduced or gone (Zwolle).
+        case problemsReduced = "problems_reduced"
+        /// Problems solved or manageable (route map, inspection framework).
+        case solvedOrManageable = "solved_or_manageable"
+    }
+
+    /// The two escalation ladders (seed-000 §3 instruments, seed-003 §4.5).
+    public struct EscalationLadders: Sendable, Codable, Equatable {
+        public let content: [Rung]
+        public let organisational: [Rung]
+    }
+
+    /// One rung of an escalation ladder with the time it has to answer.
+    public struct Rung: Sendable, Codable, Equatable {
+        public let name: String
+        public let answerWithin: NormPeriod
+    }
+
+    /// Powers that a network's directors may use (seed-000 §5.5).
+    public struct Mandates: Sendable, Codable, Equatable {
+        /// The network director has a deciding vote in case meetings (Enschede teamleider).
+        public let decidingVote: Bool
+        /// The network director holds a care-purchase budget (Enschede crisispotje).
+        public let careBudget: Bool
+        /// The case director holds covenant powers to enforce the plan (Enschede, Amsterdam).
+        public let covenantPowers: Bool
+    }
+
+    /// One level of Amsterdam's family pyramid (seed-003 §2.3).
+    public struct FamilyLevel: Sendable, Codable, Equatable {
+        public let level: Int
+        public let name: String
+        /// Who directs families on this level.
+        public let directedBy: String
+    }
+}

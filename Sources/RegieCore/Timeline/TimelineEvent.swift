@@ -1,0 +1,35 @@
+import Foundation
+
+/// One fact on a household's timeline. The timeline is append-only: statuses are derived from it.
+public struct TimelineEvent: Sendable, Codable, Hashable {
+    public let id: String
+    public let household: HouseholdID
+    public let network: NetworkID
+    public let occurredAt: Date
+    public let actor: UserID?
+    public let actorOrganisation: OrganisationID?
+    /// A stable code such as `signal.received`; later capabilities add their own codes.
+    public let kind: String
+    /// A short Dutch description for the timeline view.
+    public let summary: String
+    /// JSON of the state before and after the change, where that helps a reader.
+    public let before: String?
+    public let after: String?
+
+    public init(
+        id: String = UUID().uuidString.lowercased(), household: HouseholdID, network: NetworkID,
+        occurredAt: Date = Date(), actor: UserID?, actorOrganisation: OrganisationID?, kind: String,
+        summary: String, before: String? = nil, after: String? = nil
+    ) {
+        self.id = id
+        self.household = household
+        self.network = network
+        self.occurredAt = occurredAt
+        self.actor = actor
+        self.actorOrganisation = actorOrganisation
+        self.kind = kind
+        self.summary = summary
+        self.before = before
+        self.after = after
+    }
+}

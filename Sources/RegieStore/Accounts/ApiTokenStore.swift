@@ -1,0 +1,59 @@
+import Foundation
+import RegieCore
+import SQLKit
+
+/// Per-user API tokens. Only a SHA-256 hash of a token is stored; the token itself is shown once.
+public enum ApiTokenStore {
+    private struct Row: Decodable {
+        let id: String, userId: String, name: String, prefix: String, createdAt: Int64
+        let lastUsedAt: Int64?, revokedAt: Int64?
+        var token: ApiToken {
+            ApiToken(id: id, user: UserID(rawValue: userId), name: name, prefix: prefix,
+                     createdAt: Date(millis: createdAt), lastUsedAt: lastUsedAt.map(Date.init(millis:)),
+                     revokedAt: revokedAt.map(Date.init(millis:)))
+        }
+    }
+
+    private static let columns = ["id", "user_id", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+
+    public static func insert(user: UserID, name: String, hash: String, prefix: String, on db: any SQLDatabase)
+        async throws -> ApiToken
+    {
+        let token = ApiToken(id: UUID().uuidString.lowercased(), user: user, name: name, prefix: prefix,
+                             createdAt: Date(), lastUsedAt: nil, revokedAt: nil)
+        try await db.insert(into: "api_tokens")
+            .columns("id", "user_id", "name", "token_hash", "prefix", "created_at")
+            .values(SQLBind(token.id), SQLBind(user.rawValue), SQLBind(name), SQLBind(hash), SQLBind(prefix),
+                    SQLBind(token.createdAt.millis))
+            .run()
+        return token
+    }
+
+    public static func tokens(of user: UserID, on db: any SQLDatabase) async throws -> [ApiToken] {
+        try await db.select().columns(columns).from("api_tokens").where("user_id", .equal, SQLBind(user.rawValue))
+            .orderBy("created_at", .descending)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.token)
+    }
+
+    /// Revokes a token of `user`; returns false when the user has no such active token.
+    public static func revoke(_ id: String, of user: UserID, on db: any SQLDatabase) async throws -> Bool {
+        let exists = try await db.select().column("id").from("api_tokens").where("id", .equal, SQLBind(id))
+            .where("user_id", .equal, SQLBind(user.rawValue)).where("revoked_at", .is, SQLLiteral.null).first()
+        guard exists != nil else { return false }
+        try await db.update("api_tokens").set("revoked_at", to: SQLBind(Date().millis))
+            .where("id", .equal, SQLBind(id)).run()
+        return true
+    }
+
+    /// The unrevoked token with this hash.
+    public static func active(hash: String, on db: any SQLDatabase) async throws -> ApiToken? {
+        try await db.select().columns(columns).from("api_tokens").where("token_hash", .equal, SQLBind(hash))
+            .where("revoked_at", .is, SQLLiteral.null)
+            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.token
+    }
+
+    public static func touch(_ id: String, on db: any SQLDatabase) async throws {
+        try await db.update("api_tokens").set("last_used_at", to: SQLBind(Date().millis))
+            .where("id", .equal, SQLBind(id)).run()
+    }
+}

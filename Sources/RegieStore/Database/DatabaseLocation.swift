@@ -1,0 +1,62 @@
+import Foundation
+
+/// Where Regie keeps its data: an embedded SQLite file (default) or a PostgreSQL server.
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(PostgresSettings)
+
+    /// Connection settings parsed from `postgres://user:password@host:port/database?sslmode=…`.
+    public struct PostgresSettings: Sendable, Equatable {
+        public var host: String
+        public var port: Int
+        public var username: String
+        public var password: String?
+        public var database: String
+        /// `require` turns TLS on; anything else (or absent) connects without TLS, as on loopback.
+        public var requireTLS: Bool
+    }
+
+    /// Reads `--db`: a `postgres://` or `postgresql://` URL, a `sqlite://` URL, or a plain file path.
+    public init(parsing text: String) throws {
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            guard let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+                throw DatabaseLocationError.invalid(text)
+            }
+            let database = components.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let sslmode = components.queryItems?.first { $0.name == "sslmode" }?.value
+            self = .postgres(
+                PostgresSettings(
+                    host: host, port: components.port ?? 5432,
+                    username: components.user?.removingPercentEncoding ?? "postgres",
+                    password: components.password?.removingPercentEncoding,
+                    database: database.isEmpty ? "regie" : database,
+                    requireTLS: sslmode == "require" || sslmode == "verify-full"))
+        } else if text.hasPrefix("sqlite://") {
+            self = .sqlite(path: String(text.dropFirst("sqlite://".count)))
+        } else if !text.isEmpty, !text.contains("://") {
+            self = .sqlite(path: text)
+        } else {
+            throw DatabaseLocationError.invalid(text)
+        }
+    }
+
+    /// Never prints a password, so the value is safe in logs.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return "sqlite://\(path)"
+        case .postgres(let s): return "postgres://\(s.username)@\(s.host):\(s.port)/\(s.database)"
+        }
+    }
+}
+
+/// A `--db` value that names no database Regie can use.
+public enum DatabaseLocationError: Error, CustomStringConvertible {
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let text):
+            return "Ongeldige databaselocatie '\(text)': gebruik een bestandspad of postgres://gebruiker@host:poort/database"
+        }
+    }
+}

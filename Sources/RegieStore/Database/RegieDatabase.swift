@@ -1,0 +1,130 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// Regie's database: one object that opens SQLite or PostgreSQL, migrates, and runs reads and
+/// transactional writes. Every user action is one `write` — all or nothing.
+public final class RegieDatabase: Sendable {
+    public enum Backend: String, Sendable {
+        case sqlite
+        case postgres
+    }
+
+    public let backend: Backend
+    public let location: DatabaseLocation
+    private let databases: Databases
+    private let logger: Logger
+    private let serializer: WriteSerializer?
+
+    /// Opens the database; for SQLite the file is created when missing and switched to WAL mode.
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "regie.db")) async throws
+        -> RegieDatabase
+    {
+        let databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
+        let database: RegieDatabase
+        switch location {
+        case .sqlite(let path):
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            database = RegieDatabase(backend: .sqlite, location: location, databases: databases, logger: logger)
+            try await database.prepareSQLite()
+        case .postgres(let settings):
+            var configuration = PostgresClient.Configuration(
+                host: settings.host, port: settings.port, username: settings.username, password: settings.password,
+                database: settings.database, tls: settings.requireTLS ? .require(.makeClientConfiguration()) : .disable)
+            configuration.options.maximumConnections = 20
+            databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace, logger: logger), as: .psql)
+            database = RegieDatabase(backend: .postgres, location: location, databases: databases, logger: logger)
+            _ = try await database.sql.raw("SELECT 1").all()
+        }
+        return database
+    }
+
+    private init(backend: Backend, location: DatabaseLocation, databases: Databases, logger: Logger) {
+        self.backend = backend
+        self.location = location
+        self.databases = databases
+        self.logger = logger
+        self.serializer = backend == .sqlite ? WriteSerializer() : nil
+    }
+
+    /// WAL lets readers carry on while one transaction writes; NORMAL sync is durable across a crash of
+    /// Regie itself (only an OS crash can lose the last commits); the busy timeout covers other processes
+    /// such as `regie backup` or a second CLI.
+    private func prepareSQLite() async throws {
+        _ = try await sql.raw("PRAGMA journal_mode = WAL").all()
+        for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
+            let db = fluent(on: loop) as! any SQLDatabase
+            _ = try await db.raw("PRAGMA busy_timeout = 10000").all()
+            _ = try await db.raw("PRAGMA synchronous = NORMAL").all()
+            _ = try await db.raw("PRAGMA foreign_keys = ON").all()
+        }
+    }
+
+    private func fluent(on loop: (any EventLoop)? = nil) -> any Database {
+        let id: DatabaseID = backend == .sqlite ? .sqlite : .psql
+        return databases.database(id, logger: logger, on: loop ?? databases.eventLoopGroup.any())!
+    }
+
+    /// A database handle for reads outside a transaction.
+    public var sql: any SQLDatabase { fluent() as! any SQLDatabase }
+
+    /// The SQL dialect name (`sqlite` or `postgresql`), for the few statements that differ.
+    public var dialectName: String { sql.dialect.name }
+
+    /// Runs `body` in one transaction; on SQLite, transactions wait their turn instead of colliding.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let serializer { await serializer.acquire() }
+        do {
+            let result = try await fluent().transaction { tx in try await body(tx as! any SQLDatabase) }
+            if let serializer { await serializer.release() }
+            return result
+        } catch {
+            if let serializer { await serializer.release() }
+            throw error
+        }
+    }
+
+    /// Brings the schema up to date; safe to run on every start and from several servers (PostgreSQL
+    /// takes an advisory lock so only one migrates).
+    public func migrate() async throws {
+        let migrations = Migrations()
+        RegieMigrations.all.forEach { migrations.add($0) }
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        guard backend == .postgres else {
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+            return
+        }
+        // The lock belongs to one connection, so take and release it on the same one.
+        try await fluent().withConnection { connection in
+            let session = connection as! any SQLDatabase
+            _ = try await session.raw("SELECT pg_advisory_lock(7310201)").all()
+            do {
+                try await migrator.setupIfNeeded().get()
+                try await migrator.prepareBatch().get()
+            } catch {
+                _ = try? await session.raw("SELECT pg_advisory_unlock(7310201)").all()
+                throw error
+            }
+            _ = try await session.raw("SELECT pg_advisory_unlock(7310201)").all()
+        }
+    }
+
+    /// Names of the migrations that have run, in order; for `regie migrate` and tests.
+    public func appliedMigrations() async throws -> [String] {
+        struct Row: Decodable { let name: String }
+        return try await sql.select().column("name").from("_fluent_migrations").orderBy("batch").orderBy("name")
+            .all(decoding: Row.self).map(\.name)
+    }
+
+    /// Closes connections; call once before the process ends.
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}

@@ -1,0 +1,16 @@
+/// Failures a store reports to the layers above, which turn them into Dutch messages.
+public enum StoreError: Error, Equatable, Sendable {
+    /// A unique value is already taken (e.g. an e-mail address or organisation name); `field` names it.
+    case duplicate(field: String)
+    /// The referenced record does not exist.
+    case notFound(String)
+}
+
+extension Error {
+    /// Whether the database refused a row because a UNIQUE constraint already holds the value.
+    var isUniqueViolation: Bool {
+        let text = String(describing: self)
+        return text.contains("UNIQUE constraint failed") || text.contains("23505")
+            || text.contains("duplicate key value")
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import RegieCore
+import SQLKit
+
+/// The household record every process capability hangs its data on.
+///
+/// This foundation keeps only identity, network and the legal basis; persons, signals and plans are added
+/// by their own capabilities, each writing a timeline event in the same transaction.
+public enum HouseholdStore {
+    /// Creates a household in `network` and writes `household.created` on its timeline.
+    public static func create(network: NetworkID, reference: String, actor: AccessActor, on db: any SQLDatabase)
+        async throws -> HouseholdID
+    {
+        let id = HouseholdID()
+        try await db.insert(into: "households").columns("id", "network_id", "reference", "created_at")
+            .values(SQLBind(id.rawValue), SQLBind(network.rawValue), SQLBind(reference), SQLBind(Date().millis)).run()
+        try await TimelineStore.append(
+            TimelineEvent(household: id, network: network, actor: actor.user, actorOrganisation: actor.organisation,
+                          kind: "household.created", summary: "Huishouden \(reference) aangemaakt"),
+            on: db)
+        return id
+    }
+
+    /// Records who is in a household's care team; the access policy reads it.
+    public static func addToCareTeam(_ user: UserID, household: HouseholdID, source: String, on db: any SQLDatabase)
+        async throws
+    {
+        try await db.insert(into: "care_team_members").columns("household_id", "user_id", "source", "since")
+            .values(SQLBind(household.rawValue), SQLBind(user.rawValue), SQLBind(source), SQLBind(Date().millis))
+            .onConflict(with: ["household_id", "user_id"]) { $0.set(excludedValueOf: "source") }
+            .run()
+    }
+
+    /// Removing someone from the care team revokes their access at once: the next decision no longer sees them.
+    public static func removeFromCareTeam(_ user: UserID, household: HouseholdID, on db: any SQLDatabase) async throws {
+        try await db.delete(from: "care_team_members").where("household_id", .equal, SQLBind(household.rawValue))
+            .where("user_id", .equal, SQLBind(user.rawValue)).run()
+    }
+
+    /// Records the legal basis on which the care team shares the household's data.
+    public static func setLawfulBasis(_ basis: LawfulBasis?, household: HouseholdID, on db: any SQLDatabase)
+        async throws
+    {
+        try await db.update("households").set("lawful_basis", to: SQLBind(basis?.rawValue))
+            .where("id", .equal, SQLBind(household.rawValue)).run()
+    }
+
+    private struct Row: Decodable { let networkId: String, lawfulBasis: String? }
+
+    /// The facts the access policy needs, read fresh on every decision so revocations take effect at once.
+    public static func accessContext(_ id: HouseholdID, on db: any SQLDatabase) async throws
+        -> HouseholdAccessContext?
+    {
+        guard
+            let row = try await db.select().columns("network_id", "lawful_basis").from("households")
+                .where("id", .equal, SQLBind(id.rawValue))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        else { return nil }
+        let team = try await db.select().column("user_id").from("care_team_members")
+            .where("household_id", .equal, SQLBind(id.rawValue)).all()
+            .map { UserID(rawValue: try $0.decode(column: "user_id", as: String.self)) }
+        let phase = CasePhase.derive(fromEventKinds: try await TimelineStore.eventKinds(of: id, on: db))
+        return HouseholdAccessContext(
+            household: id, network: NetworkID(rawValue: row.networkId), phase: phase, careTeam: Set(team),
+            lawfulBasis: row.lawfulBasis.flatMap(LawfulBasis.init(rawValue:)))
+    }
+}

@@ -1,0 +1,8 @@
+import FluentKit
+
+/// Every schema change, in the order it must run. New capabilities append; nothing is ever edited.
+enum RegieMigrations {
+    static let all: [any Migration] = [
+        M001Foundation()
+    ]
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import HummingbirdAuth
+import Logging
+import RegieStore
+
+/// Builds the Regie web application: middleware, every route group, static files.
+public enum RegieApplication {
+    /// The router with everything wired; `WebApp.routes` lists what was registered.
+    public static func router(_ app: WebApp) -> Router<AppRequestContext> {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: ErrorPageMiddleware(views: app.views))
+        router.add(middleware: SecurityHeadersMiddleware(https: app.configuration.secureCookies))
+        if let publicDirectory = Bundle.module.url(forResource: "Resources/Public", withExtension: nil) {
+            router.add(middleware: FileMiddleware(publicDirectory.path, urlBasePath: "/static", searchForIndexHtml: false))
+        }
+        router.get("/health") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) }
+        app.routes.record(.get, "/health", .everyone)
+
+        let api = router.group("api/v1").add(middleware: ApiTokenMiddleware(database: app.database))
+        ApiRoutes(app: app).register(RecordedGroup(group: api, prefix: "/api/v1", audience: .apiClient, table: app.routes))
+
+        let web = router.group()
+            .add(middleware: CSRFMiddleware(secureCookies: app.configuration.secureCookies))
+            .add(middleware: SessionMiddleware<AppRequestContext>(
+                storage: DatabaseSessionDriver(database: app.database),
+                configuration: .init(
+                    sessionCookieParameters: .init(
+                        name: "regie_session", path: "/", secure: app.configuration.secureCookies, sameSite: .lax),
+                    keyPrefix: "", defaultSessionExpiration: app.configuration.sessionIdleTimeout)))
+            .add(middleware: SessionUserMiddleware(database: app.database, idleTimeout: app.configuration.sessionIdleTimeout))
+        AuthRoutes(app: app).register(RecordedGroup(group: web, prefix: "", audience: .everyone, table: app.routes))
+
+        let signedIn = web.group().add(middleware: RequireSignedInMiddleware())
+        let signedInRoutes = RecordedGroup(group: signedIn, prefix: "", audience: .signedIn, table: app.routes)
+        HomeRoutes(app: app).register(signedInRoutes)
+        AccountRoutes(app: app).register(signedInRoutes)
+
+        let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())
+        let adminRoutes = RecordedGroup(group: admin, prefix: "/admin", audience: .administrator, table: app.routes)
+        OrganisationAdminRoutes(app: app).register(adminRoutes)
+        NetworkAdminRoutes(app: app).register(adminRoutes)
+        UserAdminRoutes(app: app).register(adminRoutes)
+        return router
+    }
+
+    /// The HTTP server for `regie serve`, with a background job that clears expired sessions and old
+    /// login attempts.
+    public static func application(_ app: WebApp, logger: Logger) -> some ApplicationProtocol {
+        var application = Application(
+            router: router(app),
+            configuration: .init(address: .hostname(app.configuration.host, port: app.configuration.port),
+                                 serverName: "Regie"),
+            logger: logger)
+        application.addServices(HousekeepingService(database: app.database, logger: logger))
+        return application
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import RegieCore
+
+/// Everything an operator can set for a Regie server (docs/configuration.md explains each).
+public struct RegieConfiguration: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    /// Set when Regie is served over HTTPS (directly or behind a TLS-terminating proxy): cookies get `Secure`.
+    public var secureCookies: Bool = false
+    /// Roles that must use two-factor login (TOTP).
+    public var totpRequiredRoles: Set<Role> = [.administrator, .networkDirector]
+    /// bcrypt cost; 12 in production, lower only in tests.
+    public var bcryptCost: UInt8 = 12
+    /// A session ends after this long without a request.
+    public var sessionIdleTimeout: Duration = .seconds(2 * 60 * 60)
+    /// Failed passwords after which an account is locked, and for how long.
+    public var lockoutThreshold: Int = 5
+    public var lockoutDuration: Duration = .seconds(15 * 60)
+    /// Failed logins from one address within the window after which that address must wait.
+    public var addressThrottleLimit: Int = 20
+    public var addressThrottleWindow: Duration = .seconds(15 * 60)
+    /// The name shown in authenticator apps.
+    public var totpIssuer: String = "Regie"
+
+    public init() {}
+}
+
+extension Duration {
+    /// Whole seconds as a TimeInterval, for date arithmetic.
+    var timeInterval: TimeInterval { TimeInterval(components.seconds) }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RegieCore
+import RegieStore
+
+/// The shared services every route uses: database, views, profiles, account and login services.
+public struct WebApp: Sendable {
+    public let database: RegieDatabase
+    public let configuration: RegieConfiguration
+    public let views: Views
+    public let profiles: ProfileLibrary
+    public let accounts: AccountService
+    public let logins: LoginService
+    public let routes: RouteTable
+
+    public init(database: RegieDatabase, configuration: RegieConfiguration) async throws {
+        self.database = database
+        self.configuration = configuration
+        self.views = try await Views.bundled()
+        self.profiles = try ProfileLibrary.bundled()
+        let hasher = PasswordHasher(cost: configuration.bcryptCost)
+        self.accounts = AccountService(database: database, hasher: hasher)
+        self.logins = LoginService(database: database, hasher: hasher, configuration: configuration)
+        self.routes = RouteTable()
+    }
+
+    /// The form body of a request (already collected by the CSRF check).
+    func form(_ request: Request, _ context: AppRequestContext) async throws -> FormData {
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        return FormData(body: String(buffer: body))
+    }
+
+    /// The client address used for throttling. Behind a proxy, the operator's proxy sets X-Forwarded-For.
+    func address(of request: Request, _ context: AppRequestContext) -> String {
+        if let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!]?.split(separator: ",").first {
+            return String(forwarded).trimmingCharacters(in: .whitespaces)
+        }
+        return context.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// A page frame with the user's networks for the switcher.
+    func page(_ titleKey: String, _ context: AppRequestContext, notice: String? = nil) async throws -> Page {
+        var page = Page(title: views.translations.text(titleKey, context.locale), context: context, notice: notice)
+        if let user = context.identity {
+            let all = try await NetworkStore.all(on: database.sql)
+            page.networks = user.isAdministrator ? all : all.filter { user.actor.networks.contains($0.id) }
+            page.currentNetwork = currentNetwork(context, among: page.networks)?.id
+        }
+        return page
+    }
+
+    /// The network chosen in the switcher, or the user's first.
+    func currentNetwork(_ context: AppRequestContext, among networks: [Network]) -> Network? {
+        let chosen = context.sessions.session?.networkID
+        return networks.first { $0.id.rawValue == chosen } ?? networks.first
+    }
+
+    /// The user's TOTP secret, created on first need (not yet enabled).
+    func ensureTOTPSecret(for user: UserAccount) async throws -> String {
+        if let secret = try await UserStore.credentials(of: user.id, on: database.sql)?.totpSecret { return secret }
+        let secret = TwoFactor.makeSecret()
+        try await database.write { db in try await UserStore.setTOTP(user.id, secret: secret, enabled: false, on: db) }
+        return secret
+    }
+
+    /// Turns TOTP on once the user typed a correct code from their app.
+    func confirmTOTP(code: String, user: UserAccount) async throws -> Bool {
+        guard let secret = try await UserStore.credentials(of: user.id, on: database.sql)?.totpSecret,
+              TwoFactor.verify(code: code, secret: secret)
+        else { return false }
+        try await database.write { db in
+            try await UserStore.setTOTP(user.id, secret: secret, enabled: true, on: db)
+            try await AdminLogStore.append(actor: user.id, entity: "user", entityID: user.id.rawValue,
+                                           action: "totp_enabled", details: user.email, on: db)
+        }
+        return true
+    }
+
+    func totpValues(secret: String, user: UserAccount) -> [String: Any] {
+        [
+            "key": TwoFactor.displayKey(for: secret),
+            "url": TwoFactor.authenticatorURL(secret: secret, account: user.email, issuer: configuration.totpIssuer),
+        ]
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import RegieCore
+import RegieStore
+
+/// A fictional demo region: partner organisations, one network per workflow profile and a user for every
+/// role, so a newcomer can log in and look around. Every name is made up.
+public struct DemoRegion: Sendable {
+    /// The password of every demo user; printed at start-up and only ever used on demo data.
+    public static let password = "regie-demo-2026"
+    /// The marker that tells a second start that the demo region exists already.
+    static let markerNetwork = "Rotterdam-Noord (demo)"
+
+    /// One demo login for the start-up message.
+    public struct Login: Sendable {
+        public let email: String
+        public let description: String
+    }
+
+    let accounts: AccountService
+
+    public init(accounts: AccountService) { self.accounts = accounts }
+
+    static let organisations: [(String, OrganisationKind)] = [
+        ("GGD Regio Demo", .ggd), ("Politie Eenheid Demo", .police), ("Woonstichting De Hoeksteen", .housingCorporation),
+        ("Maatschappelijk Werk Samen", .generalSocialWork), ("GGZ De Brug", .mentalHealth),
+        ("Verslavingszorg Het Anker", .addictionCare), ("Schuldhulp Op Orde", .debtRelief),
+        ("Jeugdzorg Kompas", .youthCare), ("Huisartsenpraktijk De Linde", .generalPractitioner),
+        ("Basisschool De Regenboog", .school), ("Gemeente Demostad", .municipality), ("Veilig Thuis Demo", .veiligThuis),
+    ]
+
+    static let networks: [(name: String, municipality: String, profile: String, areas: [String])] = [
+        (markerNetwork, "Rotterdam", "rotterdam", ["Oude Noorden", "Liskwartier", "Bergpolder"]),
+        ("Sociaal team Leeuwarden-Oost (demo)", "Leeuwarden", "leeuwarden", ["Oosterpoort", "Vrijheidswijk"]),
+        ("Wijkzorgteam Enschede-Zuid (demo)", "Enschede", "enschede", ["Wesselerbrink", "Helmerhoek"]),
+        ("Zorgnetwerk Venlo (demo)", "Venlo", "venlo", ["Venlo-Oost", "Blerick"]),
+        ("Regiegroep Zwolle (demo)", "Zwolle", "zwolle", ["Holtenbroek", "Diezerpoort"]),
+        ("Gezinsoverleg Amsterdam-West (demo)", "Amsterdam", "amsterdam", ["Bos en Lommer", "De Baarsjes"]),
+        ("Wijkteam Demostad-Centrum (demo)", "Demostad", "routekaart", ["Centrum", "Noord"]),
+    ]
+
+    /// Loads the region unless it is there already; returns the logins to print.
+    @discardableResult
+    public func load(profiles: ProfileLibrary) async throws -> [Login] {
+        let db = accounts.database.sql
+        if try await NetworkStore.find(name: Self.markerNetwork, on: db) == nil {
+            try await create(profiles: profiles)
+        }
+        return Self.logins
+    }
+
+    private func create(profiles: ProfileLibrary) async throws {
+        var organisations: [String: Organisation] = [:]
+        for (name, kind) in Self.organisations {
+            organisations[name] = try await accounts.createOrganisation(name: name, kind: kind, by: nil)
+        }
+        var networks: [String: NetworkID] = [:]
+        for spec in Self.networks {
+            let network = Network(name: spec.name, municipality: spec.municipality, neighbourhoods: spec.areas,
+                                  profileCode: spec.profile)
+            let members = organisations.values.map { org in
+                NetworkMember(network: network.id, organisation: org.id,
+                              partnerType: [.school, .generalPractitioner].contains(org.kind) ? .shell : .core)
+            }
+            try await accounts.saveNetwork(network, members: members, isNew: true, profiles: profiles, by: nil)
+            networks[spec.profile] = network.id
+        }
+        for user in Self.users {
+            let roles = Set(user.roles.map { RoleAssignment(role: $0.0, network: $0.1.flatMap { networks[$0] }) })
+            _ = try await accounts.createUser(
+                .init(name: user.name, email: user.email, organisation: organisations[user.organisation]?.id,
+                      password: Self.password, roles: roles), by: nil)
+        }
+    }
+
+    static let users: [(name: String, email: String, organisation: String, roles: [(Role, String?)])] = [
+        ("Bea Beheer", "beheer@demo.regie.nl", "Gemeente Demostad", [(.administrator, nil)]),
+        ("Noor de Regisseur", "noor@demo.regie.nl", "GGD Regio Demo",
+         [(.networkDirector, "rotterdam"), (.networkDirector, "routekaart")]),
+        ("Teun Teamleider", "teun@demo.regie.nl", "Gemeente Demostad",
+         [(.networkDirector, "enschede"), (.networkDirector, "leeuwarden")]),
+        ("Carla Casus", "carla@demo.regie.nl", "Maatschappelijk Werk Samen",
+         [(.caseDirector, "rotterdam"), (.caseDirector, "enschede"), (.caseDirector, "routekaart")]),
+        ("Pim Partner", "pim@demo.regie.nl", "Woonstichting De Hoeksteen",
+         [(.partnerWorker, "rotterdam"), (.partnerWorker, "zwolle"), (.partnerWorker, "enschede")]),
+        ("Gert GGZ", "gert@demo.regie.nl", "GGZ De Brug",
+         [(.partnerWorker, "rotterdam"), (.partnerWorker, "leeuwarden"), (.partnerWorker, "venlo")]),
+        ("Sanne Steun", "sanne@demo.regie.nl", "GGD Regio Demo", [(.supportStaff, "rotterdam"), (.supportStaff, "enschede")]),
+        ("Anouk Adviseur", "anouk@demo.regie.nl", "Gemeente Demostad",
+         [(.networkDirector, "zwolle"), (.networkDirector, "venlo")]),
+        ("Ravi Risicogezinnen", "ravi@demo.regie.nl", "Gemeente Demostad", [(.networkDirector, "amsterdam")]),
+        ("Gina Gezinsmanager", "gina@demo.regie.nl", "Jeugdzorg Kompas", [(.caseDirector, "amsterdam")]),
+        ("Paul Proces", "paul@demo.regie.nl", "Gemeente Demostad", [(.processManager, "amsterdam")]),
+        ("Bram Beleid", "bram@demo.regie.nl", "Gemeente Demostad",
+         [(.policyOfficer, "rotterdam"), (.policyOfficer, "amsterdam"), (.policyOfficer, "enschede")]),
+    ]
+
+    static var logins: [Login] {
+        users.map { user in
+            Login(email: user.email,
+                  description: "\(user.name) — " + user.roles.map { "\($0.0.rawValue)\($0.1.map { "@\($0)" } ?? "")" }
+                    .joined(separator: ", "))
+        }
+    }
+}

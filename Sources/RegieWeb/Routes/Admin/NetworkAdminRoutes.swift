@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import RegieCore
+import RegieStore
+
+/// Administrators list, add and change networks: area, workflow profile and partner organisations.
+struct NetworkAdminRoutes {
+    let app: WebApp
+
+    func register(_ routes: RecordedGroup) {
+        routes.get("networks") { request, context in
+            let networks = try await NetworkStore.all(on: app.database.sql)
+            let rows = networks.map { network -> [String: Any] in
+                ["id": network.id.rawValue, "name": network.name, "municipality": network.municipality,
+                 "profile": app.profiles.profile(code: network.profileCode)?.name ?? network.profileCode,
+                 "active": network.active]
+            }
+            return app.views.render(
+                "admin_networks",
+                page: try await app.page("admin.networks", context,
+                                         notice: request.uri.queryParameters["notice"].map(String.init)),
+                values: ["networks": rows])
+        }
+        routes.get("networks/new") { _, context in try await form(context, network: nil) }
+        routes.post("networks/new") { request, context in try await save(request, context, existing: nil) }
+        routes.get("networks/:id") { _, context in try await form(context, network: try await find(context)) }
+        routes.post("networks/:id") { request, context in
+            try await save(request, context, existing: try await find(context))
+        }
+    }
+
+    private func find(_ context: AppRequestContext) async throws -> Network {
+        guard let id = NetworkID(validating: try context.parameters.require("id")),
+              let network = try await NetworkStore.find(id, on: app.database.sql)
+        else { throw HTTPError(.notFound, message: "error.not_found") }
+        return network
+    }
+
+    private func form(_ context: AppRequestContext, network: Network?, input: FormData? = nil,
+                      errors: FieldErrors = FieldErrors()) async throws -> Response
+    {
+        let t = app.views.translations
+        let organisations = try await OrganisationStore.all(on: app.database.sql)
+        let members = try await network.asyncMap { try await NetworkStore.members(of: $0.id, on: app.database.sql) }
+            ?? []
+        let profileCode = input?.value("profile") ?? network?.profileCode ?? ""
+        let values: [String: Any] = [
+            "isNew": network == nil, "id": network?.id.rawValue ?? "",
+            "name": input?.value("name") ?? network?.name ?? "",
+            "municipality": input?.value("municipality") ?? network?.municipality ?? "",
+            "neighbourhoods": input?.value("neighbourhoods") ?? network?.neighbourhoods.joined(separator: ", ") ?? "",
+            "active": input.map { $0.value("active") == "on" } ?? network?.active ?? true,
+            "profiles": app.profiles.profiles.map { p -> [String: Any] in
+                ["value": p.code, "label": p.name, "summary": p.summary, "selected": p.code == profileCode]
+            },
+            "organisations": organisations.map { org -> [String: Any] in
+                let type = input?.value("member_\(org.id.rawValue)")
+                    ?? members.first { $0.organisation == org.id }?.partnerType.rawValue ?? ""
+                return ["id": org.id.rawValue, "name": org.name, "none": type == "",
+                        "core": type == PartnerType.core.rawValue, "shell": type == PartnerType.shell.rawValue]
+            },
+            "errors": errors.translated(t, context.locale),
+        ]
+        return app.views.render(
+            "admin_network_form",
+            page: try await app.page(network == nil ? "admin.network_new" : "admin.network_edit", context),
+            values: values, status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    private func save(_ request: Request, _ context: AppRequestContext, existing: Network?) async throws -> Response {
+        let input = try await app.form(request, context)
+        let areas = (input.value("neighbourhoods") ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let network = Network(
+            id: existing?.id ?? NetworkID(), name: input.value("name") ?? "",
+            municipality: input.value("municipality") ?? "", neighbourhoods: areas,
+            profileCode: input.value("profile") ?? "", active: input.value("active") == "on",
+            createdAt: existing?.createdAt ?? Date())
+        let organisations = try await OrganisationStore.all(on: app.database.sql)
+        let members = organisations.compactMap { org -> NetworkMember? in
+            guard let type = PartnerType(rawValue: input.value("member_\(org.id.rawValue)") ?? "") else { return nil }
+            return NetworkMember(network: network.id, organisation: org.id, partnerType: type)
+        }
+        do {
+            try await app.accounts.saveNetwork(network, members: members, isNew: existing == nil,
+                                               profiles: app.profiles, by: context.identity?.account.id)
+        } catch let errors as FieldErrors {
+            return try await form(context, network: existing, input: input, errors: errors)
+        }
+        return .redirect(to: "/admin/networks?notice=notice.saved", type: .found)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import RegieCore
+import RegieStore
+
+/// The home page (the place of the worklist) and the network switcher.
+struct HomeRoutes {
+    let app: WebApp
+
+    func register(_ routes: RecordedGroup) {
+        routes.get("") { request, context in try await home(request, context) }
+        routes.post("network") { request, context in
+            let form = try await app.form(request, context)
+            let page = try await app.page("home.title", context)
+            guard let chosen = page.networks.first(where: { $0.id.rawValue == form.value("network") }) else {
+                throw HTTPError(.badRequest, message: "error.invalid_choice")
+            }
+            context.sessions.withLockedSession { $0?.networkID = chosen.id.rawValue }
+            return .redirect(to: "/", type: .found)
+        }
+    }
+
+    private func home(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        guard let user = context.identity else { throw HTTPError(.unauthorized) }
+        let notice = request.uri.queryParameters["notice"].map(String.init)
+        let page = try await app.page("home.title", context, notice: notice)
+        let t = app.views.translations
+        var values: [String: Any] = [:]
+        if let network = app.currentNetwork(context, among: page.networks) {
+            let profile = app.profiles.profile(code: network.profileCode)
+            let roles = user.actor.roles(in: network.id).sorted().map { role in
+                profile?.displayName(for: role, generic: t.text(role.textKey, context.locale))
+                    ?? t.text(role.textKey, context.locale)
+            }
+            values["network"] = [
+                "name": network.name, "municipality": network.municipality,
+                "profile": profile?.name ?? network.profileCode, "roles": roles.joined(separator: ", "),
+                "hasRoles": !roles.isEmpty,
+            ]
+        }
+        if user.isAdministrator { values["adminRole"] = t.text(Role.administrator.textKey, context.locale) }
+        return app.views.render("home", page: page, values: values)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The Dutch texts of Regie and their English translations, from `Resources/Locales/{nl,en}.json`.
+///
+/// Dutch is the source language; a key missing in English falls back to Dutch, and a test checks that
+/// both files have the same keys.
+public struct Translations: Sendable {
+    public static let locales = ["nl", "en"]
+    let tables: [String: [String: String]]
+
+    public init(tables: [String: [String: String]]) { self.tables = tables }
+
+    public static func bundled() throws -> Translations {
+        var tables: [String: [String: String]] = [:]
+        for locale in locales {
+            guard let url = Bundle.module.url(forResource: "Resources/Locales/\(locale)", withExtension: "json") else {
+                throw CocoaError(.fileNoSuchFile)
+            }
+            tables[locale] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+        }
+        return Translations(tables: tables)
+    }
+
+    public func has(_ key: String) -> Bool { tables["nl"]?[key] != nil }
+
+    public func text(_ key: String, _ locale: String) -> String {
+        tables[locale]?[key] ?? tables["nl"]?[key] ?? key
+    }
+
+    /// The whole table for a locale, for templates. Mustache reads dots as nesting, so templates write
+    /// `{{t.login_title}}` for the key `login.title`.
+    public func table(_ locale: String) -> [String: String] {
+        let merged = (tables["nl"] ?? [:]).merging(tables[locale] ?? [:]) { _, translated in translated }
+        return Dictionary(uniqueKeysWithValues: merged.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) })
+    }
+
+    /// Keys present in one table and missing in the other.
+    public var inconsistentKeys: Set<String> {
+        let nl = Set(tables["nl"]?.keys ?? [:].keys)
+        let en = Set(tables["en"]?.keys ?? [:].keys)
+        return nl.symmetricDifference(en)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders pages from the Mustache templates in `Resources/Templates`, inside the common layout.
+///
+/// Mustache escapes every `{{value}}`, so user input is always shown as text, never as HTML.
+public struct Views: Sendable {
+    let library: MustacheLibrary
+    public let translations: Translations
+
+    public static func bundled() async throws -> Views {
+        guard let directory = Bundle.module.url(forResource: "Resources/Templates", withExtension: nil) else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return Views(
+            library: try await MustacheLibrary(directory: directory.path), translations: try Translations.bundled())
+    }
+
+    /// Renders `template` with the page frame values plus `values`.
+    public func render(_ template: String, page: Page, values: [String: Any] = [:], status: HTTPResponse.Status = .ok)
+        -> Response
+    {
+        var object = page.values(translations: translations)
+        for (key, value) in values { object[key] = value }
+        let html = library.render(object, withTemplate: template) ?? "Template \(template) ontbreekt"
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

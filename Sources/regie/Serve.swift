@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RegieCore
+import RegieWeb
+
+/// `regie serve`: migrate, optionally load the demo region, and serve HTTP.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start de webserver.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Adres om op te luisteren.") var host = "127.0.0.1"
+    @Option(help: "Poort.") var port = 8080
+    @Flag(help: "Laad de demoregio (alleen als die er nog niet is) en toon de demologins.") var demo = false
+    @Flag(help: "Regie draait achter HTTPS: cookies krijgen het Secure-kenmerk.") var secureCookies = false
+    @Option(
+        help: "Rollen die tweestapsverificatie moeten gebruiken, komma-gescheiden, of 'none'. Standaard: administrator,network_director; met --demo: none.")
+    var totpRequired: String?
+    @Option(help: "bcrypt-kosten (10–14).") var bcryptCost: UInt8 = 12
+
+    func run() async throws {
+        setvbuf(stdout, nil, _IOLBF, 0)
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "regie")
+        logger.logLevel = .info
+        let db = try await database.open(logger: logger)
+        var configuration = RegieConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.secureCookies = secureCookies
+        configuration.bcryptCost = min(max(bcryptCost, 10), 14)
+        configuration.totpRequiredRoles = try Self.roles(totpRequired ?? (demo ? "none" : "administrator,network_director"))
+        let app = try await WebApp(database: db, configuration: configuration)
+        if demo {
+            let logins = try await DemoRegion(accounts: app.accounts).load(profiles: app.profiles)
+            print("Demoregio geladen. Wachtwoord voor alle demogebruikers: \(DemoRegion.password)")
+            for login in logins { print("  \(login.email)  \(login.description)") }
+            if configuration.totpRequiredRoles.isEmpty {
+                print("Tweestapsverificatie is in de demo niet verplicht (zet aan met --totp-required).")
+            }
+        }
+        print("Regie draait op http://\(host):\(port) (database: \(db.location))")
+        try await RegieApplication.application(app, logger: logger).runService()
+        await db.shutdown()
+    }
+
+    static func roles(_ text: String) throws -> Set<Role> {
+        if text == "none" || text.isEmpty { return [] }
+        return Set(try text.split(separator: ",").map { name in
+            guard let role = Role(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("Onbekende rol '\(name)'. Kies uit: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return role
+        })
+    }
+}
