@@ -62,12 +62,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "RegieTestSupport", dependencies: ["RegieStore"], path: "Tests/RegieTestSupport"),
         .testTarget(name: "RegieCoreTests", dependencies: ["RegieCore"]),
-        .testTarget(name: "RegieStoreTests", dependencies: ["RegieStore"]),
+        .testTarget(name: "RegieStoreTests", dependencies: ["RegieStore", "RegieTestSupport"]),
         .testTarget(
             name: "RegieWebTests",
             dependencies: [
                 "RegieWeb",
+                "RegieTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

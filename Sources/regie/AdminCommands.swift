@@ -23,30 +23,38 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let db = try await database.open(logger: Logger(label: "regie.cli"))
             defer { Task { await db.shutdown() } }
-            let password = passwordStdin
-                ? (readLine(strippingNewline: true) ?? "") : (ProcessInfo.processInfo.environment["REGIE_PASSWORD"] ?? "")
+            let password =
+                passwordStdin
+                ? (readLine(strippingNewline: true) ?? "")
+                : (ProcessInfo.processInfo.environment["REGIE_PASSWORD"] ?? "")
             guard let org = try await OrganisationStore.find(name: organisation, on: db.sql) else {
-                throw ValidationError("Organisatie '\(organisation)' bestaat niet. Maak haar eerst aan met 'regie organisation create'.")
+                throw ValidationError(
+                    "Organisatie '\(organisation)' bestaat niet. Maak haar eerst aan met 'regie organisation create'.")
             }
             var assignments = Set<RoleAssignment>()
             for text in roles {
                 let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
                 guard let role = Role(rawValue: parts[0]) else { throw ValidationError("Onbekende rol '\(parts[0])'.") }
-                guard role.isNetworkScoped else { assignments.insert(RoleAssignment(role: role, network: nil)); continue }
+                guard role.isNetworkScoped else {
+                    assignments.insert(RoleAssignment(role: role, network: nil)); continue
+                }
                 guard parts.count == 2, let network = try await NetworkStore.find(name: parts[1], on: db.sql) else {
-                    throw ValidationError("Rol '\(text)': geef het netwerk als rol@Netwerknaam (het netwerk moet bestaan).")
+                    throw ValidationError(
+                        "Rol '\(text)': geef het netwerk als rol@Netwerknaam (het netwerk moet bestaan).")
                 }
                 assignments.insert(RoleAssignment(role: role, network: network.id))
             }
             let service = AccountService(database: db, hasher: PasswordHasher(cost: 12))
             do {
                 let user = try await service.createUser(
-                    .init(name: name, email: email, organisation: org.id, password: password, roles: assignments), by: nil)
+                    .init(name: name, email: email, organisation: org.id, password: password, roles: assignments),
+                    by: nil)
                 print("Gebruiker \(user.email) aangemaakt (\(user.id)).")
             } catch let errors as FieldErrors {
                 let texts = try Translations.bundled()
-                throw ValidationError(errors.messages.map { "\($0.key): \(texts.text($0.value, "nl"))" }.sorted()
-                    .joined(separator: "\n"))
+                throw ValidationError(
+                    errors.messages.map { "\($0.key): \(texts.text($0.value, "nl"))" }.sorted()
+                        .joined(separator: "\n"))
             }
         }
     }
@@ -65,7 +73,9 @@ struct OrganisationCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let kind = OrganisationKind(rawValue: kind) else {
-                throw ValidationError("Onbekende soort '\(kind)'. Kies uit: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "Onbekende soort '\(kind)'. Kies uit: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             let db = try await database.open(logger: Logger(label: "regie.cli"))
             let service = AccountService(database: db, hasher: PasswordHasher(cost: 12))
@@ -74,7 +84,8 @@ struct OrganisationCommand: AsyncParsableCommand {
                 print("Organisatie \(organisation.name) aangemaakt (\(organisation.id)).")
             } catch let errors as FieldErrors {
                 await db.shutdown()
-                throw ValidationError(errors.messages.keys.contains("name") ? "Deze naam bestaat al of is leeg." : "\(errors)")
+                throw ValidationError(
+                    errors.messages.keys.contains("name") ? "Deze naam bestaat al of is leeg." : "\(errors)")
             }
             await db.shutdown()
         }

@@ -15,12 +15,13 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Laad de demoregio (alleen als die er nog niet is) en toon de demologins.") var demo = false
     @Flag(help: "Regie draait achter HTTPS: cookies krijgen het Secure-kenmerk.") var secureCookies = false
     @Option(
-        help: "Rollen die tweestapsverificatie moeten gebruiken, komma-gescheiden, of 'none'. Standaard: administrator,network_director; met --demo: none.")
+        help:
+            "Rollen die tweestapsverificatie moeten gebruiken, komma-gescheiden, of 'none'. Standaard: administrator,network_director; met --demo: none."
+    )
     var totpRequired: String?
     @Option(help: "bcrypt-kosten (10–14).") var bcryptCost: UInt8 = 12
 
     func run() async throws {
-        setvbuf(stdout, nil, _IOLBF, 0)
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         var logger = Logger(label: "regie")
         logger.logLevel = .info
@@ -30,28 +31,36 @@ struct Serve: AsyncParsableCommand {
         configuration.port = port
         configuration.secureCookies = secureCookies
         configuration.bcryptCost = min(max(bcryptCost, 10), 14)
-        configuration.totpRequiredRoles = try Self.roles(totpRequired ?? (demo ? "none" : "administrator,network_director"))
+        configuration.totpRequiredRoles = try Self.roles(
+            totpRequired ?? (demo ? "none" : "administrator,network_director"))
         let app = try await WebApp(database: db, configuration: configuration)
         if demo {
             let logins = try await DemoRegion(accounts: app.accounts).load(profiles: app.profiles)
-            print("Demoregio geladen. Wachtwoord voor alle demogebruikers: \(DemoRegion.password)")
-            for login in logins { print("  \(login.email)  \(login.description)") }
+            say("Demoregio geladen. Wachtwoord voor alle demogebruikers: \(DemoRegion.password)")
+            for login in logins { say("  \(login.email)  \(login.description)") }
             if configuration.totpRequiredRoles.isEmpty {
-                print("Tweestapsverificatie is in de demo niet verplicht (zet aan met --totp-required).")
+                say("Tweestapsverificatie is in de demo niet verplicht (zet aan met --totp-required).")
             }
         }
-        print("Regie draait op http://\(host):\(port) (database: \(db.location))")
+        say("Regie draait op http://\(host):\(port) (database: \(db.location))")
         try await RegieApplication.application(app, logger: logger).runService()
         await db.shutdown()
     }
 
     static func roles(_ text: String) throws -> Set<Role> {
         if text == "none" || text.isEmpty { return [] }
-        return Set(try text.split(separator: ",").map { name in
-            guard let role = Role(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("Onbekende rol '\(name)'. Kies uit: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return role
-        })
+        return Set(
+            try text.split(separator: ",").map { name in
+                guard let role = Role(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError(
+                        "Onbekende rol '\(name)'. Kies uit: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return role
+            })
     }
+}
+
+/// Writes a line to standard output at once, also when it is a pipe (print would buffer it).
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

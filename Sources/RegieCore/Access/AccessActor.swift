@@ -6,7 +6,8 @@ public struct AccessActor: Sendable, Hashable {
     /// Set when support staff record something on behalf of another user.
     public let onBehalfOf: UserID?
 
-    public init(user: UserID, organisation: OrganisationID, assignments: Set<RoleAssignment>, onBehalfOf: UserID? = nil) {
+    public init(user: UserID, organisation: OrganisationID, assignments: Set<RoleAssignment>, onBehalfOf: UserID? = nil)
+    {
         self.user = user
         self.organisation = organisation
         self.assignments = assignments

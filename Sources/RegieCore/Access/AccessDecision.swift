@@ -6,8 +6,12 @@ public struct AccessDecision: Sendable, Hashable {
     /// Whether the access happened outside the normal rules with a stated reason.
     public let breakGlass: Bool
 
-    public static func allow(_ rule: AccessRule) -> AccessDecision { .init(allowed: true, rule: rule, breakGlass: false) }
-    public static func deny(_ rule: AccessRule) -> AccessDecision { .init(allowed: false, rule: rule, breakGlass: false) }
+    public static func allow(_ rule: AccessRule) -> AccessDecision {
+        .init(allowed: true, rule: rule, breakGlass: false)
+    }
+    public static func deny(_ rule: AccessRule) -> AccessDecision {
+        .init(allowed: false, rule: rule, breakGlass: false)
+    }
 }
 
 /// Every rule the access policy can apply; the raw value is what the access log records.

@@ -17,9 +17,11 @@ public struct UserAccount: Sendable, Codable, Hashable, Identifiable {
     public var authEpoch: Int
     public let createdAt: Date
 
-    public init(id: UserID = UserID(), name: String, email: String, organisation: OrganisationID,
-                totpEnabled: Bool = false, locale: String = "nl", active: Bool = true, lockedUntil: Date? = nil,
-                authEpoch: Int = 0, createdAt: Date = Date()) {
+    public init(
+        id: UserID = UserID(), name: String, email: String, organisation: OrganisationID,
+        totpEnabled: Bool = false, locale: String = "nl", active: Bool = true, lockedUntil: Date? = nil,
+        authEpoch: Int = 0, createdAt: Date = Date()
+    ) {
         self.id = id
         self.name = name
         self.email = email
@@ -44,8 +46,10 @@ public struct ApiToken: Sendable, Codable, Hashable, Identifiable {
     public let lastUsedAt: Date?
     public let revokedAt: Date?
 
-    public init(id: String, user: UserID, name: String, prefix: String, createdAt: Date, lastUsedAt: Date?,
-                revokedAt: Date?) {
+    public init(
+        id: String, user: UserID, name: String, prefix: String, createdAt: Date, lastUsedAt: Date?,
+        revokedAt: Date?
+    ) {
         self.id = id
         self.user = user
         self.name = name

@@ -13,8 +13,10 @@ public struct Network: Sendable, Codable, Hashable, Identifiable {
     public var active: Bool
     public let createdAt: Date
 
-    public init(id: NetworkID = NetworkID(), name: String, municipality: String, neighbourhoods: [String] = [],
-                profileCode: String, active: Bool = true, createdAt: Date = Date()) {
+    public init(
+        id: NetworkID = NetworkID(), name: String, municipality: String, neighbourhoods: [String] = [],
+        profileCode: String, active: Bool = true, createdAt: Date = Date()
+    ) {
         self.id = id
         self.name = name
         self.municipality = municipality

@@ -8,8 +8,10 @@ public struct Organisation: Sendable, Codable, Hashable, Identifiable {
     public var active: Bool
     public let createdAt: Date
 
-    public init(id: OrganisationID = OrganisationID(), name: String, kind: OrganisationKind, active: Bool = true,
-                createdAt: Date = Date()) {
+    public init(
+        id: OrganisationID = OrganisationID(), name: String, kind: OrganisationKind, active: Bool = true,
+        createdAt: Date = Date()
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

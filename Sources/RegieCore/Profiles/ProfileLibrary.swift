@@ -21,7 +21,9 @@ public struct ProfileLibrary: Sendable {
 
     /// Loads every `*.json` file from the bundled profile directory, sorted by name.
     public static func bundled() throws -> ProfileLibrary {
-        guard let url = Bundle.module.url(forResource: "Data", withExtension: nil) else { throw LoadError.missingDirectory }
+        guard let url = Bundle.module.url(forResource: "Data", withExtension: nil) else {
+            throw LoadError.missingDirectory
+        }
         return try load(directory: url)
     }
 

@@ -12,8 +12,10 @@ public struct AccessGrant: Sendable {
     public let context: HouseholdAccessContext
     public let decision: AccessDecision
 
-    fileprivate init(actor: AccessActor, action: AccessAction, context: HouseholdAccessContext,
-                     decision: AccessDecision) {
+    fileprivate init(
+        actor: AccessActor, action: AccessAction, context: HouseholdAccessContext,
+        decision: AccessDecision
+    ) {
         self.actor = actor
         self.action = action
         self.context = context
@@ -24,6 +26,8 @@ public struct AccessGrant: Sendable {
 /// Refusal of an access; the refusal itself is in the access log.
 public struct AccessDenied: Error, Sendable, Equatable {
     public let rule: AccessRule
+
+    public init(rule: AccessRule) { self.rule = rule }
 }
 
 /// Runs the central access policy for a household and writes its decision to the NEN 7513 log.

@@ -6,13 +6,17 @@ import SQLKit
 public enum AccessLogStore {
     public static func append(_ entry: AccessLogEntry, on db: any SQLDatabase) async throws {
         try await db.insert(into: "access_log")
-            .columns("id", "occurred_at", "user_id", "organisation_id", "on_behalf_of", "household_id", "network_id",
-                     "action", "allowed", "rule", "break_glass", "break_glass_reason", "request_id")
-            .values(SQLBind(entry.id), SQLBind(entry.occurredAt.millis), SQLBind(entry.user.rawValue),
-                    SQLBind(entry.organisation.rawValue), SQLBind(entry.onBehalfOf?.rawValue),
-                    SQLBind(entry.household?.rawValue), SQLBind(entry.network?.rawValue), SQLBind(entry.action.rawValue),
-                    SQLBind(entry.allowed), SQLBind(entry.rule.rawValue), SQLBind(entry.breakGlass),
-                    SQLBind(entry.breakGlassReason), SQLBind(entry.requestID))
+            .columns(
+                "id", "occurred_at", "user_id", "organisation_id", "on_behalf_of", "household_id", "network_id",
+                "action", "allowed", "rule", "break_glass", "break_glass_reason", "request_id"
+            )
+            .values(
+                SQLBind(entry.id), SQLBind(entry.occurredAt.millis), SQLBind(entry.user.rawValue),
+                SQLBind(entry.organisation.rawValue), SQLBind(entry.onBehalfOf?.rawValue),
+                SQLBind(entry.household?.rawValue), SQLBind(entry.network?.rawValue), SQLBind(entry.action.rawValue),
+                SQLBind(entry.allowed), SQLBind(entry.rule.rawValue), SQLBind(entry.breakGlass),
+                SQLBind(entry.breakGlassReason), SQLBind(entry.requestID)
+            )
             .run()
     }
 

@@ -13,13 +13,16 @@ public enum AdminLogStore {
         public let details: String
     }
 
-    public static func append(actor: UserID?, entity: String, entityID: String, action: String, details: String,
-                              on db: any SQLDatabase) async throws
-    {
+    public static func append(
+        actor: UserID?, entity: String, entityID: String, action: String, details: String,
+        on db: any SQLDatabase
+    ) async throws {
         try await db.insert(into: "admin_log")
             .columns("id", "occurred_at", "actor_user_id", "entity", "entity_id", "action", "details")
-            .values(SQLBind(UUID().uuidString.lowercased()), SQLBind(Date().millis), SQLBind(actor?.rawValue),
-                    SQLBind(entity), SQLBind(entityID), SQLBind(action), SQLBind(details))
+            .values(
+                SQLBind(UUID().uuidString.lowercased()), SQLBind(Date().millis), SQLBind(actor?.rawValue),
+                SQLBind(entity), SQLBind(entityID), SQLBind(action), SQLBind(details)
+            )
             .run()
     }
 

@@ -8,9 +8,10 @@ public enum ApiTokenStore {
         let id: String, userId: String, name: String, prefix: String, createdAt: Int64
         let lastUsedAt: Int64?, revokedAt: Int64?
         var token: ApiToken {
-            ApiToken(id: id, user: UserID(rawValue: userId), name: name, prefix: prefix,
-                     createdAt: Date(millis: createdAt), lastUsedAt: lastUsedAt.map(Date.init(millis:)),
-                     revokedAt: revokedAt.map(Date.init(millis:)))
+            ApiToken(
+                id: id, user: UserID(rawValue: userId), name: name, prefix: prefix,
+                createdAt: Date(millis: createdAt), lastUsedAt: lastUsedAt.map(Date.init(millis:)),
+                revokedAt: revokedAt.map(Date.init(millis:)))
         }
     }
 
@@ -19,12 +20,15 @@ public enum ApiTokenStore {
     public static func insert(user: UserID, name: String, hash: String, prefix: String, on db: any SQLDatabase)
         async throws -> ApiToken
     {
-        let token = ApiToken(id: UUID().uuidString.lowercased(), user: user, name: name, prefix: prefix,
-                             createdAt: Date(), lastUsedAt: nil, revokedAt: nil)
+        let token = ApiToken(
+            id: UUID().uuidString.lowercased(), user: user, name: name, prefix: prefix,
+            createdAt: Date(), lastUsedAt: nil, revokedAt: nil)
         try await db.insert(into: "api_tokens")
             .columns("id", "user_id", "name", "token_hash", "prefix", "created_at")
-            .values(SQLBind(token.id), SQLBind(user.rawValue), SQLBind(name), SQLBind(hash), SQLBind(prefix),
-                    SQLBind(token.createdAt.millis))
+            .values(
+                SQLBind(token.id), SQLBind(user.rawValue), SQLBind(name), SQLBind(hash), SQLBind(prefix),
+                SQLBind(token.createdAt.millis)
+            )
             .run()
         return token
     }

@@ -7,8 +7,10 @@ public enum LoginAttemptStore {
         async throws
     {
         try await db.insert(into: "login_attempts").columns("id", "email", "ip", "occurred_at", "success")
-            .values(SQLBind(UUID().uuidString.lowercased()), SQLBind(email), SQLBind(ip), SQLBind(at.millis),
-                    SQLBind(success))
+            .values(
+                SQLBind(UUID().uuidString.lowercased()), SQLBind(email), SQLBind(ip), SQLBind(at.millis),
+                SQLBind(success)
+            )
             .run()
     }
 

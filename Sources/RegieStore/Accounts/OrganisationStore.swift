@@ -7,8 +7,9 @@ public enum OrganisationStore {
     private struct Row: Decodable {
         let id: String, name: String, kind: String, active: Bool, createdAt: Int64
         var organisation: Organisation {
-            Organisation(id: OrganisationID(rawValue: id), name: name, kind: OrganisationKind(rawValue: kind) ?? .other,
-                         active: active, createdAt: Date(millis: createdAt))
+            Organisation(
+                id: OrganisationID(rawValue: id), name: name, kind: OrganisationKind(rawValue: kind) ?? .other,
+                active: active, createdAt: Date(millis: createdAt))
         }
     }
 
@@ -16,8 +17,10 @@ public enum OrganisationStore {
         do {
             try await db.insert(into: "organisations")
                 .columns("id", "name", "kind", "active", "created_at")
-                .values(SQLBind(organisation.id.rawValue), SQLBind(organisation.name), SQLBind(organisation.kind.rawValue),
-                        SQLBind(organisation.active), SQLBind(organisation.createdAt.millis))
+                .values(
+                    SQLBind(organisation.id.rawValue), SQLBind(organisation.name), SQLBind(organisation.kind.rawValue),
+                    SQLBind(organisation.active), SQLBind(organisation.createdAt.millis)
+                )
                 .run()
         } catch let error where error.isUniqueViolation {
             throw StoreError.duplicate(field: "name")

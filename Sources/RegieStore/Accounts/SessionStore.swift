@@ -37,7 +37,8 @@ public enum SessionStore {
     /// Deletes expired sessions; run periodically by the server.
     @discardableResult
     public static func purgeExpired(now: Date = Date(), on db: any SQLDatabase) async throws -> Int {
-        let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
+        let count =
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
             .where("expires_at", .lessThanOrEqual, SQLBind(now.millis)).first()?.decode(column: "n", as: Int.self) ?? 0
         try await db.delete(from: "sessions").where("expires_at", .lessThanOrEqual, SQLBind(now.millis)).run()
         return count

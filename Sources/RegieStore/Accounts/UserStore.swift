@@ -18,10 +18,11 @@ public enum UserStore {
         let lockedUntil: Int64?, authEpoch: Int, createdAt: Int64
 
         var user: UserAccount {
-            UserAccount(id: UserID(rawValue: id), name: name, email: email,
-                        organisation: OrganisationID(rawValue: organisationId), totpEnabled: totpEnabled,
-                        locale: locale, active: active, lockedUntil: lockedUntil.map(Date.init(millis:)),
-                        authEpoch: authEpoch, createdAt: Date(millis: createdAt))
+            UserAccount(
+                id: UserID(rawValue: id), name: name, email: email,
+                organisation: OrganisationID(rawValue: organisationId), totpEnabled: totpEnabled,
+                locale: locale, active: active, lockedUntil: lockedUntil.map(Date.init(millis:)),
+                authEpoch: authEpoch, createdAt: Date(millis: createdAt))
         }
         var credentials: Credentials {
             Credentials(passwordHash: passwordHash, totpSecret: totpSecret, failedLogins: failedLogins)
@@ -38,11 +39,13 @@ public enum UserStore {
         do {
             try await db.insert(into: "users")
                 .columns(columns + ["updated_at"])
-                .values(SQLBind(user.id.rawValue), SQLBind(user.name), SQLBind(EmailAddress.normalise(user.email)),
-                        SQLBind(user.organisation.rawValue), SQLBind(passwordHash), SQLBind(Optional<String>.none),
-                        SQLBind(false), SQLBind(user.locale), SQLBind(user.active), SQLBind(0),
-                        SQLBind(Optional<Int64>.none), SQLBind(user.authEpoch), SQLBind(user.createdAt.millis),
-                        SQLBind(now))
+                .values(
+                    SQLBind(user.id.rawValue), SQLBind(user.name), SQLBind(EmailAddress.normalise(user.email)),
+                    SQLBind(user.organisation.rawValue), SQLBind(passwordHash), SQLBind(Optional<String>.none),
+                    SQLBind(false), SQLBind(user.locale), SQLBind(user.active), SQLBind(0),
+                    SQLBind(Optional<Int64>.none), SQLBind(user.authEpoch), SQLBind(user.createdAt.millis),
+                    SQLBind(now)
+                )
                 .run()
         } catch let error where error.isUniqueViolation {
             throw StoreError.duplicate(field: "email")
@@ -142,9 +145,12 @@ public enum UserStore {
         let rows = try await db.select().columns("role", "network_id").from("user_roles")
             .where("user_id", .equal, SQLBind(id.rawValue))
             .all(decoding: RoleRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return Set(rows.compactMap { row in
-            Role(rawValue: row.role).map { RoleAssignment(role: $0, network: row.networkId.map(NetworkID.init(rawValue:))) }
-        })
+        return Set(
+            rows.compactMap { row in
+                Role(rawValue: row.role).map {
+                    RoleAssignment(role: $0, network: row.networkId.map(NetworkID.init(rawValue:)))
+                }
+            })
     }
 
     /// Replaces the user's roles. Losing a role ends the user's sessions, so access is revoked at once.
@@ -154,8 +160,10 @@ public enum UserStore {
         for assignment in roles {
             let network = assignment.role.isNetworkScoped ? assignment.network : nil
             try await db.insert(into: "user_roles").columns("user_id", "role", "network_id", "scope_key")
-                .values(SQLBind(id.rawValue), SQLBind(assignment.role.rawValue), SQLBind(network?.rawValue),
-                        SQLBind(network?.rawValue ?? "region"))
+                .values(
+                    SQLBind(id.rawValue), SQLBind(assignment.role.rawValue), SQLBind(network?.rawValue),
+                    SQLBind(network?.rawValue ?? "region")
+                )
                 .run()
         }
         if !previous.isSubset(of: roles) { try await endAllSessions(of: id, on: db) }

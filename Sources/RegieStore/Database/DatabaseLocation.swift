@@ -56,7 +56,8 @@ public enum DatabaseLocationError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalid(let text):
-            return "Ongeldige databaselocatie '\(text)': gebruik een bestandspad of postgres://gebruiker@host:poort/database"
+            return
+                "Ongeldige databaselocatie '\(text)': gebruik een bestandspad of postgres://gebruiker@host:poort/database"
         }
     }
 }

@@ -1,3 +1,5 @@
+import FluentPostgresDriver
+
 /// Failures a store reports to the layers above, which turn them into Dutch messages.
 public enum StoreError: Error, Equatable, Sendable {
     /// A unique value is already taken (e.g. an e-mail address or organisation name); `field` names it.
@@ -9,8 +11,7 @@ public enum StoreError: Error, Equatable, Sendable {
 extension Error {
     /// Whether the database refused a row because a UNIQUE constraint already holds the value.
     var isUniqueViolation: Bool {
-        let text = String(describing: self)
-        return text.contains("UNIQUE constraint failed") || text.contains("23505")
-            || text.contains("duplicate key value")
+        if let error = self as? PSQLError { return error.serverInfo?[.sqlState] == "23505" }
+        return String(reflecting: self).contains("UNIQUE constraint failed")
     }
 }

@@ -15,8 +15,9 @@ public enum HouseholdStore {
         try await db.insert(into: "households").columns("id", "network_id", "reference", "created_at")
             .values(SQLBind(id.rawValue), SQLBind(network.rawValue), SQLBind(reference), SQLBind(Date().millis)).run()
         try await TimelineStore.append(
-            TimelineEvent(household: id, network: network, actor: actor.user, actorOrganisation: actor.organisation,
-                          kind: "household.created", summary: "Huishouden \(reference) aangemaakt"),
+            TimelineEvent(
+                household: id, network: network, actor: actor.user, actorOrganisation: actor.organisation,
+                kind: "household.created", summary: "Huishouden \(reference) aangemaakt"),
             on: db)
         return id
     }

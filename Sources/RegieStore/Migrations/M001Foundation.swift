@@ -15,7 +15,8 @@ struct M001Foundation: AsyncMigration {
     func revert(on database: any Database) async throws {
         let db = database as! any SQLDatabase
         for table in [
-            "admin_log", "access_log", "timeline_events", "care_team_members", "households", "login_attempts", "sessions", "api_tokens",
+            "admin_log", "access_log", "timeline_events", "care_team_members", "households", "login_attempts",
+            "sessions", "api_tokens",
             "user_roles", "users", "network_members", "networks", "organisations",
         ] {
             try await db.drop(table: table).ifExists().run()

@@ -9,12 +9,15 @@ public enum NetworkStore {
         let active: Bool, createdAt: Int64
         var network: Network {
             let areas = (try? JSONDecoder().decode([String].self, from: Data(neighbourhoods.utf8))) ?? []
-            return Network(id: NetworkID(rawValue: id), name: name, municipality: municipality, neighbourhoods: areas,
-                           profileCode: profileCode, active: active, createdAt: Date(millis: createdAt))
+            return Network(
+                id: NetworkID(rawValue: id), name: name, municipality: municipality, neighbourhoods: areas,
+                profileCode: profileCode, active: active, createdAt: Date(millis: createdAt))
         }
     }
 
-    private static let columns = ["id", "name", "municipality", "neighbourhoods", "profile_code", "active", "created_at"]
+    private static let columns = [
+        "id", "name", "municipality", "neighbourhoods", "profile_code", "active", "created_at",
+    ]
 
     private static func json(_ areas: [String]) -> String {
         String(decoding: (try? JSONEncoder().encode(areas)) ?? Data("[]".utf8), as: UTF8.self)
@@ -23,9 +26,11 @@ public enum NetworkStore {
     public static func insert(_ network: Network, on db: any SQLDatabase) async throws {
         do {
             try await db.insert(into: "networks").columns(columns)
-                .values(SQLBind(network.id.rawValue), SQLBind(network.name), SQLBind(network.municipality),
-                        SQLBind(json(network.neighbourhoods)), SQLBind(network.profileCode), SQLBind(network.active),
-                        SQLBind(network.createdAt.millis))
+                .values(
+                    SQLBind(network.id.rawValue), SQLBind(network.name), SQLBind(network.municipality),
+                    SQLBind(json(network.neighbourhoods)), SQLBind(network.profileCode), SQLBind(network.active),
+                    SQLBind(network.createdAt.millis)
+                )
                 .run()
         } catch let error where error.isUniqueViolation {
             throw StoreError.duplicate(field: "name")
@@ -68,9 +73,10 @@ public enum NetworkStore {
             .where("network_id", .equal, SQLBind(network.rawValue))
             .all(decoding: MemberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             .map {
-                NetworkMember(network: NetworkID(rawValue: $0.networkId),
-                              organisation: OrganisationID(rawValue: $0.organisationId),
-                              partnerType: PartnerType(rawValue: $0.partnerType) ?? .shell)
+                NetworkMember(
+                    network: NetworkID(rawValue: $0.networkId),
+                    organisation: OrganisationID(rawValue: $0.organisationId),
+                    partnerType: PartnerType(rawValue: $0.partnerType) ?? .shell)
             }
     }
 
@@ -79,8 +85,10 @@ public enum NetworkStore {
         try await db.delete(from: "network_members").where("network_id", .equal, SQLBind(member.network.rawValue))
             .where("organisation_id", .equal, SQLBind(member.organisation.rawValue)).run()
         try await db.insert(into: "network_members").columns("network_id", "organisation_id", "partner_type")
-            .values(SQLBind(member.network.rawValue), SQLBind(member.organisation.rawValue),
-                    SQLBind(member.partnerType.rawValue))
+            .values(
+                SQLBind(member.network.rawValue), SQLBind(member.organisation.rawValue),
+                SQLBind(member.partnerType.rawValue)
+            )
             .run()
     }
 

@@ -7,12 +7,16 @@ import SQLKit
 public enum TimelineStore {
     public static func append(_ event: TimelineEvent, on db: any SQLDatabase) async throws {
         try await db.insert(into: "timeline_events")
-            .columns("id", "household_id", "network_id", "occurred_at", "actor_user_id", "actor_organisation_id", "kind",
-                     "summary", "before_json", "after_json")
-            .values(SQLBind(event.id), SQLBind(event.household.rawValue), SQLBind(event.network.rawValue),
-                    SQLBind(event.occurredAt.millis), SQLBind(event.actor?.rawValue),
-                    SQLBind(event.actorOrganisation?.rawValue), SQLBind(event.kind), SQLBind(event.summary),
-                    SQLBind(event.before), SQLBind(event.after))
+            .columns(
+                "id", "household_id", "network_id", "occurred_at", "actor_user_id", "actor_organisation_id", "kind",
+                "summary", "before_json", "after_json"
+            )
+            .values(
+                SQLBind(event.id), SQLBind(event.household.rawValue), SQLBind(event.network.rawValue),
+                SQLBind(event.occurredAt.millis), SQLBind(event.actor?.rawValue),
+                SQLBind(event.actorOrganisation?.rawValue), SQLBind(event.kind), SQLBind(event.summary),
+                SQLBind(event.before), SQLBind(event.after)
+            )
             .run()
     }
 
@@ -20,18 +24,21 @@ public enum TimelineStore {
         let id: String, householdId: String, networkId: String, occurredAt: Int64, actorUserId: String?
         let actorOrganisationId: String?, kind: String, summary: String, beforeJson: String?, afterJson: String?
         var event: TimelineEvent {
-            TimelineEvent(id: id, household: HouseholdID(rawValue: householdId), network: NetworkID(rawValue: networkId),
-                          occurredAt: Date(millis: occurredAt), actor: actorUserId.map(UserID.init(rawValue:)),
-                          actorOrganisation: actorOrganisationId.map(OrganisationID.init(rawValue:)), kind: kind,
-                          summary: summary, before: beforeJson, after: afterJson)
+            TimelineEvent(
+                id: id, household: HouseholdID(rawValue: householdId), network: NetworkID(rawValue: networkId),
+                occurredAt: Date(millis: occurredAt), actor: actorUserId.map(UserID.init(rawValue:)),
+                actorOrganisation: actorOrganisationId.map(OrganisationID.init(rawValue:)), kind: kind,
+                summary: summary, before: beforeJson, after: afterJson)
         }
     }
 
     /// The whole timeline of the household the grant is for, oldest first. Reading it needs a grant.
     public static func events(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> [TimelineEvent] {
         try await db.select()
-            .columns("id", "household_id", "network_id", "occurred_at", "actor_user_id", "actor_organisation_id", "kind",
-                     "summary", "before_json", "after_json")
+            .columns(
+                "id", "household_id", "network_id", "occurred_at", "actor_user_id", "actor_organisation_id", "kind",
+                "summary", "before_json", "after_json"
+            )
             .from("timeline_events").where("household_id", .equal, SQLBind(grant.context.household.rawValue))
             .orderBy("occurred_at").orderBy("id")
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.event)

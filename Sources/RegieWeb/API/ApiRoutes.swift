@@ -25,18 +25,20 @@ struct ApiRoutes {
     func register(_ routes: RecordedGroup) {
         routes.get("me") { _, context in
             let user = try signedIn(context)
-            return try json(Me(
-                id: user.account.id.rawValue, name: user.account.name, email: user.account.email,
-                organisation: Org(id: user.account.organisation.rawValue, name: user.organisationName),
-                roles: user.assignments.sorted { $0.role < $1.role }
-                    .map { RoleOut(role: $0.role.rawValue, network: $0.network?.rawValue) }))
+            return try json(
+                Me(
+                    id: user.account.id.rawValue, name: user.account.name, email: user.account.email,
+                    organisation: Org(id: user.account.organisation.rawValue, name: user.organisationName),
+                    roles: user.assignments.sorted { $0.role < $1.role }
+                        .map { RoleOut(role: $0.role.rawValue, network: $0.network?.rawValue) }))
         }
         routes.get("organisations") { _, context in
             _ = try signedIn(context)
             let organisations = try await OrganisationStore.all(on: app.database.sql)
-            return try json(organisations.map {
-                OrganisationOut(id: $0.id.rawValue, name: $0.name, kind: $0.kind.rawValue, active: $0.active)
-            })
+            return try json(
+                organisations.map {
+                    OrganisationOut(id: $0.id.rawValue, name: $0.name, kind: $0.kind.rawValue, active: $0.active)
+                })
         }
         routes.get("networks") { _, context in
             let user = try signedIn(context)
@@ -44,11 +46,15 @@ struct ApiRoutes {
             for network in try await NetworkStore.all(on: app.database.sql)
             where user.isAdministrator || user.actor.networks.contains(network.id) {
                 let members = try await NetworkStore.members(of: network.id, on: app.database.sql)
-                out.append(NetworkOut(
-                    id: network.id.rawValue, name: network.name, municipality: network.municipality,
-                    neighbourhoods: network.neighbourhoods, profile: network.profileCode,
-                    members: members.map { MemberOut(organisation: $0.organisation.rawValue,
-                                                     partnerType: $0.partnerType.rawValue) }))
+                out.append(
+                    NetworkOut(
+                        id: network.id.rawValue, name: network.name, municipality: network.municipality,
+                        neighbourhoods: network.neighbourhoods, profile: network.profileCode,
+                        members: members.map {
+                            MemberOut(
+                                organisation: $0.organisation.rawValue,
+                                partnerType: $0.partnerType.rawValue)
+                        }))
             }
             return try json(out)
         }

@@ -17,7 +17,7 @@ struct ApiTokenMiddleware: RouterMiddleware {
         let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
         let hash = SecretToken.hash(token)
         guard let stored = try await ApiTokenStore.active(hash: hash, on: database.sql),
-              let user = try await UserStore.find(stored.user, on: database.sql), user.active
+            let user = try await UserStore.find(stored.user, on: database.sql), user.active
         else {
             throw HTTPError(.unauthorized, message: "error.api_token_invalid")
         }

@@ -23,8 +23,10 @@ public struct AccountService: Sendable {
         public var locale: String = "nl"
         public var active: Bool = true
 
-        public init(name: String, email: String, organisation: OrganisationID?, password: String?,
-                    roles: Set<RoleAssignment>, locale: String = "nl", active: Bool = true) {
+        public init(
+            name: String, email: String, organisation: OrganisationID?, password: String?,
+            roles: Set<RoleAssignment>, locale: String = "nl", active: Bool = true
+        ) {
             self.name = name
             self.email = email
             self.organisation = organisation
@@ -41,7 +43,9 @@ public struct AccountService: Sendable {
         if !EmailAddress.isValid(EmailAddress.normalise(input.email)) { errors.add("email", "error.email_invalid") }
         if input.organisation == nil { errors.add("organisation", "error.required") }
         if let password = input.password, !password.isEmpty || passwordRequired {
-            if let problem = PasswordPolicy.problem(with: password, email: input.email) { errors.add("password", problem) }
+            if let problem = PasswordPolicy.problem(with: password, email: input.email) {
+                errors.add("password", problem)
+            }
         } else if passwordRequired {
             errors.add("password", "error.required")
         }
@@ -55,8 +59,9 @@ public struct AccountService: Sendable {
     public func createUser(_ input: UserInput, by actor: UserID?) async throws -> UserAccount {
         try validate(input, passwordRequired: true).check()
         let hash = try await hasher.hash(input.password ?? "")
-        let user = UserAccount(name: input.name.trimmingCharacters(in: .whitespaces), email: input.email,
-                               organisation: input.organisation!, locale: input.locale, active: input.active)
+        let user = UserAccount(
+            name: input.name.trimmingCharacters(in: .whitespaces), email: input.email,
+            organisation: input.organisation!, locale: input.locale, active: input.active)
         do {
             try await database.write { db in
                 guard try await OrganisationStore.find(user.organisation, on: db) != nil else {
@@ -135,9 +140,10 @@ public struct AccountService: Sendable {
     }
 
     /// Creates or updates a network with its member organisations in one transaction.
-    public func saveNetwork(_ network: Network, members: [NetworkMember], isNew: Bool, profiles: ProfileLibrary,
-                            by actor: UserID?) async throws
-    {
+    public func saveNetwork(
+        _ network: Network, members: [NetworkMember], isNew: Bool, profiles: ProfileLibrary,
+        by actor: UserID?
+    ) async throws {
         var errors = FieldErrors()
         if network.name.trimmingCharacters(in: .whitespaces).isEmpty { errors.add("name", "error.required") }
         if network.municipality.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -155,11 +161,13 @@ public struct AccountService: Sendable {
                 let wanted = Set(members.map(\.organisation))
                 for existing in try await NetworkStore.members(of: network.id, on: db)
                 where !wanted.contains(existing.organisation) {
-                    try await NetworkStore.removeMember(network: network.id, organisation: existing.organisation, on: db)
+                    try await NetworkStore.removeMember(
+                        network: network.id, organisation: existing.organisation, on: db)
                 }
                 for member in members { try await NetworkStore.setMember(member, on: db) }
                 try await AdminLogStore.append(
-                    actor: actor, entity: "network", entityID: network.id.rawValue, action: isNew ? "created" : "updated",
+                    actor: actor, entity: "network", entityID: network.id.rawValue,
+                    action: isNew ? "created" : "updated",
                     details: "\(network.name); profiel \(network.profileCode); \(members.count) partners", on: db)
             }
         } catch StoreError.duplicate {

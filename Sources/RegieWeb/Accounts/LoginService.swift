@@ -53,7 +53,7 @@ public struct LoginService: Sendable {
         -> Outcome
     {
         guard let credentials = try await UserStore.credentials(of: user.id, on: database.sql),
-              let secret = credentials.totpSecret
+            let secret = credentials.totpSecret
         else { return .invalid }
         if let until = user.lockedUntil, until > now { return .locked }
         guard TwoFactor.verify(code: code, secret: secret, at: now) else {

@@ -19,7 +19,8 @@ struct HousekeepingService: Service {
             } catch {
                 logger.warning("Housekeeping failed", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: .seconds(300))
+            // Sleeping must not hold up a graceful shutdown (SIGTERM), so the sleep ends with it.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(300)) }
         }
     }
 }

@@ -12,23 +12,29 @@ public enum RegieApplication {
         router.add(middleware: ErrorPageMiddleware(views: app.views))
         router.add(middleware: SecurityHeadersMiddleware(https: app.configuration.secureCookies))
         if let publicDirectory = Bundle.module.url(forResource: "Resources/Public", withExtension: nil) {
-            router.add(middleware: FileMiddleware(publicDirectory.path, urlBasePath: "/static", searchForIndexHtml: false))
+            router.add(
+                middleware: FileMiddleware(publicDirectory.path, urlBasePath: "/static", searchForIndexHtml: false))
         }
         router.get("/health") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) }
         app.routes.record(.get, "/health", .everyone)
 
         let api = router.group("api/v1").add(middleware: ApiTokenMiddleware(database: app.database))
-        ApiRoutes(app: app).register(RecordedGroup(group: api, prefix: "/api/v1", audience: .apiClient, table: app.routes))
+        ApiRoutes(app: app).register(
+            RecordedGroup(group: api, prefix: "/api/v1", audience: .apiClient, table: app.routes))
 
         let web = router.group()
             .add(middleware: CSRFMiddleware(secureCookies: app.configuration.secureCookies))
-            .add(middleware: SessionMiddleware<AppRequestContext>(
-                storage: DatabaseSessionDriver(database: app.database),
-                configuration: .init(
-                    sessionCookieParameters: .init(
-                        name: "regie_session", path: "/", secure: app.configuration.secureCookies, sameSite: .lax),
-                    keyPrefix: "", defaultSessionExpiration: app.configuration.sessionIdleTimeout)))
-            .add(middleware: SessionUserMiddleware(database: app.database, idleTimeout: app.configuration.sessionIdleTimeout))
+            .add(
+                middleware: SessionMiddleware<AppRequestContext>(
+                    storage: DatabaseSessionDriver(database: app.database),
+                    configuration: .init(
+                        sessionCookieParameters: .init(
+                            name: "regie_session", path: "/", secure: app.configuration.secureCookies, sameSite: .lax),
+                        keyPrefix: "", defaultSessionExpiration: app.configuration.sessionIdleTimeout))
+            )
+            .add(
+                middleware: SessionUserMiddleware(
+                    database: app.database, idleTimeout: app.configuration.sessionIdleTimeout))
         AuthRoutes(app: app).register(RecordedGroup(group: web, prefix: "", audience: .everyone, table: app.routes))
 
         let signedIn = web.group().add(middleware: RequireSignedInMiddleware())
@@ -49,8 +55,9 @@ public enum RegieApplication {
     public static func application(_ app: WebApp, logger: Logger) -> some ApplicationProtocol {
         var application = Application(
             router: router(app),
-            configuration: .init(address: .hostname(app.configuration.host, port: app.configuration.port),
-                                 serverName: "Regie"),
+            configuration: .init(
+                address: .hostname(app.configuration.host, port: app.configuration.port),
+                serverName: "Regie"),
             logger: logger)
         application.addServices(HousekeepingService(database: app.database, logger: logger))
         return application

@@ -21,11 +21,13 @@ public struct DemoRegion: Sendable {
     public init(accounts: AccountService) { self.accounts = accounts }
 
     static let organisations: [(String, OrganisationKind)] = [
-        ("GGD Regio Demo", .ggd), ("Politie Eenheid Demo", .police), ("Woonstichting De Hoeksteen", .housingCorporation),
+        ("GGD Regio Demo", .ggd), ("Politie Eenheid Demo", .police),
+        ("Woonstichting De Hoeksteen", .housingCorporation),
         ("Maatschappelijk Werk Samen", .generalSocialWork), ("GGZ De Brug", .mentalHealth),
         ("Verslavingszorg Het Anker", .addictionCare), ("Schuldhulp Op Orde", .debtRelief),
         ("Jeugdzorg Kompas", .youthCare), ("Huisartsenpraktijk De Linde", .generalPractitioner),
-        ("Basisschool De Regenboog", .school), ("Gemeente Demostad", .municipality), ("Veilig Thuis Demo", .veiligThuis),
+        ("Basisschool De Regenboog", .school), ("Gemeente Demostad", .municipality),
+        ("Veilig Thuis Demo", .veiligThuis),
     ]
 
     static let networks: [(name: String, municipality: String, profile: String, areas: [String])] = [
@@ -55,11 +57,13 @@ public struct DemoRegion: Sendable {
         }
         var networks: [String: NetworkID] = [:]
         for spec in Self.networks {
-            let network = Network(name: spec.name, municipality: spec.municipality, neighbourhoods: spec.areas,
-                                  profileCode: spec.profile)
+            let network = Network(
+                name: spec.name, municipality: spec.municipality, neighbourhoods: spec.areas,
+                profileCode: spec.profile)
             let members = organisations.values.map { org in
-                NetworkMember(network: network.id, organisation: org.id,
-                              partnerType: [.school, .generalPractitioner].contains(org.kind) ? .shell : .core)
+                NetworkMember(
+                    network: network.id, organisation: org.id,
+                    partnerType: [.school, .generalPractitioner].contains(org.kind) ? .shell : .core)
             }
             try await accounts.saveNetwork(network, members: members, isNew: true, profiles: profiles, by: nil)
             networks[spec.profile] = network.id
@@ -67,37 +71,57 @@ public struct DemoRegion: Sendable {
         for user in Self.users {
             let roles = Set(user.roles.map { RoleAssignment(role: $0.0, network: $0.1.flatMap { networks[$0] }) })
             _ = try await accounts.createUser(
-                .init(name: user.name, email: user.email, organisation: organisations[user.organisation]?.id,
-                      password: Self.password, roles: roles), by: nil)
+                .init(
+                    name: user.name, email: user.email, organisation: organisations[user.organisation]?.id,
+                    password: Self.password, roles: roles), by: nil)
         }
     }
 
     static let users: [(name: String, email: String, organisation: String, roles: [(Role, String?)])] = [
         ("Bea Beheer", "beheer@demo.regie.nl", "Gemeente Demostad", [(.administrator, nil)]),
-        ("Noor de Regisseur", "noor@demo.regie.nl", "GGD Regio Demo",
-         [(.networkDirector, "rotterdam"), (.networkDirector, "routekaart")]),
-        ("Teun Teamleider", "teun@demo.regie.nl", "Gemeente Demostad",
-         [(.networkDirector, "enschede"), (.networkDirector, "leeuwarden")]),
-        ("Carla Casus", "carla@demo.regie.nl", "Maatschappelijk Werk Samen",
-         [(.caseDirector, "rotterdam"), (.caseDirector, "enschede"), (.caseDirector, "routekaart")]),
-        ("Pim Partner", "pim@demo.regie.nl", "Woonstichting De Hoeksteen",
-         [(.partnerWorker, "rotterdam"), (.partnerWorker, "zwolle"), (.partnerWorker, "enschede")]),
-        ("Gert GGZ", "gert@demo.regie.nl", "GGZ De Brug",
-         [(.partnerWorker, "rotterdam"), (.partnerWorker, "leeuwarden"), (.partnerWorker, "venlo")]),
-        ("Sanne Steun", "sanne@demo.regie.nl", "GGD Regio Demo", [(.supportStaff, "rotterdam"), (.supportStaff, "enschede")]),
-        ("Anouk Adviseur", "anouk@demo.regie.nl", "Gemeente Demostad",
-         [(.networkDirector, "zwolle"), (.networkDirector, "venlo")]),
+        (
+            "Noor de Regisseur", "noor@demo.regie.nl", "GGD Regio Demo",
+            [(.networkDirector, "rotterdam"), (.networkDirector, "routekaart")]
+        ),
+        (
+            "Teun Teamleider", "teun@demo.regie.nl", "Gemeente Demostad",
+            [(.networkDirector, "enschede"), (.networkDirector, "leeuwarden")]
+        ),
+        (
+            "Carla Casus", "carla@demo.regie.nl", "Maatschappelijk Werk Samen",
+            [(.caseDirector, "rotterdam"), (.caseDirector, "enschede"), (.caseDirector, "routekaart")]
+        ),
+        (
+            "Pim Partner", "pim@demo.regie.nl", "Woonstichting De Hoeksteen",
+            [(.partnerWorker, "rotterdam"), (.partnerWorker, "zwolle"), (.partnerWorker, "enschede")]
+        ),
+        (
+            "Gert GGZ", "gert@demo.regie.nl", "GGZ De Brug",
+            [(.partnerWorker, "rotterdam"), (.partnerWorker, "leeuwarden"), (.partnerWorker, "venlo")]
+        ),
+        (
+            "Sanne Steun", "sanne@demo.regie.nl", "GGD Regio Demo",
+            [(.supportStaff, "rotterdam"), (.supportStaff, "enschede")]
+        ),
+        (
+            "Anouk Adviseur", "anouk@demo.regie.nl", "Gemeente Demostad",
+            [(.networkDirector, "zwolle"), (.networkDirector, "venlo")]
+        ),
         ("Ravi Risicogezinnen", "ravi@demo.regie.nl", "Gemeente Demostad", [(.networkDirector, "amsterdam")]),
         ("Gina Gezinsmanager", "gina@demo.regie.nl", "Jeugdzorg Kompas", [(.caseDirector, "amsterdam")]),
         ("Paul Proces", "paul@demo.regie.nl", "Gemeente Demostad", [(.processManager, "amsterdam")]),
-        ("Bram Beleid", "bram@demo.regie.nl", "Gemeente Demostad",
-         [(.policyOfficer, "rotterdam"), (.policyOfficer, "amsterdam"), (.policyOfficer, "enschede")]),
+        (
+            "Bram Beleid", "bram@demo.regie.nl", "Gemeente Demostad",
+            [(.policyOfficer, "rotterdam"), (.policyOfficer, "amsterdam"), (.policyOfficer, "enschede")]
+        ),
     ]
 
     static var logins: [Login] {
         users.map { user in
-            Login(email: user.email,
-                  description: "\(user.name) — " + user.roles.map { "\($0.0.rawValue)\($0.1.map { "@\($0)" } ?? "")" }
+            Login(
+                email: user.email,
+                description: "\(user.name) — "
+                    + user.roles.map { "\($0.0.rawValue)\($0.1.map { "@\($0)" } ?? "")" }
                     .joined(separator: ", "))
         }
     }

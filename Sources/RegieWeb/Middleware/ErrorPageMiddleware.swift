@@ -39,7 +39,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
         default: fallbackKey = "error.server"
         }
         // Messages from our own HTTPErrors are translation keys; anything else gets the generic text.
-        let text = message.flatMap { t.has($0) ? t.text($0, context.locale) : nil } ?? t.text(fallbackKey, context.locale)
+        let text =
+            message.flatMap { t.has($0) ? t.text($0, context.locale) : nil } ?? t.text(fallbackKey, context.locale)
         if request.uri.path.hasPrefix("/api/") {
             return ApiError.response(status: status, message: text, requestID: context.requestID)
         }

@@ -16,7 +16,7 @@ struct SessionUserMiddleware: RouterMiddleware {
         var context = context
         if let session = context.sessions.session {
             guard let user = try await UserStore.find(UserID(rawValue: session.userID), on: database.sql),
-                  user.active, user.authEpoch == session.epoch
+                user.active, user.authEpoch == session.epoch
             else {
                 context.sessions.clearSession()
                 return try await next(request, context)

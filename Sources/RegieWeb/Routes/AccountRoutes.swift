@@ -40,8 +40,9 @@ struct AccountRoutes {
             let revoked = try await app.database.write { db in
                 let done = try await ApiTokenStore.revoke(id, of: user.account.id, on: db)
                 if done {
-                    try await AdminLogStore.append(actor: user.account.id, entity: "api_token", entityID: id,
-                                                   action: "revoked", details: user.account.email, on: db)
+                    try await AdminLogStore.append(
+                        actor: user.account.id, entity: "api_token", entityID: id,
+                        action: "revoked", details: user.account.email, on: db)
                 }
                 return done
             }
@@ -55,9 +56,10 @@ struct AccountRoutes {
         return user
     }
 
-    private func accountPage(_ context: AppRequestContext, notice: String?, extra: [String: Any] = [:],
-                             status: HTTPResponse.Status = .ok) async throws -> Response
-    {
+    private func accountPage(
+        _ context: AppRequestContext, notice: String?, extra: [String: Any] = [:],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try signedIn(context)
         let tokens = try await ApiTokenStore.tokens(of: user.account.id, on: app.database.sql)
         var values: [String: Any] = [
@@ -74,8 +76,9 @@ struct AccountRoutes {
             "hasTokens": !tokens.isEmpty,
         ]
         for (key, value) in extra { values[key] = value }
-        return app.views.render("account", page: try await app.page("account.title", context, notice: notice),
-                                values: values, status: status)
+        return app.views.render(
+            "account", page: try await app.page("account.title", context, notice: notice),
+            values: values, status: status)
     }
 
     private func changePassword(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -101,14 +104,16 @@ struct AccountRoutes {
         let hash = try await app.accounts.hasher.hash(new)
         let epoch = try await app.database.write { db in
             try await UserStore.setPassword(user.account.id, hash: hash, on: db)
-            try await AdminLogStore.append(actor: user.account.id, entity: "user", entityID: user.account.id.rawValue,
-                                           action: "password_changed", details: user.account.email, on: db)
+            try await AdminLogStore.append(
+                actor: user.account.id, entity: "user", entityID: user.account.id.rawValue,
+                action: "password_changed", details: user.account.email, on: db)
             return try await UserStore.find(user.account.id, on: db)?.authEpoch ?? 0
         }
         // Other sessions ended with the new epoch; this one carries on in a fresh session.
         context.sessions.createSession(
-            WebSession(userID: user.account.id.rawValue, stage: .complete, epoch: epoch,
-                       networkID: context.sessions.session?.networkID),
+            WebSession(
+                userID: user.account.id.rawValue, stage: .complete, epoch: epoch,
+                networkID: context.sessions.session?.networkID),
             expiresIn: app.configuration.sessionIdleTimeout)
         return .redirect(to: "/account?notice=notice.password_changed", type: .found)
     }
@@ -121,8 +126,9 @@ struct AccountRoutes {
         var values = app.totpValues(secret: secret, user: user.account)
         values["action"] = "/account/totp"
         if let error { values["error"] = app.views.translations.text(error, context.locale) }
-        return app.views.render("totp_setup", page: try await app.page("totp.title", context), values: values,
-                                status: status)
+        return app.views.render(
+            "totp_setup", page: try await app.page("totp.title", context), values: values,
+            status: status)
     }
 
     private func createToken(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -140,8 +146,9 @@ struct AccountRoutes {
             let token = try await ApiTokenStore.insert(
                 user: user.account.id, name: name, hash: SecretToken.hash(secret), prefix: String(secret.prefix(10)),
                 on: db)
-            try await AdminLogStore.append(actor: user.account.id, entity: "api_token", entityID: token.id,
-                                           action: "created", details: "\(user.account.email): \(name)", on: db)
+            try await AdminLogStore.append(
+                actor: user.account.id, entity: "api_token", entityID: token.id,
+                action: "created", details: "\(user.account.email): \(name)", on: db)
             return token
         }
         // The secret is shown this once and never stored, so this response is not a redirect.

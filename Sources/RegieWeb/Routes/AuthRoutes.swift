@@ -10,7 +10,9 @@ struct AuthRoutes {
     func register(_ routes: RecordedGroup) {
         routes.get("login") { request, context in
             if context.identity != nil { return .redirect(to: "/", type: .found) }
-            return loginPage(context, next: request.uri.queryParameters["next"].map(String.init))
+            return loginPage(
+                context, next: request.uri.queryParameters["next"].map(String.init),
+                notice: request.uri.queryParameters["notice"].map(String.init))
         }
         routes.post("login") { request, context in try await login(request, context) }
         routes.get("login/code") { _, context in
@@ -26,22 +28,25 @@ struct AuthRoutes {
         }
     }
 
-    private func loginPage(_ context: AppRequestContext, next: String?, email: String = "", error: String? = nil,
-                           status: HTTPResponse.Status = .ok) -> Response
-    {
+    private func loginPage(
+        _ context: AppRequestContext, next: String?, email: String = "", error: String? = nil,
+        status: HTTPResponse.Status = .ok, notice: String? = nil
+    ) -> Response {
         let t = app.views.translations
         var values: [String: Any] = ["email": email, "next": next ?? ""]
         if let error { values["error"] = t.text(error, context.locale) }
-        return app.views.render("login", page: Page(title: t.text("login.title", context.locale), context: context),
-                                values: values, status: status)
+        return app.views.render(
+            "login", page: Page(title: t.text("login.title", context.locale), context: context, notice: notice),
+            values: values, status: status)
     }
 
     private func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let form = try await app.form(request, context)
         let email = form.value("email") ?? ""
         let next = safeNext(form.value("next"))
-        let outcome = try await app.logins.attempt(email: email, password: form.raw("password") ?? "",
-                                                   address: app.address(of: request, context))
+        let outcome = try await app.logins.attempt(
+            email: email, password: form.raw("password") ?? "",
+            address: app.address(of: request, context))
         switch outcome {
         case .complete(let user):
             start(user, stage: .complete, context)
@@ -85,8 +90,11 @@ struct AuthRoutes {
         let t = app.views.translations
         var values: [String: Any] = [:]
         if let error { values["error"] = t.text(error, context.locale) }
-        return app.views.render("login_code", page: Page(title: t.text("login.code_title", context.locale),
-                                                          context: context), values: values, status: status)
+        return app.views.render(
+            "login_code",
+            page: Page(
+                title: t.text("login.code_title", context.locale),
+                context: context), values: values, status: status)
     }
 
     private func code(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -94,8 +102,10 @@ struct AuthRoutes {
             return .redirect(to: "/login", type: .found)
         }
         let form = try await app.form(request, context)
-        switch try await app.logins.verifyCode(form.value("code") ?? "", user: user,
-                                                address: app.address(of: request, context)) {
+        switch try await app.logins.verifyCode(
+            form.value("code") ?? "", user: user,
+            address: app.address(of: request, context))
+        {
         case .complete:
             start(user, stage: .complete, context)
             return .redirect(to: "/", type: .found)
@@ -120,8 +130,9 @@ struct AuthRoutes {
         values["action"] = "/login/setup-code"
         values["required"] = true
         if let error { values["error"] = t.text(error, context.locale) }
-        return app.views.render("totp_setup", page: Page(title: t.text("totp.title", context.locale), context: context),
-                                values: values, status: status)
+        return app.views.render(
+            "totp_setup", page: Page(title: t.text("totp.title", context.locale), context: context),
+            values: values, status: status)
     }
 
     private func enrol(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -31,7 +31,8 @@ public struct Translations: Sendable {
     /// `{{t.login_title}}` for the key `login.title`.
     public func table(_ locale: String) -> [String: String] {
         let merged = (tables["nl"] ?? [:]).merging(tables[locale] ?? [:]) { _, translated in translated }
-        return Dictionary(uniqueKeysWithValues: merged.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) })
+        return Dictionary(
+            uniqueKeysWithValues: merged.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) })
     }
 
     /// Keys present in one table and missing in the other.

@@ -11,14 +11,17 @@ struct NetworkAdminRoutes {
         routes.get("networks") { request, context in
             let networks = try await NetworkStore.all(on: app.database.sql)
             let rows = networks.map { network -> [String: Any] in
-                ["id": network.id.rawValue, "name": network.name, "municipality": network.municipality,
-                 "profile": app.profiles.profile(code: network.profileCode)?.name ?? network.profileCode,
-                 "active": network.active]
+                [
+                    "id": network.id.rawValue, "name": network.name, "municipality": network.municipality,
+                    "profile": app.profiles.profile(code: network.profileCode)?.name ?? network.profileCode,
+                    "active": network.active,
+                ]
             }
             return app.views.render(
                 "admin_networks",
-                page: try await app.page("admin.networks", context,
-                                         notice: request.uri.queryParameters["notice"].map(String.init)),
+                page: try await app.page(
+                    "admin.networks", context,
+                    notice: request.uri.queryParameters["notice"].map(String.init)),
                 values: ["networks": rows])
         }
         routes.get("networks/new") { _, context in try await form(context, network: nil) }
@@ -31,17 +34,19 @@ struct NetworkAdminRoutes {
 
     private func find(_ context: AppRequestContext) async throws -> Network {
         guard let id = NetworkID(validating: try context.parameters.require("id")),
-              let network = try await NetworkStore.find(id, on: app.database.sql)
+            let network = try await NetworkStore.find(id, on: app.database.sql)
         else { throw HTTPError(.notFound, message: "error.not_found") }
         return network
     }
 
-    private func form(_ context: AppRequestContext, network: Network?, input: FormData? = nil,
-                      errors: FieldErrors = FieldErrors()) async throws -> Response
-    {
+    private func form(
+        _ context: AppRequestContext, network: Network?, input: FormData? = nil,
+        errors: FieldErrors = FieldErrors()
+    ) async throws -> Response {
         let t = app.views.translations
         let organisations = try await OrganisationStore.all(on: app.database.sql)
-        let members = try await network.asyncMap { try await NetworkStore.members(of: $0.id, on: app.database.sql) }
+        let members =
+            try await network.asyncMap { try await NetworkStore.members(of: $0.id, on: app.database.sql) }
             ?? []
         let profileCode = input?.value("profile") ?? network?.profileCode ?? ""
         let values: [String: Any] = [
@@ -54,10 +59,13 @@ struct NetworkAdminRoutes {
                 ["value": p.code, "label": p.name, "summary": p.summary, "selected": p.code == profileCode]
             },
             "organisations": organisations.map { org -> [String: Any] in
-                let type = input?.value("member_\(org.id.rawValue)")
+                let type =
+                    input?.value("member_\(org.id.rawValue)")
                     ?? members.first { $0.organisation == org.id }?.partnerType.rawValue ?? ""
-                return ["id": org.id.rawValue, "name": org.name, "none": type == "",
-                        "core": type == PartnerType.core.rawValue, "shell": type == PartnerType.shell.rawValue]
+                return [
+                    "id": org.id.rawValue, "name": org.name, "none": type == "",
+                    "core": type == PartnerType.core.rawValue, "shell": type == PartnerType.shell.rawValue,
+                ]
             },
             "errors": errors.translated(t, context.locale),
         ]
@@ -82,8 +90,9 @@ struct NetworkAdminRoutes {
             return NetworkMember(network: network.id, organisation: org.id, partnerType: type)
         }
         do {
-            try await app.accounts.saveNetwork(network, members: members, isNew: existing == nil,
-                                               profiles: app.profiles, by: context.identity?.account.id)
+            try await app.accounts.saveNetwork(
+                network, members: members, isNew: existing == nil,
+                profiles: app.profiles, by: context.identity?.account.id)
         } catch let errors as FieldErrors {
             return try await form(context, network: existing, input: input, errors: errors)
         }

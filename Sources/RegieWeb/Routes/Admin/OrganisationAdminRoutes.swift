@@ -12,13 +12,16 @@ struct OrganisationAdminRoutes {
             let organisations = try await OrganisationStore.all(on: app.database.sql)
             let t = app.views.translations
             let rows = organisations.map { org -> [String: Any] in
-                ["id": org.id.rawValue, "name": org.name, "kind": t.text(org.kind.textKey, context.locale),
-                 "active": org.active]
+                [
+                    "id": org.id.rawValue, "name": org.name, "kind": t.text(org.kind.textKey, context.locale),
+                    "active": org.active,
+                ]
             }
             return app.views.render(
                 "admin_organisations",
-                page: try await app.page("admin.organisations", context,
-                                         notice: request.uri.queryParameters["notice"].map(String.init)),
+                page: try await app.page(
+                    "admin.organisations", context,
+                    notice: request.uri.queryParameters["notice"].map(String.init)),
                 values: ["organisations": rows])
         }
         routes.get("organisations/new") { _, context in try await form(context, organisation: nil) }
@@ -33,14 +36,15 @@ struct OrganisationAdminRoutes {
 
     private func find(_ context: AppRequestContext) async throws -> Organisation {
         guard let id = OrganisationID(validating: try context.parameters.require("id")),
-              let organisation = try await OrganisationStore.find(id, on: app.database.sql)
+            let organisation = try await OrganisationStore.find(id, on: app.database.sql)
         else { throw HTTPError(.notFound, message: "error.not_found") }
         return organisation
     }
 
-    private func form(_ context: AppRequestContext, organisation: Organisation?, input: FormData? = nil,
-                      errors: FieldErrors = FieldErrors()) async throws -> Response
-    {
+    private func form(
+        _ context: AppRequestContext, organisation: Organisation?, input: FormData? = nil,
+        errors: FieldErrors = FieldErrors()
+    ) async throws -> Response {
         let t = app.views.translations
         let kind = input?.value("kind") ?? organisation?.kind.rawValue ?? ""
         let values: [String: Any] = [
@@ -54,7 +58,8 @@ struct OrganisationAdminRoutes {
         ]
         return app.views.render(
             "admin_organisation_form",
-            page: try await app.page(organisation == nil ? "admin.organisation_new" : "admin.organisation_edit", context),
+            page: try await app.page(
+                organisation == nil ? "admin.organisation_new" : "admin.organisation_edit", context),
             values: values, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
@@ -62,8 +67,9 @@ struct OrganisationAdminRoutes {
         let input = try await app.form(request, context)
         let existing = try await id.asyncMap { try await OrganisationStore.find($0, on: app.database.sql) } ?? nil
         guard let kind = OrganisationKind(rawValue: input.value("kind") ?? "") else {
-            return try await form(context, organisation: existing, input: input,
-                                  errors: FieldErrors("kind", "error.invalid_choice"))
+            return try await form(
+                context, organisation: existing, input: input,
+                errors: FieldErrors("kind", "error.invalid_choice"))
         }
         do {
             if var organisation = existing {

@@ -12,14 +12,17 @@ struct UserAdminRoutes {
         routes.get("users/new") { _, context in try await form(context, user: nil) }
         routes.post("users/new") { request, context in try await save(request, context, existing: nil) }
         routes.get("users/:id") { _, context in try await form(context, user: try await find(context)) }
-        routes.post("users/:id") { request, context in try await save(request, context, existing: try await find(context)) }
+        routes.post("users/:id") { request, context in
+            try await save(request, context, existing: try await find(context))
+        }
         routes.post("users/:id/unlock") { _, context in
             let user = try await find(context)
             try await app.database.write { db in
                 try await UserStore.unlock(user.id, on: db)
-                try await AdminLogStore.append(actor: context.identity?.account.id, entity: "user",
-                                               entityID: user.id.rawValue, action: "unlocked", details: user.email,
-                                               on: db)
+                try await AdminLogStore.append(
+                    actor: context.identity?.account.id, entity: "user",
+                    entityID: user.id.rawValue, action: "unlocked", details: user.email,
+                    on: db)
             }
             return .redirect(to: "/admin/users?notice=notice.unlocked", type: .found)
         }
@@ -27,7 +30,7 @@ struct UserAdminRoutes {
 
     private func find(_ context: AppRequestContext) async throws -> UserAccount {
         guard let id = UserID(validating: try context.parameters.require("id")),
-              let user = try await UserStore.find(id, on: app.database.sql)
+            let user = try await UserStore.find(id, on: app.database.sql)
         else { throw HTTPError(.notFound, message: "error.not_found") }
         return user
     }
@@ -35,11 +38,14 @@ struct UserAdminRoutes {
     private func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let t = app.views.translations
         let db = app.database.sql
-        let organisations = Dictionary(uniqueKeysWithValues: try await OrganisationStore.all(on: db).map { ($0.id, $0.name) })
+        let organisations = Dictionary(
+            uniqueKeysWithValues: try await OrganisationStore.all(on: db).map { ($0.id, $0.name) })
         let networks = Dictionary(uniqueKeysWithValues: try await NetworkStore.all(on: db).map { ($0.id, $0.name) })
         var rows: [[String: Any]] = []
         for user in try await UserStore.all(on: db) {
-            let roles = try await UserStore.roles(of: user.id, on: db).sorted { ($0.role, $0.network?.rawValue ?? "") < ($1.role, $1.network?.rawValue ?? "") }
+            let roles = try await UserStore.roles(of: user.id, on: db).sorted {
+                ($0.role, $0.network?.rawValue ?? "") < ($1.role, $1.network?.rawValue ?? "")
+            }
             let described = roles.map { assignment in
                 let role = t.text(assignment.role.textKey, context.locale)
                 return assignment.network.map { "\(role) (\(networks[$0] ?? "?"))" } ?? role
@@ -53,13 +59,15 @@ struct UserAdminRoutes {
         }
         return app.views.render(
             "admin_users",
-            page: try await app.page("admin.users", context, notice: request.uri.queryParameters["notice"].map(String.init)),
+            page: try await app.page(
+                "admin.users", context, notice: request.uri.queryParameters["notice"].map(String.init)),
             values: ["users": rows])
     }
 
-    private func form(_ context: AppRequestContext, user: UserAccount?, input: FormData? = nil,
-                      errors: FieldErrors = FieldErrors()) async throws -> Response
-    {
+    private func form(
+        _ context: AppRequestContext, user: UserAccount?, input: FormData? = nil,
+        errors: FieldErrors = FieldErrors()
+    ) async throws -> Response {
         let t = app.views.translations
         let db = app.database.sql
         let current = try await user.asyncMap { try await UserStore.roles(of: $0.id, on: db) } ?? []
@@ -77,12 +85,16 @@ struct UserAdminRoutes {
             },
             "roleHeaders": networkRoles.map { t.text($0.textKey, context.locale) },
             "networks": try await NetworkStore.all(on: db).map { network -> [String: Any] in
-                ["name": network.name,
-                 "roles": networkRoles.map { role -> [String: Any] in
-                     let value = Self.roleValue(RoleAssignment(role: role, network: network.id))
-                     return ["value": value, "checked": chosen.contains(value),
-                             "label": "\(t.text(role.textKey, context.locale)) — \(network.name)"]
-                 }]
+                [
+                    "name": network.name,
+                    "roles": networkRoles.map { role -> [String: Any] in
+                        let value = Self.roleValue(RoleAssignment(role: role, network: network.id))
+                        return [
+                            "value": value, "checked": chosen.contains(value),
+                            "label": "\(t.text(role.textKey, context.locale)) — \(network.name)",
+                        ]
+                    },
+                ]
             },
             "adminValue": Self.roleValue(RoleAssignment(role: .administrator, network: nil)),
             "adminChecked": chosen.contains(Self.roleValue(RoleAssignment(role: .administrator, network: nil))),
@@ -105,11 +117,13 @@ struct UserAdminRoutes {
         return NetworkID(validating: parts[1]).map { RoleAssignment(role: role, network: $0) }
     }
 
-    private func save(_ request: Request, _ context: AppRequestContext, existing: UserAccount?) async throws -> Response {
+    private func save(_ request: Request, _ context: AppRequestContext, existing: UserAccount?) async throws -> Response
+    {
         let input = try await app.form(request, context)
         let assignments = input.all("role").map { (value: $0, assignment: Self.assignment(from: $0)) }
         if assignments.contains(where: { $0.assignment == nil }) {
-            return try await form(context, user: existing, input: input, errors: FieldErrors("roles", "error.invalid_choice"))
+            return try await form(
+                context, user: existing, input: input, errors: FieldErrors("roles", "error.invalid_choice"))
         }
         let data = AccountService.UserInput(
             name: input.value("name") ?? "", email: input.value("email") ?? "",

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@testable import RegieCore
+
+@Suite("Day")
+struct DayTests {
+    @Test("Parses storage and Dutch forms and refuses impossible dates")
+    func parsing() {
+        #expect(Day("2026-02-28") == Day(year: 2026, month: 2, day: 28))
+        #expect(Day("28-02-2026") == Day(year: 2026, month: 2, day: 28))
+        #expect(Day("2026-02-30") == nil)
+        #expect(Day("29-02-2025") == nil)
+        #expect(Day("29-02-2024") != nil)
+        #expect(Day("28/02/2026") == nil)
+        #expect(Day("") == nil)
+        #expect(Day("2026-02-28")!.dutch == "28-02-2026")
+    }
+
+    @Test("Ordinals round-trip and weekdays are right")
+    func ordinals() {
+        #expect(Day(year: 1970, month: 1, day: 1)!.ordinal == 0)
+        #expect(Day(year: 2026, month: 11, day: 23)!.weekday == 1)
+        #expect(Day(year: 2026, month: 11, day: 22)!.weekday == 7)
+        for offset in stride(from: -800_000, to: 800_000, by: 7919) {
+            #expect(Day(ordinal: offset).ordinal == offset)
+        }
+    }
+
+    @Test("Adding months clamps to the end of the month")
+    func months() {
+        #expect(Day("2026-01-31")!.adding(months: 1) == Day("2026-02-28"))
+        #expect(Day("2024-01-31")!.adding(months: 1) == Day("2024-02-29"))
+        #expect(Day("2026-11-23")!.adding(months: 12) == Day("2027-11-23"))
+    }
+
+    @Test("A moment falls on the Amsterdam day")
+    func timeZone() {
+        // 23:30 UTC on 23 November is already 24 November in Amsterdam (UTC+1).
+        let moment = Date(timeIntervalSince1970: 1_795_476_600)
+        #expect(Day(moment) == Day("2026-11-24"))
+    }
+}

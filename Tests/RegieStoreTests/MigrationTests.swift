@@ -1,0 +1,50 @@
+import Foundation
+import RegieStore
+import RegieTestSupport
+import SQLKit
+import Testing
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test("Migrate creates the schema and a second run changes nothing", arguments: TestDatabases.backends)
+    func migrateTwice(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let first = try await db.appliedMigrations()
+            #expect(first.contains { $0.hasSuffix("M001Foundation") })
+            try await db.migrate()
+            #expect(try await db.appliedMigrations() == first)
+            for table in ["organisations", "networks", "users", "sessions", "timeline_events", "access_log"] {
+                _ = try await db.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all)).from(table).all()
+            }
+        }
+    }
+
+    @Test("The SQLite file runs in WAL mode with foreign keys on")
+    func sqlitePragmas() async throws {
+        try await TestDatabases.with(.sqlite) { db in
+            let mode = try await db.sql.raw("PRAGMA journal_mode").first()?.decode(
+                column: "journal_mode", as: String.self)
+            #expect(mode == "wal")
+            await #expect(throws: (any Error).self) {
+                try await db.write { tx in
+                    try await tx.raw(
+                        "INSERT INTO households (id, network_id, reference, created_at) VALUES ('h', 'missing', 'x', 0)"
+                    ).run()
+                }
+            }
+        }
+    }
+
+    @Test("Database locations parse from --db values")
+    func locations() throws {
+        #expect(try DatabaseLocation(parsing: "regie.sqlite") == .sqlite(path: "regie.sqlite"))
+        guard
+            case .postgres(let s) = try DatabaseLocation(
+                parsing: "postgres://regie:geheim@db.local:6543/zorg?sslmode=require")
+        else { Issue.record("not postgres"); return }
+        #expect(s.host == "db.local" && s.port == 6543 && s.username == "regie" && s.password == "geheim")
+        #expect(s.database == "zorg" && s.requireTLS)
+        #expect(!String(describing: DatabaseLocation.postgres(s)).contains("geheim"))
+        #expect(throws: DatabaseLocationError.self) { try DatabaseLocation(parsing: "mysql://x") }
+    }
+}

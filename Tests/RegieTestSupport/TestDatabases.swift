@@ -1,0 +1,75 @@
+import Foundation
+import Logging
+import RegieStore
+
+/// Runs store and web tests on every backend: always on a fresh SQLite file, and on a fresh PostgreSQL
+/// database when `TEST_POSTGRES_URL` names a server (CI starts one).
+public enum TestDatabases {
+    /// The backends this run covers.
+    public static var backends: [RegieDatabase.Backend] {
+        ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    /// Opens a fresh, migrated database of `backend`, runs `body`, and removes the database again.
+    public static func with<T>(_ backend: RegieDatabase.Backend, _ body: (RegieDatabase) async throws -> T)
+        async throws -> T
+    {
+        var logger = Logger(label: "regie.test")
+        logger.logLevel = .warning
+        switch backend {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("regie-test-\(UUID().uuidString).sqlite").path
+            let db = try await RegieDatabase.open(.sqlite(path: path), logger: logger)
+            defer {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            try await db.migrate()
+            do {
+                let result = try await body(db)
+                await db.shutdown()
+                return result
+            } catch {
+                await db.shutdown()
+                throw error
+            }
+        case .postgres:
+            let url = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"]!
+            guard case .postgres(let adminSettings) = try DatabaseLocation(parsing: url) else {
+                fatalError("TEST_POSTGRES_URL is not a postgres:// URL")
+            }
+            let name = "regie_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+            try await admin(adminSettings, logger) { try await $0.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+            var settings = adminSettings
+            settings.database = name
+            let db = try await RegieDatabase.open(.postgres(settings), logger: logger)
+            var failure: (any Error)?
+            var result: T?
+            do {
+                try await db.migrate()
+                result = try await body(db)
+            } catch {
+                failure = error
+            }
+            await db.shutdown()
+            try await admin(adminSettings, logger) {
+                try await $0.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+            }
+            if let failure { throw failure }
+            return result!
+        }
+    }
+
+    private static func admin(
+        _ settings: DatabaseLocation.PostgresSettings, _ logger: Logger, _ body: (RegieDatabase) async throws -> Void
+    ) async throws {
+        let db = try await RegieDatabase.open(.postgres(settings), logger: logger)
+        do {
+            try await body(db)
+        } catch {
+            await db.shutdown()
+            throw error
+        }
+        await db.shutdown()
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Starts `regie serve --demo` on the given database (default: a fresh SQLite file), runs the browser tests
+# against it with headless Chromium, and stops the server. Screenshots land in .build/screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=${1:-}
+LABEL=${2:-sqlite}
+PORT=${REGIE_BROWSER_PORT:-8181}
+WORK=$(mktemp -d)
+[ -n "$DB" ] || DB="$WORK/regie.sqlite"
+BIN=$(swift build --show-bin-path)/regie
+"$BIN" serve --demo --db "$DB" --port "$PORT" --bcrypt-cost 10 >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
+  if ! kill -0 $SERVER 2>/dev/null; then cat "$WORK/server.log"; exit 1; fi
+  sleep 0.5
+done
+REGIE_URL="http://127.0.0.1:$PORT" REGIE_BACKEND="$LABEL" /usr/bin/python3 -m pytest -q tests/browser \
+  || { echo "--- server log ---"; tail -n 50 "$WORK/server.log"; exit 1; }

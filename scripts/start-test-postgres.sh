@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts a throwaway PostgreSQL on 127.0.0.1 for the tests, in a temporary directory, as user postgres.
+# Prints the URL to use as TEST_POSTGRES_URL. Stop it with: scripts/start-test-postgres.sh stop
+set -euo pipefail
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+DIR=${REGIE_PGDATA:-/tmp/regie-test-pg}
+PORT=${REGIE_PGPORT:-55432}
+if [ "${1:-}" = "stop" ]; then
+  su postgres -c "$PGBIN/pg_ctl -D $DIR/data -m fast stop" >/dev/null 2>&1 || true
+  exit 0
+fi
+if [ -z "$PGBIN" ]; then echo "PostgreSQL is not installed" >&2; exit 1; fi
+if ! su postgres -c "$PGBIN/pg_ctl -D $DIR/data status" >/dev/null 2>&1; then
+  rm -rf "$DIR"; mkdir -p "$DIR"; chown postgres "$DIR"
+  su postgres -c "$PGBIN/initdb -D $DIR/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >"$DIR/initdb.log" 2>&1
+  su postgres -c "$PGBIN/pg_ctl -D $DIR/data -l $DIR/server.log -w \
+    -o '-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR -c max_connections=300 -c fsync=off' start" >/dev/null
+fi
+echo "postgres://postgres@127.0.0.1:$PORT/postgres"
