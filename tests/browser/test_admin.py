@@ -48,3 +48,14 @@ def test_non_admin_cannot_reach_administration(browser):
     login(browser, "pim@demo.regie.nl")
     browser.get(BASE_URL + "/admin/users")
     assert "U heeft geen toegang tot deze pagina." in browser.page_source
+
+
+def test_admin_sees_profiles_when_adding_a_network(browser):
+    login(browser, "beheer@demo.regie.nl")
+    browser.get(BASE_URL + "/admin/networks/new")
+    labels = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "fieldset label.check strong")]
+    assert "Enschede — wijkzorgteam" in labels and len(labels) == 7
+    shot(browser, "admin-network-form")
+    browser.get(BASE_URL + "/admin/networks")
+    assert "Regiegroep Zwolle (demo)" in browser.page_source
+    shot(browser, "admin-networks")

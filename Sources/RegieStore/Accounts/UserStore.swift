@@ -109,6 +109,18 @@ public enum UserStore {
             .set("updated_at", to: SQLBind(Date().millis)).where("id", .equal, SQLBind(id.rawValue)).run()
     }
 
+    /// Claims a TOTP time step for the user: a code counts once, so a code seen over someone's shoulder
+    /// cannot be used again. Returns false when this step (or a later one) was already used.
+    public static func claimTOTPStep(_ id: UserID, step: Int64, on db: any SQLDatabase) async throws -> Bool {
+        let rows = try await db.update("users").set("totp_last_step", to: SQLBind(step))
+            .where("id", .equal, SQLBind(id.rawValue))
+            .where { group in
+                group.where("totp_last_step", .is, SQLLiteral.null).orWhere("totp_last_step", .lessThan, SQLBind(step))
+            }
+            .returning("id").all()
+        return !rows.isEmpty
+    }
+
     /// Counts a failed login; at `lockAfter` failures the account is locked until `lockUntil`.
     public static func recordFailedLogin(_ id: UserID, lockAfter: Int, lockUntil: Date, on db: any SQLDatabase)
         async throws -> Bool

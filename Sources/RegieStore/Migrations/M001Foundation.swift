@@ -45,7 +45,7 @@ struct M001Foundation: AsyncMigration {
         CREATE TABLE users (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE,
             organisation_id TEXT NOT NULL REFERENCES organisations(id), password_hash TEXT NOT NULL,
-            totp_secret TEXT, totp_enabled BOOLEAN NOT NULL, locale TEXT NOT NULL, active BOOLEAN NOT NULL,
+            totp_secret TEXT, totp_enabled BOOLEAN NOT NULL, totp_last_step BIGINT, locale TEXT NOT NULL, active BOOLEAN NOT NULL,
             failed_logins INTEGER NOT NULL, locked_until BIGINT, auth_epoch INTEGER NOT NULL,
             created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
         """,

@@ -56,7 +56,9 @@ public struct LoginService: Sendable {
             let secret = credentials.totpSecret
         else { return .invalid }
         if let until = user.lockedUntil, until > now { return .locked }
-        guard TwoFactor.verify(code: code, secret: secret, at: now) else {
+        guard let step = TwoFactor.matchingStep(code: code, secret: secret, at: now),
+            try await database.write({ try await UserStore.claimTOTPStep(user.id, step: step, on: $0) })
+        else {
             return try await fail(user, user.email, address, now: now)
         }
         return .complete(user)

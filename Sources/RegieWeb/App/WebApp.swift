@@ -68,15 +68,16 @@ public struct WebApp: Sendable {
     /// Turns TOTP on once the user typed a correct code from their app.
     func confirmTOTP(code: String, user: UserAccount) async throws -> Bool {
         guard let secret = try await UserStore.credentials(of: user.id, on: database.sql)?.totpSecret,
-            TwoFactor.verify(code: code, secret: secret)
+            let step = TwoFactor.matchingStep(code: code, secret: secret)
         else { return false }
-        try await database.write { db in
+        return try await database.write { db in
+            guard try await UserStore.claimTOTPStep(user.id, step: step, on: db) else { return false }
             try await UserStore.setTOTP(user.id, secret: secret, enabled: true, on: db)
             try await AdminLogStore.append(
                 actor: user.id, entity: "user", entityID: user.id.rawValue,
                 action: "totp_enabled", details: user.email, on: db)
+            return true
         }
-        return true
     }
 
     func totpValues(secret: String, user: UserAccount) -> [String: Any] {

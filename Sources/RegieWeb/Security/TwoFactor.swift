@@ -10,12 +10,16 @@ public enum TwoFactor {
         return String((0..<20).map { _ in alphabet.randomElement(using: &generator)! })
     }
 
-    /// Accepts the code of the current 30-second step or one step either side, for clock drift.
-    public static func verify(code: String, secret: String, at date: Date = Date()) -> Bool {
+    /// The 30-second time step whose code was typed: the current one or one either side, for clock drift.
+    /// `nil` when the code matches none. Callers claim the step so that each code works only once.
+    public static func matchingStep(code: String, secret: String, at date: Date = Date()) -> Int64? {
         let digits = code.filter(\.isNumber)
-        guard digits.count == 6, let value = Int(digits) else { return false }
+        guard digits.count == 6, let value = Int(digits) else { return nil }
         let totp = TOTP(secret: secret)
-        return [-30.0, 0, 30].contains { totp.compute(date: date.addingTimeInterval($0)) == value }
+        for offset in [-30.0, 0, 30] where totp.compute(date: date.addingTimeInterval(offset)) == value {
+            return Int64((date.timeIntervalSince1970 + offset) / 30)
+        }
+        return nil
     }
 
     /// The key as an authenticator app wants it typed: base32 in groups of four.
