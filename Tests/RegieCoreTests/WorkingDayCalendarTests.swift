@@ -74,6 +74,13 @@ struct WorkingDayCalendarTests {
         }
     }
 
+    @Test("Subtracting working days is the inverse of adding them")
+    func subtracting() {
+        #expect(calendar.subtracting(workingDays: 5, from: day("2026-11-27")) == day("2026-11-20"))
+        #expect(calendar.subtracting(workingDays: 2, from: day("2026-04-08")) == day("2026-04-02"))
+        #expect(calendar.subtracting(workingDays: 0, from: day("2026-11-22")) == day("2026-11-22"))
+    }
+
     @Test("Years outside the precomputed range still work")
     func outsideRange() {
         #expect(!calendar.isWorkingDay(day("2150-12-25")))

@@ -33,6 +33,17 @@ public struct WorkingDayCalendar: Sendable {
         return day
     }
 
+    /// The working day `count` working days before `end` (for back-dating, e.g. demo data).
+    public func subtracting(workingDays count: Int, from end: Day) -> Day {
+        var day = end
+        var left = count
+        while left > 0 {
+            day = day.adding(days: -1)
+            if isWorkingDay(day) { left -= 1 }
+        }
+        return day
+    }
+
     /// Working days that have passed from `start` (exclusive) to `end` (inclusive); 0 when `end` is not later.
     public func workingDays(from start: Day, to end: Day) -> Int {
         guard end > start else { return 0 }

@@ -52,4 +52,18 @@ public enum AccessGuard {
         guard decision.allowed else { throw AccessDenied(rule: decision.rule) }
         return AccessGrant(actor: actor, action: action, context: context, decision: decision)
     }
+
+    /// Decides and logs bringing in a signal that starts a new household: the policy sees a household
+    /// in intake in `network` that nobody else is involved in yet.
+    public static func authorizeNewHousehold(
+        _ actor: AccessActor, network: NetworkID, household: HouseholdID, requestID: String?, database: RegieDatabase
+    ) async throws {
+        let context = HouseholdAccessContext(household: household, network: network, phase: .intake)
+        let decision = AccessPolicy.decide(actor: actor, action: .createSignal, context: context)
+        let entry = AccessLogEntry(
+            actor: actor, household: household, network: network, action: .createSignal, decision: decision,
+            breakGlassReason: nil, requestID: requestID)
+        try await database.write { db in try await AccessLogStore.append(entry, on: db) }
+        guard decision.allowed else { throw AccessDenied(rule: decision.rule) }
+    }
 }

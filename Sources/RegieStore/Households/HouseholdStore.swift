@@ -60,9 +60,12 @@ public enum HouseholdStore {
         let team = try await db.select().column("user_id").from("care_team_members")
             .where("household_id", .equal, SQLBind(id.rawValue)).all()
             .map { UserID(rawValue: try $0.decode(column: "user_id", as: String.self)) }
+        let reporters = try await db.select().column("reporter_user_id").from("signals")
+            .where("household_id", .equal, SQLBind(id.rawValue)).all()
+            .map { UserID(rawValue: try $0.decode(column: "reporter_user_id", as: String.self)) }
         let phase = CasePhase.derive(fromEventKinds: try await TimelineStore.eventKinds(of: id, on: db))
         return HouseholdAccessContext(
             household: id, network: NetworkID(rawValue: row.networkId), phase: phase, careTeam: Set(team),
-            lawfulBasis: row.lawfulBasis.flatMap(LawfulBasis.init(rawValue:)))
+            reporters: Set(reporters), lawfulBasis: row.lawfulBasis.flatMap(LawfulBasis.init(rawValue:)))
     }
 }

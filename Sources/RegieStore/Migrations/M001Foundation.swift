@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import SQLKit
 
 /// Accounts, networks, sessions, the household stub, the timeline and the access log.
@@ -8,7 +9,12 @@ import SQLKit
 struct M001Foundation: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let db = database as! any SQLDatabase
-        for statement in Self.tables + Self.indexes { try await db.raw(SQLQueryString(statement)).run() }
+        // The timeline keeps the order in which events were appended, also within one millisecond.
+        let serial = db.dialect.name == "sqlite" ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY"
+        for statement in Self.tables + Self.indexes {
+            let sql = statement.replacingOccurrences(of: "{{SERIAL}}", with: serial)
+            try await db.raw(SQLQueryString(sql)).run()
+        }
         try await AppendOnly.protect(["timeline_events", "access_log", "admin_log"], on: db)
     }
 
@@ -82,7 +88,7 @@ struct M001Foundation: AsyncMigration {
         """,
         """
         CREATE TABLE timeline_events (
-            id TEXT PRIMARY KEY, household_id TEXT NOT NULL REFERENCES households(id),
+            seq {{SERIAL}}, id TEXT NOT NULL UNIQUE, household_id TEXT NOT NULL REFERENCES households(id),
             network_id TEXT NOT NULL, occurred_at BIGINT NOT NULL, actor_user_id TEXT,
             actor_organisation_id TEXT, kind TEXT NOT NULL, summary TEXT NOT NULL, before_json TEXT,
             after_json TEXT)

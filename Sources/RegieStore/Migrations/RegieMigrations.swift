@@ -3,6 +3,7 @@ import FluentKit
 /// Every schema change, in the order it must run. New capabilities append; nothing is ever edited.
 enum RegieMigrations {
     static let all: [any Migration] = [
-        M001Foundation()
+        M001Foundation(),
+        M002Signals(),
     ]
 }

@@ -40,7 +40,7 @@ public enum TimelineStore {
                 "summary", "before_json", "after_json"
             )
             .from("timeline_events").where("household_id", .equal, SQLBind(grant.context.household.rawValue))
-            .orderBy("occurred_at").orderBy("id")
+            .orderBy("seq")
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.event)
     }
 
@@ -48,7 +48,7 @@ public enum TimelineStore {
     /// any grant exists, and kinds carry no content.
     static func eventKinds(of household: HouseholdID, on db: any SQLDatabase) async throws -> [String] {
         try await db.select().column("kind").from("timeline_events")
-            .where("household_id", .equal, SQLBind(household.rawValue)).orderBy("occurred_at").orderBy("id")
+            .where("household_id", .equal, SQLBind(household.rawValue)).orderBy("seq")
             .all().map { try $0.decode(column: "kind", as: String.self) }
     }
 }

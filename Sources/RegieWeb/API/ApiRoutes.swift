@@ -62,6 +62,7 @@ struct ApiRoutes {
             _ = try signedIn(context)
             return try json(app.profiles.profiles)
         }
+        SignalApi(app: app).register(routes)
     }
 
     private func signedIn(_ context: AppRequestContext) throws -> SignedInUser {
@@ -69,11 +70,5 @@ struct ApiRoutes {
         return user
     }
 
-    private func json(_ value: some Encodable) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
-    }
+    private func json(_ value: some Encodable) throws -> Response { try JSONEncoder().encodeResponse(value) }
 }

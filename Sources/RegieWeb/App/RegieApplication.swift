@@ -41,6 +41,7 @@ public enum RegieApplication {
         let signedInRoutes = RecordedGroup(group: signedIn, prefix: "", audience: .signedIn, table: app.routes)
         HomeRoutes(app: app).register(signedInRoutes)
         AccountRoutes(app: app).register(signedInRoutes)
+        SignalRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())
         let adminRoutes = RecordedGroup(group: admin, prefix: "/admin", audience: .administrator, table: app.routes)

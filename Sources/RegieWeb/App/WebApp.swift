@@ -13,6 +13,8 @@ public struct WebApp: Sendable {
     public let accounts: AccountService
     public let logins: LoginService
     public let routes: RouteTable
+    /// Working days with Dutch public holidays, for every time norm.
+    public let calendar = WorkingDayCalendar()
 
     public init(database: RegieDatabase, configuration: RegieConfiguration) async throws {
         self.database = database

@@ -75,6 +75,7 @@ public struct DemoRegion: Sendable {
                     name: user.name, email: user.email, organisation: organisations[user.organisation]?.id,
                     password: Self.password, roles: roles), by: nil)
         }
+        try await DemoSignals.load(accounts: accounts, networks: networks, calendar: WorkingDayCalendar())
     }
 
     static let users: [(name: String, email: String, organisation: String, roles: [(Role, String?)])] = [

@@ -29,6 +29,7 @@ public struct Page {
         if let user {
             values["user"] = [
                 "name": user.account.name, "organisation": user.organisationName, "isAdmin": user.isAdministrator,
+                "mayListSignals": user.holds(.networkDirector) || user.holds(.supportStaff),
             ]
             values["networks"] = networks.map { network in
                 ["id": network.id.rawValue, "name": network.name, "selected": network.id == currentNetwork]

@@ -1,0 +1,210 @@
+import Foundation
+import RegieCore
+import SQLKit
+
+/// Stores signals with their household and persons, and finds persons the network may already know.
+public enum SignalStore {
+    /// A person the network already knows who may be the one being signalled. Only what the user needs to
+    /// recognise the person: no content of any file.
+    public struct Candidate: Sendable, Hashable {
+        public let personID: String
+        public let name: String
+        public let birthDate: Day?
+        public let householdReference: String?
+        public let strength: IdentityMatch.Strength
+    }
+
+    private struct PersonRow: Decodable {
+        let id: String, givenName: String, familyNamePrefix: String, familyName: String, birthDate: String?
+        let bsn: String?
+        var facts: IdentityMatch.Facts {
+            IdentityMatch.Facts(
+                givenName: givenName, familyName: familyName, birthDate: birthDate.flatMap(Day.init),
+                bsn: bsn.flatMap(BSN.init))
+        }
+        var name: String {
+            [givenName, familyNamePrefix, familyName].filter { !$0.isEmpty }.joined(separator: " ")
+        }
+    }
+
+    /// Known persons in `network` matching `person`, strongest first.
+    public static func candidates(for person: SignalDraft.Person, network: NetworkID, on db: any SQLDatabase)
+        async throws -> [Candidate]
+    {
+        let bsn = BSN(person.bsn)
+        let wanted = IdentityMatch.Facts(
+            givenName: person.givenName, familyName: person.familyName,
+            birthDate: person.birthDate, bsn: bsn)
+        guard bsn != nil || person.birthDate != nil else { return [] }
+        let rows = try await db.select()
+            .columns("id", "given_name", "family_name_prefix", "family_name", "birth_date", "bsn").from("persons")
+            .where("network_id", .equal, SQLBind(network.rawValue))
+            .where { group in
+                var group = group
+                if let bsn { group = group.orWhere("bsn", .equal, SQLBind(bsn.digits)) }
+                if let birth = person.birthDate {
+                    group = group.orWhere { inner in
+                        inner.where("family_key", .equal, SQLBind(NameKey.familyKey(person.familyName)))
+                            .where("birth_date", .equal, SQLBind(birth.iso))
+                    }
+                }
+                return group
+            }
+            .limit(20).all(decoding: PersonRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var found: [Candidate] = []
+        for row in rows {
+            guard let strength = IdentityMatch.strength(of: row.facts, for: wanted) else { continue }
+            let reference = try await db.select().column(SQLColumn("reference", table: "households")).from(
+                "household_members"
+            )
+            .join(
+                SQLIdentifier("households"), on: SQLColumn("id", table: "households"), .equal,
+                SQLColumn("household_id", table: "household_members")
+            )
+            .where(SQLColumn("person_id", table: "household_members"), .equal, SQLBind(row.id))
+            .where(SQLColumn("left_on", table: "household_members"), .is, SQLLiteral.null).first()?
+            .decode(column: "reference", as: String.self)
+            found.append(
+                Candidate(
+                    personID: row.id, name: row.name, birthDate: row.facts.birthDate,
+                    householdReference: reference, strength: strength))
+        }
+        return found.sorted { $0.strength > $1.strength }
+    }
+
+    /// What `record` created.
+    public struct Recorded: Sendable {
+        public let signalID: String
+        public let household: HouseholdID
+        public let newHousehold: Bool
+    }
+
+    /// Stores a validated signal in one transaction: the household (an existing one when a chosen person
+    /// already lives in one), new persons and memberships, the signal with its concerns, and the timeline events.
+    public static func record(
+        _ draft: SignalDraft, network: NetworkID, household: HouseholdID, reporter: AccessActor, enteredBy: UserID,
+        at moment: Date = Date(), on db: any SQLDatabase
+    ) async throws -> Recorded {
+        let today = Day(moment)
+        let existing = try await householdOfChosenPersons(draft, network: network, on: db)
+        let householdID = existing ?? household
+        if existing == nil {
+            try await db.insert(into: "households")
+                .columns(
+                    "id", "network_id", "reference", "lawful_basis", "created_at", "street", "house_number",
+                    "postcode", "city", "neighbourhood", "no_fixed_address"
+                )
+                .values(
+                    SQLBind(householdID.rawValue), SQLBind(network.rawValue), SQLBind(Self.newReference(today)),
+                    SQLBind(Optional<String>.none), SQLBind(moment.millis), SQLBind(draft.street.trimmed),
+                    SQLBind(draft.houseNumber.trimmed), SQLBind(Postcode(draft.postcode)?.value ?? ""),
+                    SQLBind(draft.city.trimmed), SQLBind(draft.neighbourhood.trimmed),
+                    SQLBind(draft.noFixedAddress)
+                )
+                .run()
+            try await TimelineStore.append(
+                TimelineEvent(
+                    household: householdID, network: network, occurredAt: moment, actor: reporter.user,
+                    actorOrganisation: reporter.organisation, kind: "household.created",
+                    summary: "Huishouden aangemaakt bij een melding"), on: db)
+        }
+        for person in draft.persons {
+            let personID = try await ensurePerson(person, network: network, moment: moment, on: db)
+            try await ensureMember(personID, relation: person.relation, household: householdID, today: today, on: db)
+        }
+        let signalID = UUID().uuidString.lowercased()
+        try await db.insert(into: "signals")
+            .columns(
+                "id", "household_id", "network_id", "reporter_user_id", "reporter_organisation_id",
+                "entered_by_user_id", "channel", "description", "household_informed", "not_informed_reason",
+                "origin", "urgency", "crisis", "trigger_code", "own_attempt", "received_at", "received_on"
+            )
+            .values(
+                SQLBind(signalID), SQLBind(householdID.rawValue), SQLBind(network.rawValue),
+                SQLBind(reporter.user.rawValue), SQLBind(reporter.organisation.rawValue), SQLBind(enteredBy.rawValue),
+                SQLBind(draft.channel.rawValue), SQLBind(draft.description.trimmed), SQLBind(draft.householdInformed),
+                SQLBind(draft.notInformedReason.trimmed), SQLBind(draft.origin.rawValue),
+                SQLBind(draft.urgency.rawValue), SQLBind(draft.crisis), SQLBind(draft.trigger),
+                SQLBind(draft.ownAttempt.trimmed), SQLBind(moment.millis), SQLBind(today.iso)
+            )
+            .run()
+        for domain in Set(draft.concerns) {
+            try await db.insert(into: "signal_concerns").columns("signal_id", "domain_code")
+                .values(SQLBind(signalID), SQLBind(domain)).run()
+        }
+        try await TimelineStore.append(
+            TimelineEvent(
+                household: householdID, network: network, occurredAt: moment, actor: reporter.user,
+                actorOrganisation: reporter.organisation, kind: "signal.received",
+                summary: draft.crisis ? "Melding ontvangen (crisis)" : "Melding ontvangen",
+                after: "{\"signal\":\"\(signalID)\"}"), on: db)
+        return Recorded(signalID: signalID, household: householdID, newHousehold: existing == nil)
+    }
+
+    /// A chosen existing person's current household in this network, which the signal then joins.
+    private static func householdOfChosenPersons(_ draft: SignalDraft, network: NetworkID, on db: any SQLDatabase)
+        async throws -> HouseholdID?
+    {
+        for id in draft.persons.compactMap(\.existingPersonID) {
+            let row = try await db.select().column(SQLColumn("id", table: "households")).from("household_members")
+                .join(
+                    SQLIdentifier("households"), on: SQLColumn("id", table: "households"), .equal,
+                    SQLColumn("household_id", table: "household_members")
+                )
+                .where(SQLColumn("person_id", table: "household_members"), .equal, SQLBind(id))
+                .where(SQLColumn("network_id", table: "households"), .equal, SQLBind(network.rawValue))
+                .where(SQLColumn("left_on", table: "household_members"), .is, SQLLiteral.null).first()
+            if let id = try row?.decode(column: "id", as: String.self) { return HouseholdID(rawValue: id) }
+        }
+        return nil
+    }
+
+    private static func ensurePerson(
+        _ person: SignalDraft.Person, network: NetworkID, moment: Date,
+        on db: any SQLDatabase
+    ) async throws -> String {
+        if let id = person.existingPersonID {
+            let known = try await db.select().column("id").from("persons").where("id", .equal, SQLBind(id))
+                .where("network_id", .equal, SQLBind(network.rawValue)).first()
+            guard known != nil else { throw StoreError.notFound("person") }
+            return id
+        }
+        let id = UUID().uuidString.lowercased()
+        try await db.insert(into: "persons")
+            .columns(
+                "id", "network_id", "given_name", "family_name_prefix", "family_name", "family_key", "birth_date",
+                "unborn", "bsn", "created_at"
+            )
+            .values(
+                SQLBind(id), SQLBind(network.rawValue), SQLBind(person.givenName.trimmed),
+                SQLBind(person.familyNamePrefix.trimmed), SQLBind(person.familyName.trimmed),
+                SQLBind(NameKey.familyKey(person.familyName)), SQLBind(person.birthDate?.iso),
+                SQLBind(person.unborn), SQLBind(BSN(person.bsn)?.digits), SQLBind(moment.millis)
+            )
+            .run()
+        return id
+    }
+
+    private static func ensureMember(
+        _ person: String, relation: MemberRelation, household: HouseholdID, today: Day,
+        on db: any SQLDatabase
+    ) async throws {
+        let current = try await db.select().column("person_id").from("household_members")
+            .where("household_id", .equal, SQLBind(household.rawValue)).where("person_id", .equal, SQLBind(person))
+            .where("left_on", .is, SQLLiteral.null).first()
+        guard current == nil else { return }
+        try await db.insert(into: "household_members").columns("household_id", "person_id", "relation", "joined_on")
+            .values(SQLBind(household.rawValue), SQLBind(person), SQLBind(relation.rawValue), SQLBind(today.iso)).run()
+    }
+
+    /// A short reference that professionals can say aloud: year and five characters.
+    static func newReference(_ today: Day) -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return "\(today.year)-" + String((0..<5).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

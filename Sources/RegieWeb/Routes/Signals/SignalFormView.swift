@@ -1,0 +1,114 @@
+import Foundation
+import RegieCore
+import RegieStore
+
+/// The values of the signal form: the network's own domains and intake rules, the input kept after an
+/// error, the errors next to their fields, and known persons to choose from.
+struct SignalFormView {
+    let app: WebApp
+    let context: AppRequestContext
+    let network: Network
+
+    private func text(_ key: String) -> String { app.views.translations.text(key, context.locale) }
+
+    func values(form: SignalForm?, problems: [String: String], candidates: [Int: [SignalStore.Candidate]])
+        async throws -> [String: Any]
+    {
+        let profile = app.profiles.profile(code: network.profileCode)
+        let draft = form?.draft
+        func value(_ name: String) -> String { form?.form.value(name) ?? "" }
+        func error(_ field: String) -> String? { problems[field].map(text) }
+        var errors: [String: String] = [:]
+        for field in [
+            "reporter", "persons", "street", "houseNumber", "postcode", "city", "concerns", "description",
+            "notInformedReason", "trigger", "ownAttempt",
+        ] {
+            if let message = error(field) { errors[field] = message }
+        }
+        let chosenConcerns = Set(draft?.concerns ?? [])
+        let trigger = value("trigger")
+        var result: [String: Any] = [
+            "networkName": network.name, "errors": errors, "hasErrors": !problems.isEmpty,
+            "needsChoice": !candidates.isEmpty,
+            "street": value("street"), "houseNumber": value("house_number"), "postcode": value("postcode"),
+            "city": value("city"), "neighbourhood": value("neighbourhood"),
+            "noFixedAddress": draft?.noFixedAddress ?? false, "description": form?.form.raw("description") ?? "",
+            "informedNo": value("informed") == "no", "notInformedReason": value("not_informed_reason"),
+            "crisis": draft?.crisis ?? false, "fromInhabitant": form?.fromInhabitant ?? false,
+            "ownAttempt": value("own_attempt"),
+            "mustInform": profile?.intake.householdMustBeInformed ?? false,
+            "institutionsOnly": profile?.intake.institutionsOnly ?? false,
+            "askOwnAttempt": profile?.intake.proofOfOwnAttempt ?? false,
+            "askTrigger": !(profile?.intake.requiredTriggers.isEmpty ?? true),
+            "triggers": (profile?.intake.requiredTriggers ?? []).map { code -> [String: Any] in
+                ["value": code, "label": text("signal_trigger.\(code)"), "selected": code == trigger]
+            },
+            "domains": (profile?.domains ?? LifeDomain.defaults).map { domain -> [String: Any] in
+                ["value": domain.code, "label": domain.name, "checked": chosenConcerns.contains(domain.code)]
+            },
+            "channels": options(
+                SignalChannel.allCases.map { ($0.rawValue, $0.textKey) },
+                chosen: draft?.channel.rawValue ?? "form"),
+            "origins": options(
+                SignalOrigin.allCases.map { ($0.rawValue, $0.textKey) },
+                chosen: draft?.origin.rawValue ?? "environment"),
+            "urgencies": options(
+                SignalUrgency.allCases.map { ($0.rawValue, $0.textKey) },
+                chosen: draft?.urgency.rawValue ?? "normal"),
+            "persons": (0..<SignalForm.personRows).map { index in
+                personRow(index, form: form, problems: problems, candidates: candidates[index] ?? [])
+            },
+        ]
+        if let reporters = try await reporterOptions(chosen: form?.reporterID) {
+            result["reporters"] = reporters
+            result["hasReporters"] = true
+        }
+        return result
+    }
+
+    /// Select options from (value, translation key) pairs.
+    private func options(_ items: [(String, String)], chosen: String) -> [[String: Any]] {
+        items.map { item in ["value": item.0, "label": text(item.1), "selected": item.0 == chosen] }
+    }
+
+    private func personRow(
+        _ index: Int, form: SignalForm?, problems: [String: String],
+        candidates: [SignalStore.Candidate]
+    ) -> [String: Any] {
+        func field(_ name: String) -> String { form?.form.value("person\(index)_\(name)") ?? "" }
+        var errors: [String: String] = [:]
+        for name in ["familyName", "bsn", "birthDate"] {
+            if let key = problems["person\(index).\(name)"] { errors[name] = text(key) }
+        }
+        let relation = field("relation").isEmpty ? (index == 0 ? "parent" : "child") : field("relation")
+        return [
+            "index": index, "number": index + 1, "given": field("given"), "prefix": field("prefix"),
+            "family": field("family"), "birth": field("birth"), "bsn": field("bsn"), "unborn": field("unborn") == "on",
+            "choice": field("choice"), "errors": errors,
+            "relations": MemberRelation.allCases.map { item -> [String: Any] in
+                ["value": item.rawValue, "label": text(item.textKey), "selected": item.rawValue == relation]
+            },
+            "candidates": candidates.map { candidate -> [String: Any] in
+                [
+                    "id": candidate.personID, "name": candidate.name,
+                    "birth": candidate.birthDate?.dutch ?? "—", "household": candidate.householdReference ?? "—",
+                    "certain": candidate.strength == .sameBSN,
+                ]
+            },
+            "hasCandidates": !candidates.isEmpty,
+        ]
+    }
+
+    /// Support staff enter signals on behalf of a reporter of the network; others report as themselves.
+    private func reporterOptions(chosen: String?) async throws -> [[String: Any]]? {
+        guard let user = context.identity, user.actor.roles(in: network.id).contains(.supportStaff) else { return nil }
+        var options: [[String: Any]] = []
+        for candidate in try await UserStore.all(on: app.database.sql) where candidate.active {
+            let roles = try await UserStore.roles(of: candidate.id, on: app.database.sql)
+            guard roles.contains(where: { $0.network == network.id }) else { continue }
+            let selected = chosen.map { $0 == candidate.id.rawValue } ?? (candidate.id == user.account.id)
+            options.append(["value": candidate.id.rawValue, "label": candidate.name, "selected": selected])
+        }
+        return options
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import RegieCore
+import RegieStore
+
+/// The rows of the signal list (signaallijst): each signal's age in working days against the profile's
+/// eligibility norm, overdue ones marked. Every household shown passes the access guard and is logged.
+struct SignalListView {
+    let app: WebApp
+    let context: AppRequestContext
+    let network: Network
+
+    func rows(filter: String) async throws -> [[String: Any]] {
+        guard let user = context.identity, let profile = app.profiles.profile(code: network.profileCode) else {
+            return []
+        }
+        let t = app.views.translations
+        let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
+        let domains = profile.domains
+        let today = Day(Date())
+        var rows: [[String: Any]] = []
+        for household in try await SignalStore.households(in: network.id, on: app.database.sql) {
+            let grant = try await AccessGuard.authorize(
+                user.actor, .viewIntake, household: household,
+                requestID: context.requestID, database: app.database)
+            for signal in try await SignalStore.summaries(grant, on: app.database.sql) {
+                let open = signal.phase == .intake
+                let status = norm.status(
+                    received: signal.receivedOn, decided: open ? nil : signal.receivedOn,
+                    today: today)
+                if filter == "open" && !open { continue }
+                if filter == "overdue" && !status.isOverdue { continue }
+                var due = ""
+                if case .open(let day) = status { due = day.dutch }
+                if case .overdue(let day) = status { due = day.dutch }
+                rows.append([
+                    "received": DutchFormat.day(signal.receivedAt), "reference": signal.householdReference,
+                    "reporter": signal.reporterName, "organisation": signal.reporterOrganisation,
+                    "concerns": domains.filter { signal.concerns.contains($0.code) }.map(\.name).joined(
+                        separator: ", "),
+                    "crisis": signal.crisis, "urgent": signal.urgency == .urgent,
+                    "age": open ? String(norm.age(received: signal.receivedOn, today: today)) : "—",
+                    "due": due, "overdue": status.isOverdue,
+                    "status": t.text("signal_status.\(signal.phase.rawValue)", context.locale),
+                ])
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import RegieCore
+import RegieStore
+
+/// Bringing in a signal (step 1), the network's signal list (step 2) and the reporter's own "Mijn meldingen".
+struct SignalRoutes {
+    let app: WebApp
+
+    func register(_ routes: RecordedGroup) {
+        routes.get("signals/new") { _, context in
+            let network = try await signallingNetwork(context)
+            return try await formPage(context, network: network, form: nil, problems: [:])
+        }
+        routes.post("signals/new") { request, context in try await submit(request, context) }
+        routes.get("signals") { request, context in try await signalList(request, context) }
+        routes.get("my-signals") { request, context in try await mySignals(request, context) }
+    }
+
+    /// The current network, if the user may signal in it.
+    private func signallingNetwork(_ context: AppRequestContext) async throws -> Network {
+        let page = try await app.page("signal.title", context)
+        guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
+            !user.actor.roles(in: network.id).isDisjoint(with: SignalService.signallingRoles)
+        else { throw HTTPError(.forbidden, message: "error.forbidden") }
+        return network
+    }
+
+    private func submit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let network = try await signallingNetwork(context)
+        let form = SignalForm(form: try await app.form(request, context))
+        let service = SignalService(app: app)
+        switch try await service.submit(form: form, network: network, context: context) {
+        case .invalid(let problems):
+            return try await formPage(
+                context, network: network, form: form, problems: problems,
+                status: .unprocessableContent)
+        case .needsIdentityChoice(let candidates):
+            return try await formPage(context, network: network, form: form, problems: [:], candidates: candidates)
+        case .recorded:
+            let director = context.identity?.actor.roles(in: network.id).contains(.networkDirector) == true
+            return .redirect(
+                to: director ? "/signals?notice=notice.signal_received" : "/my-signals?notice=notice.signal_received",
+                type: .found)
+        }
+    }
+
+    private func formPage(
+        _ context: AppRequestContext, network: Network, form: SignalForm?, problems: [String: String],
+        candidates: [Int: [SignalStore.Candidate]] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let values = try await SignalFormView(app: app, context: context, network: network)
+            .values(form: form, problems: problems, candidates: candidates)
+        return app.views.render(
+            "signal_form", page: try await app.page("signal.title", context), values: values,
+            status: status)
+    }
+
+    private func signalList(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let page = try await app.page(
+            "signals.title", context,
+            notice: request.uri.queryParameters["notice"].map(String.init))
+        guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
+            !user.actor.roles(in: network.id).isDisjoint(with: [.networkDirector, .supportStaff])
+        else { throw HTTPError(.forbidden, message: "error.forbidden") }
+        let filter = request.uri.queryParameters["status"].map(String.init) ?? "open"
+        let rows = try await SignalListView(app: app, context: context, network: network).rows(filter: filter)
+        return app.views.render(
+            "signal_list", page: page,
+            values: [
+                "network": network.name, "rows": rows, "hasRows": !rows.isEmpty, "filterOpen": filter == "open",
+                "filterOverdue": filter == "overdue", "filterAll": filter == "all",
+                "norm": app.profiles.profile(code: network.profileCode)?.norms.eligibilityDecision?.dutch ?? "",
+            ])
+    }
+
+    private func mySignals(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        guard let user = context.identity else { throw HTTPError(.unauthorized) }
+        let page = try await app.page(
+            "my_signals.title", context,
+            notice: request.uri.queryParameters["notice"].map(String.init))
+        var rows: [[String: Any]] = []
+        let t = app.views.translations
+        for household in try await SignalStore.households(signalledBy: user.account.id, on: app.database.sql) {
+            let grant = try await AccessGuard.authorize(
+                user.actor, .viewIntake, household: household,
+                requestID: context.requestID, database: app.database)
+            for signal in try await SignalStore.summaries(grant, on: app.database.sql)
+            where signal.reporter == user.account.id {
+                rows.append([
+                    "received": DutchFormat.day(signal.receivedAt), "reference": signal.householdReference,
+                    "status": t.text("signal_status.\(signal.phase.rawValue)", context.locale),
+                ])
+            }
+        }
+        return app.views.render("my_signals", page: page, values: ["rows": rows, "hasRows": !rows.isEmpty])
+    }
+}

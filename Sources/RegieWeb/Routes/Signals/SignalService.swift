@@ -1,0 +1,69 @@
+import Foundation
+import RegieCore
+import RegieStore
+
+/// Validates, matches identities, authorises and records a signal — the one path for the form and the API.
+struct SignalService {
+    /// Roles that may bring in a signal.
+    static let signallingRoles: Set<Role> = [.networkDirector, .caseDirector, .partnerWorker, .supportStaff]
+
+    let app: WebApp
+
+    enum Outcome {
+        /// Problems per field, as translation keys.
+        case invalid([String: String])
+        /// Known persons that may be the ones signalled, per person row; the user must choose.
+        case needsIdentityChoice([Int: [SignalStore.Candidate]])
+        case recorded(SignalStore.Recorded)
+    }
+
+    func submit(form: SignalForm, network: Network, context: AppRequestContext) async throws -> Outcome {
+        guard let user = context.identity else { return .invalid(["reporter": "error.unauthorised"]) }
+        var reporter = user.actor
+        if let chosen = form.reporterID, chosen != user.account.id.rawValue {
+            guard user.actor.roles(in: network.id).contains(.supportStaff),
+                let other = try await UserStore.find(UserID(rawValue: chosen), on: app.database.sql),
+                !(try await UserStore.roles(of: other.id, on: app.database.sql)).filter({ $0.network == network.id })
+                    .isEmpty
+            else { return .invalid(["reporter": "error.invalid_choice"]) }
+            let roles = try await UserStore.roles(of: other.id, on: app.database.sql)
+            reporter = AccessActor(
+                user: other.id, organisation: other.organisation, assignments: roles,
+                onBehalfOf: nil)
+        }
+        var problems: [String: String] = [:]
+        for index in form.unreadableBirthDates { problems["person\(index).birthDate"] = "error.date_invalid" }
+        return try await submit(
+            draft: form.draft, fromInhabitant: form.fromInhabitant, reporter: reporter, enteredBy: user.account.id,
+            network: network, requestID: context.requestID, extraProblems: problems)
+    }
+
+    func submit(
+        draft: SignalDraft, fromInhabitant: Bool, reporter: AccessActor, enteredBy: UserID, network: Network,
+        requestID: String, extraProblems: [String: String] = [:]
+    ) async throws -> Outcome {
+        guard let profile = app.profiles.profile(code: network.profileCode) else {
+            return .invalid(["network": "error.invalid_choice"])
+        }
+        let problems = SignalIntakeRules.problems(
+            draft, profile: profile, reporterIsInstitution: !fromInhabitant, today: Day(Date())
+        )
+        .merging(extraProblems) { first, _ in first }
+        guard problems.isEmpty else { return .invalid(problems) }
+        var candidates: [Int: [SignalStore.Candidate]] = [:]
+        for (index, person) in draft.persons.enumerated() where person.needsIdentityCheck {
+            let found = try await SignalStore.candidates(for: person, network: network.id, on: app.database.sql)
+            if !found.isEmpty { candidates[index] = found }
+        }
+        guard candidates.isEmpty else { return .needsIdentityChoice(candidates) }
+        let household = HouseholdID()
+        try await AccessGuard.authorizeNewHousehold(
+            reporter, network: network.id, household: household, requestID: requestID, database: app.database)
+        let recorded = try await app.database.write { db in
+            try await SignalStore.record(
+                draft, network: network.id, household: household, reporter: reporter,
+                enteredBy: enteredBy, on: db)
+        }
+        return .recorded(recorded)
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RegieCore
+import RegieStore
+import RegieTestSupport
+import SQLKit
+import Testing
+
+@testable import RegieWeb
+
+@Suite("Bringing in signals, the signal list and Mijn meldingen")
+struct SignalTests {
+    /// A complete signal for the Enschede-profile test network.
+    static func fields(family: String = "Jansen", extra: [(String, String)] = []) -> [(String, String)] {
+        [
+            ("channel", "phone"), ("person0_given", "Kees"), ("person0_family", family),
+            ("person0_birth", "01-05-1980"), ("person0_relation", "parent"), ("person1_given", "Sam"),
+            ("person1_family", family), ("person1_birth", "12-03-2015"), ("person1_relation", "child"),
+            ("street", "Lindelaan"), ("house_number", "12"), ("postcode", "7511ab"), ("city", "Enschede"),
+            ("neighbourhood", "Noord"), ("concern", "wonen"), ("concern", "zorg"), ("concern", "onderwijs"),
+            ("description", "Huurachterstand, kinderen vaak niet op school"), ("informed", "yes"),
+            ("origin", "environment"), ("urgency", "normal"),
+        ] + extra
+    }
+
+    @Test(
+        "A partner reports; the director sees it on the signal list; the partner follows it",
+        arguments: TestDatabases.backends)
+    func journey(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var partner = Browser(client)
+            _ = try await partner.login("partner@test.nl")
+            let form = try await partner.get("/signals/new")
+            #expect(form.status == .ok && form.body.contains("Zorgen per leefgebied") && form.body.contains("Welzijn"))
+            let sent = try await partner.post("/signals/new", Self.fields())
+            #expect(sent.location == "/my-signals?notice=notice.signal_received")
+            let mine = try await partner.get(sent.location!)
+            #expect(mine.body.contains("De melding is ontvangen.") && mine.body.contains("Ontvangen"))
+            #expect(try await partner.get("/signals").status == .forbidden, "the signal list is for the director")
+
+            var director = Browser(client)
+            _ = try await director.login("regisseur@test.nl")
+            let list = try await director.get("/signals")
+            #expect(list.status == .ok && list.body.contains("Partner") && list.body.contains("Wonen, Zorg, Onderwijs"))
+            #expect(list.body.contains("besluit binnen 5 werkdagen"))
+            let due = harness.app.calendar.adding(workingDays: 5, to: Day(Date())).dutch
+            #expect(list.body.contains(due))
+            let logged = try await harness.app.database.sql.select().column("rule").from("access_log")
+                .where("action", .equal, SQLBind("view_intake")).all().map {
+                    try $0.decode(column: "rule", as: String.self)
+                }
+            #expect(logged.contains("network_director") && logged.contains("reporter_own_signal"))
+        }
+    }
+
+    @Test("Wrong postcode, BSN and date are explained at the field and the input is kept")
+    func validation() async throws {
+        try await Harness.run(.sqlite) { harness, client in
+            var partner = Browser(client)
+            _ = try await partner.login("partner@test.nl")
+            var fields = Self.fields().filter { !["postcode", "person0_birth"].contains($0.0) }
+            fields += [("postcode", "75 AB"), ("person0_birth", "31-02-1980"), ("person0_bsn", "111222334")]
+            let page = try await partner.post("/signals/new", fields)
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("Dit is geen geldige postcode"))
+            #expect(page.body.contains("Dit BSN klopt niet"))
+            #expect(page.body.contains("Schrijf de datum als dd-mm-jjjj."))
+            #expect(page.body.contains("value=\"Lindelaan\"") && page.body.contains("Huurachterstand, kinderen"))
+            #expect(page.body.contains("value=\"zorg\" checked"))
+            #expect(
+                try await SignalStore.households(in: harness.network.id, on: harness.app.database.sql).isEmpty,
+                "nothing stored")
+        }
+    }
+
+    @Test(
+        "A known person is proposed before a new one is made; choosing joins the household",
+        arguments: TestDatabases.backends)
+    func identity(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var partner = Browser(client)
+            _ = try await partner.login("partner@test.nl")
+            _ = try await partner.post("/signals/new", Self.fields(family: "Janssen"))
+            let second = try await partner.post("/signals/new", Self.fields(family: "jansen"))
+            #expect(second.status == .ok && second.body.contains("Mogelijk al bekend"))
+            #expect(second.body.contains("Kees Janssen"))
+            let person = try #require(second.body.firstMatch(of: /name="person0_choice" value="([0-9a-f-]{36})"/)?.1)
+            let child = try #require(second.body.firstMatch(of: /name="person1_choice" value="([0-9a-f-]{36})"/)?.1)
+            let chosen = try await partner.post(
+                "/signals/new",
+                Self.fields(
+                    family: "jansen",
+                    extra: [
+                        ("person0_choice", String(person)), ("person1_choice", String(child)),
+                    ]))
+            #expect(chosen.status == .found)
+            let households = try await SignalStore.households(in: harness.network.id, on: harness.app.database.sql)
+            #expect(households.count == 1, "the second signal joined the known household")
+            let persons = try await harness.app.database.sql.select().column("id").from("persons").all()
+            #expect(persons.count == 2)
+        }
+    }
+
+    @Test("Zwolle refuses a signal from an inhabitant and asks for the trigger and the own attempt")
+    func zwolle() async throws {
+        try await Harness.run(.sqlite) { harness, client in
+            let zwolle = Network(name: "Regiegroep Zwolle", municipality: "Zwolle", profileCode: "zwolle")
+            try await harness.app.accounts.saveNetwork(
+                zwolle,
+                members: [NetworkMember(network: zwolle.id, organisation: harness.organisation.id, partnerType: .core)],
+                isNew: true, profiles: harness.app.profiles, by: nil)
+            try await harness.user("wijk@test.nl", [RoleAssignment(role: .partnerWorker, network: zwolle.id)])
+            var partner = Browser(client)
+            _ = try await partner.login("wijk@test.nl")
+            let fields =
+                Self.fields().filter { $0.0 != "concern" } + [("concern", "overlast"), ("from_inhabitant", "on")]
+            let refused = try await partner.post("/signals/new", fields)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("In dit netwerk kunnen alleen instellingen aanmelden"))
+            #expect(refused.body.contains("Kies de aanleiding"))
+            #expect(refused.body.contains("Beschrijf wat u zelf al heeft geprobeerd."))
+            let accepted = try await partner.post(
+                "/signals/new",
+                Self.fields().filter { $0.0 != "concern" } + [
+                    ("concern", "overlast"), ("trigger", "dreigende_uithuiszetting"),
+                    ("own_attempt", "Betalingsregeling aangeboden, niet nagekomen"),
+                ])
+            #expect(accepted.status == .found)
+        }
+    }
+
+    @Test("Someone without a role in the network cannot signal there")
+    func noRole() async throws {
+        try await Harness.run(.sqlite) { _, client in
+            var admin = Browser(client)
+            _ = try await admin.login("beheer@test.nl")
+            #expect(try await admin.get("/signals/new").status == .forbidden)
+        }
+    }
+}
+
+@Suite("Signals through the API")
+struct SignalApiTests {
+    @Test(
+        "A partner system brings in a signal, is asked about a known person, and confirms",
+        arguments: TestDatabases.backends)
+    func api(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var browser = Browser(client)
+            _ = try await browser.login("partner@test.nl")
+            let created = try await browser.post("/account/tokens", [("name", "Woningsysteem")])
+            let token = try #require(created.body.firstMatch(of: /id="new-token" class="key">(rg_[A-Za-z0-9_-]+)</)?.1)
+            func send(_ json: String) async throws -> (HTTPResponse.Status, String) {
+                let response = try await client.execute(
+                    uri: "/api/v1/signals", method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                    body: ByteBuffer(string: json))
+                return (response.status, String(buffer: response.body))
+            }
+            let body = """
+                {"network": "\(harness.network.id)", "persons": [{"givenName": "Ria", "familyName": "de Vries",
+                 "birthDate": "1975-02-03", "relation": "parent"PLACEHOLDER}], "street": "Kerkstraat", "houseNumber": "3",
+                 "postcode": "7511 CD", "city": "Enschede", "concerns": ["wonen", "zorg"], "description": "Vervuilde woning"}
+                """
+            let (first, firstBody) = try await send(body.replacingOccurrences(of: "PLACEHOLDER", with: ""))
+            #expect(first == .created && firstBody.contains("\"newHousehold\":true"))
+            let (conflict, conflictBody) = try await send(body.replacingOccurrences(of: "PLACEHOLDER", with: ""))
+            #expect(conflict == .conflict && conflictBody.contains("Ria de Vries"))
+            let (confirmed, _) = try await send(
+                body.replacingOccurrences(of: "PLACEHOLDER", with: ", \"confirmedNew\": true"))
+            #expect(confirmed == .created)
+            let (invalid, invalidBody) = try await send(
+                body.replacingOccurrences(of: "PLACEHOLDER", with: ", \"bsn\": \"123\", \"confirmedNew\": true")
+                    .replacingOccurrences(of: "7511 CD", with: "x"))
+            #expect(
+                invalid == .unprocessableContent && invalidBody.contains("Dit BSN klopt niet")
+                    && invalidBody.contains("\"postcode\""))
+            let (broken, _) = try await send("{\"network\": 1}")
+            #expect(broken == .badRequest)
+        }
+    }
+}
