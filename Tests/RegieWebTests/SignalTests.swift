@@ -181,3 +181,61 @@ struct SignalApiTests {
         }
     }
 }
+
+@Suite("Who is involved")
+struct InvolvementTests {
+    @Test(
+        "Another partner learns that a household is known and by whom, never what was signalled",
+        arguments: TestDatabases.backends)
+    func involved(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var reporter = Browser(client)
+            _ = try await reporter.login("partner@test.nl")
+            _ = try await reporter.post("/signals/new", SignalTests.fields(extra: [("person0_bsn", "111222333")]))
+            let school = try await harness.app.accounts.createOrganisation(
+                name: "Basisschool Test", kind: .school, by: nil)
+            try await harness.app.accounts.saveNetwork(
+                harness.network,
+                members: [
+                    NetworkMember(
+                        network: harness.network.id, organisation: harness.organisation.id, partnerType: .core),
+                    NetworkMember(network: harness.network.id, organisation: school.id, partnerType: .shell),
+                ], isNew: false, profiles: harness.app.profiles, by: nil)
+            _ = try await harness.app.accounts.createUser(
+                .init(
+                    name: "Juf Test", email: "juf@test.nl", organisation: school.id, password: Harness.password,
+                    roles: [RoleAssignment(role: .partnerWorker, network: harness.network.id)]), by: nil)
+            var teacher = Browser(client)
+            _ = try await teacher.login("juf@test.nl")
+            let known = try await teacher.get("/who-is-involved?bsn=111222333")
+            #expect(known.body.contains("Bekend in dit netwerk") && known.body.contains("GGD Testregio"))
+            #expect(known.body.contains("Melding in behandeling"))
+            #expect(!known.body.contains("Huurachterstand"), "no content")
+            let byName = try await teacher.get("/who-is-involved?family=jansen&birth=01-05-1980")
+            #expect(byName.body.contains("Bekend in dit netwerk"))
+            let unknown = try await teacher.get("/who-is-involved?family=Pietersen&birth=01-05-1980")
+            #expect(unknown.body.contains("Niet bekend in dit netwerk."))
+            let incomplete = try await teacher.get("/who-is-involved?family=Jansen")
+            #expect(
+                incomplete.status == .unprocessableContent && incomplete.body.contains("achternaam én geboortedatum"))
+            let logged = try await harness.app.database.sql.select().column("rule").from("access_log")
+                .where("action", .equal, SQLBind("who_is_involved")).all()
+            #expect(logged.count == 2)
+            await #expect(throws: AccessDenied.self) {
+                let teacherActor = try await SignedInUserLoader.load(
+                    try #require(try await UserStore.findForLogin(email: "juf@test.nl", on: harness.app.database.sql))
+                        .user,
+                    database: harness.app.database
+                ).actor
+                let household = try #require(
+                    try await SignalStore.households(
+                        in: harness.network.id,
+                        on: harness.app.database.sql
+                    ).first)
+                _ = try await AccessGuard.authorize(
+                    teacherActor, .viewIntake, household: household, requestID: nil,
+                    database: harness.app.database)
+            }
+        }
+    }
+}

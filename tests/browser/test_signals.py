@@ -49,3 +49,15 @@ def test_report_then_signal_list_then_my_signals(browser):
     assert "besluit binnen 5 werkdagen" in browser.page_source
     assert browser.find_elements(By.CSS_SELECTOR, "tr.overdue"), "the demo signal of 8 working days is overdue"
     shot(browser, "signal-list")
+    logout(browser)
+
+    # Another partner in the network may learn who is involved — never what was reported.
+    login(browser, "carla@demo.regie.nl")
+    switch_to(browser, "Enschede")
+    browser.get(BASE_URL + "/who-is-involved")
+    browser.find_element(By.ID, "bsn").send_keys("111222333")
+    submit(browser)
+    assert "Bekend in dit netwerk" in browser.page_source
+    assert "Woonstichting De Hoeksteen" in browser.page_source
+    assert "Deurwaarder" not in browser.page_source
+    shot(browser, "who-is-involved")

@@ -72,6 +72,13 @@ public enum SignalStore {
         return found.sorted { $0.strength > $1.strength }
     }
 
+    /// The household a known person currently lives in (an id only: no content).
+    public static func household(of person: String, on db: any SQLDatabase) async throws -> HouseholdID? {
+        try await db.select().column("household_id").from("household_members")
+            .where("person_id", .equal, SQLBind(person)).where("left_on", .is, SQLLiteral.null).first()
+            .map { HouseholdID(rawValue: try $0.decode(column: "household_id", as: String.self)) }
+    }
+
     /// What `record` created.
     public struct Recorded: Sendable {
         public let signalID: String

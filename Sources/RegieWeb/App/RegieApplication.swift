@@ -42,6 +42,7 @@ public enum RegieApplication {
         HomeRoutes(app: app).register(signedInRoutes)
         AccountRoutes(app: app).register(signedInRoutes)
         SignalRoutes(app: app).register(signedInRoutes)
+        InvolvementRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())
         let adminRoutes = RecordedGroup(group: admin, prefix: "/admin", audience: .administrator, table: app.routes)

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import RegieCore
+import RegieStore
+
+/// The known-household check ("wie is betrokken?"): anyone who may signal in a network can ask whether a
+/// person is known there, which organisations are involved and whether a case is open — never what is in it.
+struct InvolvementRoutes {
+    let app: WebApp
+
+    func register(_ routes: RecordedGroup) {
+        routes.get("who-is-involved") { request, context in try await check(request, context) }
+    }
+
+    private func check(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let page = try await app.page("involved.title", context)
+        guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
+            !user.actor.roles(in: network.id).isDisjoint(with: SignalService.signallingRoles)
+        else { throw HTTPError(.forbidden, message: "error.forbidden") }
+        let query = request.uri.queryParameters
+        let bsn = query["bsn"].map(String.init) ?? ""
+        let family = query["family"].map(String.init) ?? ""
+        let birth = query["birth"].map(String.init) ?? ""
+        var values: [String: Any] = ["bsn": bsn, "family": family, "birth": birth, "networkName": network.name]
+        let asked = !(bsn + family + birth).isEmpty
+        var errors: [String: String] = [:]
+        if !bsn.isEmpty && BSN(bsn) == nil { errors["bsn"] = "error.bsn_invalid" }
+        if !birth.isEmpty && Day(birth) == nil { errors["birth"] = "error.date_invalid" }
+        if asked && bsn.isEmpty && (family.isEmpty || birth.isEmpty) { errors["family"] = "error.involved_needs_facts" }
+        let t = app.views.translations
+        values["errors"] = errors.mapValues { t.text($0, context.locale) }
+        if asked && errors.isEmpty {
+            let person = SignalDraft.Person(
+                givenName: "", familyName: family, birthDate: Day(birth), bsn: bsn,
+                relation: .other)
+            var results: [[String: Any]] = []
+            var seen = Set<String>()
+            for candidate in try await SignalStore.candidates(for: person, network: network.id, on: app.database.sql)
+            where candidate.strength >= .familyNameAndBirthDate {
+                guard let household = try await SignalStore.household(of: candidate.personID, on: app.database.sql),
+                    seen.insert(household.rawValue).inserted
+                else { continue }
+                let grant = try await AccessGuard.authorize(
+                    user.actor, .whoIsInvolved, household: household,
+                    requestID: context.requestID, database: app.database)
+                let organisations = try await HouseholdStore.involvedOrganisations(grant, on: app.database.sql)
+                results.append([
+                    "reference": candidate.householdReference ?? "—",
+                    "status": t.text("involved_status.\(grant.context.phase.rawValue)", context.locale),
+                    "organisations": organisations.joined(separator: ", "),
+                ])
+            }
+            values["asked"] = true
+            values["results"] = results
+            values["known"] = !results.isEmpty
+        }
+        return app.views.render(
+            "who_is_involved", page: page, values: values,
+            status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}
