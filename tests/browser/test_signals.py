@@ -49,6 +49,15 @@ def test_report_then_signal_list_then_my_signals(browser):
     assert "besluit binnen 5 werkdagen" in browser.page_source
     assert browser.find_elements(By.CSS_SELECTOR, "tr.overdue"), "the demo signal of 8 working days is overdue"
     shot(browser, "signal-list")
+
+    # The newest signal is the one just made: open it and decide to take it on.
+    browser.find_element(By.CSS_SELECTOR, "table tbody tr:first-child a").click()
+    assert "Deurwaarder geweest" in browser.page_source
+    assert "Zorgen op 3 leefgebieden" in browser.page_source
+    shot(browser, "signal-detail")
+    browser.find_element(By.CSS_SELECTOR, "input[name=outcome][value=coordinate]").click()
+    submit(browser)
+    assert "Het besluit is vastgelegd." in browser.page_source
     logout(browser)
 
     # Another partner in the network may learn who is involved — never what was reported.
@@ -59,5 +68,6 @@ def test_report_then_signal_list_then_my_signals(browser):
     submit(browser)
     assert "Bekend in dit netwerk" in browser.page_source
     assert "Woonstichting De Hoeksteen" in browser.page_source
+    assert "In onderzoek" in browser.page_source
     assert "Deurwaarder" not in browser.page_source
     shot(browser, "who-is-involved")

@@ -43,6 +43,7 @@ public enum RegieApplication {
         AccountRoutes(app: app).register(signedInRoutes)
         SignalRoutes(app: app).register(signedInRoutes)
         InvolvementRoutes(app: app).register(signedInRoutes)
+        TriageRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())
         let adminRoutes = RecordedGroup(group: admin, prefix: "/admin", audience: .administrator, table: app.routes)

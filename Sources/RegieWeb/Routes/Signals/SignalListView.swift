@@ -22,11 +22,11 @@ struct SignalListView {
             let grant = try await AccessGuard.authorize(
                 user.actor, .viewIntake, household: household,
                 requestID: context.requestID, database: app.database)
+            let events = try await TimelineStore.events(grant, on: app.database.sql)
+            let decided = TriageStore.decisions(in: events).first
             for signal in try await SignalStore.summaries(grant, on: app.database.sql) {
-                let open = signal.phase == .intake
-                let status = norm.status(
-                    received: signal.receivedOn, decided: open ? nil : signal.receivedOn,
-                    today: today)
+                let open = decided == nil
+                let status = norm.status(received: signal.receivedOn, decided: decided.map { Day($0.at) }, today: today)
                 if filter == "open" && !open { continue }
                 if filter == "overdue" && !status.isOverdue { continue }
                 var due = ""
@@ -40,7 +40,10 @@ struct SignalListView {
                     "crisis": signal.crisis, "urgent": signal.urgency == .urgent,
                     "age": open ? String(norm.age(received: signal.receivedOn, today: today)) : "—",
                     "due": due, "overdue": status.isOverdue,
-                    "status": t.text("signal_status.\(signal.phase.rawValue)", context.locale),
+                    "id": signal.id,
+                    "status": decided.map { t.text($0.decision.outcome.textKey, context.locale) }
+                        ?? t.text("signal_status.\(signal.phase.rawValue)", context.locale),
+                    "decidedLate": { if case .decidedLate = status { return true } else { return false } }(),
                 ])
             }
         }

@@ -65,13 +65,13 @@ struct SignalRoutes {
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let filter = request.uri.queryParameters["status"].map(String.init) ?? "open"
         let rows = try await SignalListView(app: app, context: context, network: network).rows(filter: filter)
+        let norm = app.profiles.profile(code: network.profileCode)?.norms.eligibilityDecision?.dutch
         return app.views.render(
             "signal_list", page: page,
             values: [
                 "network": network.name, "rows": rows, "hasRows": !rows.isEmpty, "filterOpen": filter == "open",
                 "filterOverdue": filter == "overdue", "filterAll": filter == "all",
-                "norm": app.profiles.profile(code: network.profileCode)?.norms.eligibilityDecision?.dutch ?? "",
-            ])
+            ].merging(norm.map { ["norm": $0] } ?? [:]) { first, _ in first })
     }
 
     private func mySignals(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -85,11 +85,21 @@ struct SignalRoutes {
             let grant = try await AccessGuard.authorize(
                 user.actor, .viewIntake, household: household,
                 requestID: context.requestID, database: app.database)
+            let decided = TriageStore.decisions(in: try await TimelineStore.events(grant, on: app.database.sql)).first
             for signal in try await SignalStore.summaries(grant, on: app.database.sql)
             where signal.reporter == user.account.id {
+                // Feedback to the reporter: the decision, its date and the explanation meant for them — no content.
+                var status = t.text("signal_status.\(signal.phase.rawValue)", context.locale)
+                var explanation = ""
+                if let decided, decided.at >= signal.receivedAt {
+                    status =
+                        "\(t.text(decided.decision.outcome.textKey, context.locale)) (\(DutchFormat.day(decided.at)))"
+                    explanation = [decided.decision.referredTo, decided.decision.reason].filter { !$0.isEmpty }
+                        .joined(separator: " — ")
+                }
                 rows.append([
                     "received": DutchFormat.day(signal.receivedAt), "reference": signal.householdReference,
-                    "status": t.text("signal_status.\(signal.phase.rawValue)", context.locale),
+                    "status": status, "explanation": explanation, "hasExplanation": !explanation.isEmpty,
                 ])
             }
         }
