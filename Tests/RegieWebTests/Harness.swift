@@ -41,6 +41,16 @@ struct Harness {
         }
     }
 
+    /// A second network working by `profile`, with the harness organisation as core partner.
+    func network(_ name: String, profile: String) async throws -> Network {
+        let network = Network(name: name, municipality: "Teststad", profileCode: profile)
+        try await app.accounts.saveNetwork(
+            network,
+            members: [NetworkMember(network: network.id, organisation: organisation.id, partnerType: .core)],
+            isNew: true, profiles: app.profiles, by: nil)
+        return network
+    }
+
     @discardableResult
     func user(_ email: String, _ roles: Set<RoleAssignment>) async throws -> UserAccount {
         try await app.accounts.createUser(
@@ -100,6 +110,15 @@ struct Browser {
         return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }
 
+    /// Makes an API token under "Mijn account" and returns the secret shown once.
+    mutating func createToken(_ name: String) async throws -> String {
+        let page = try await post("/account/tokens", [("name", name)])
+        guard let match = page.body.firstMatch(of: /id="new-token" class="key">(rg_[A-Za-z0-9_-]+)</) else {
+            throw HarnessError.noToken
+        }
+        return String(match.1)
+    }
+
     /// Logs in with the harness password and expects to land on the home page.
     mutating func login(_ email: String, password: String = Harness.password) async throws -> Page {
         try await post("/login", [("email", email), ("password", password), ("next", "")])
@@ -109,3 +128,5 @@ struct Browser {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
     }
 }
+
+enum HarnessError: Error { case noToken }

@@ -105,11 +105,7 @@ struct SignalTests {
     @Test("Zwolle refuses a signal from an inhabitant and asks for the trigger and the own attempt")
     func zwolle() async throws {
         try await Harness.run(.sqlite) { harness, client in
-            let zwolle = Network(name: "Regiegroep Zwolle", municipality: "Zwolle", profileCode: "zwolle")
-            try await harness.app.accounts.saveNetwork(
-                zwolle,
-                members: [NetworkMember(network: zwolle.id, organisation: harness.organisation.id, partnerType: .core)],
-                isNew: true, profiles: harness.app.profiles, by: nil)
+            let zwolle = try await harness.network("Regiegroep Zwolle", profile: "zwolle")
             try await harness.user("wijk@test.nl", [RoleAssignment(role: .partnerWorker, network: zwolle.id)])
             var partner = Browser(client)
             _ = try await partner.login("wijk@test.nl")
@@ -149,8 +145,7 @@ struct SignalApiTests {
         try await Harness.run(backend) { harness, client in
             var browser = Browser(client)
             _ = try await browser.login("partner@test.nl")
-            let created = try await browser.post("/account/tokens", [("name", "Woningsysteem")])
-            let token = try #require(created.body.firstMatch(of: /id="new-token" class="key">(rg_[A-Za-z0-9_-]+)</)?.1)
+            let token = try await browser.createToken("Woningsysteem")
             func send(_ json: String) async throws -> (HTTPResponse.Status, String) {
                 let response = try await client.execute(
                     uri: "/api/v1/signals", method: .post,

@@ -76,11 +76,7 @@ struct TriageTests {
     @Test("A crisis signal in Zwolle shows the 24-hour deadline and records who was sent")
     func crisis() async throws {
         try await Harness.run(.sqlite) { harness, client in
-            let zwolle = Network(name: "Regiegroep Zwolle", municipality: "Zwolle", profileCode: "zwolle")
-            try await harness.app.accounts.saveNetwork(
-                zwolle,
-                members: [NetworkMember(network: zwolle.id, organisation: harness.organisation.id, partnerType: .core)],
-                isNew: true, profiles: harness.app.profiles, by: nil)
+            let zwolle = try await harness.network("Regiegroep Zwolle", profile: "zwolle")
             try await harness.user("adviseur@test.nl", [RoleAssignment(role: .networkDirector, network: zwolle.id)])
             var adviser = Browser(client)
             _ = try await adviser.login("adviseur@test.nl")

@@ -2,7 +2,7 @@
 ///
 /// Regie stores a BSN only when one is given, and only after this check, so typing errors do not link
 /// a person to someone else's file.
-public struct BSN: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct BSN: CheckedText {
     public let digits: String
 
     /// Accepts 9 digits (8 with a leading zero added), spaces and dots ignored, passing the 11-proef:
@@ -17,18 +17,5 @@ public struct BSN: Hashable, Sendable, Codable, CustomStringConvertible {
         self.digits = digits
     }
 
-    public var description: String { digits }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let bsn = BSN(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Not a BSN"))
-        }
-        self = bsn
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(digits)
-    }
+    public var text: String { digits }
 }

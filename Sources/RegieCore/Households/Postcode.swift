@@ -1,5 +1,5 @@
 /// A Dutch postcode: four digits (not starting with 0) and two letters, stored as `1234 AB`.
-public struct Postcode: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Postcode: CheckedText {
     public let value: String
 
     /// Accepts `1234AB`, `1234 ab`, `1234  AB`; refuses the letter pairs SA, SD and SS, which PostNL never issues.
@@ -14,18 +14,5 @@ public struct Postcode: Hashable, Sendable, Codable, CustomStringConvertible {
         self.value = "\(digits) \(letters)"
     }
 
-    public var description: String { value }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let postcode = Postcode(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Not a postcode"))
-        }
-        self = postcode
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(value)
-    }
+    public var text: String { value }
 }
