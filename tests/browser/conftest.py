@@ -33,10 +33,11 @@ def shot(driver, name):
     driver.save_screenshot(str(SHOTS / f"{label}-{name}.png"))
 
 
-def submit(driver, selector="form.form button[type=submit]"):
-    """Clicks a submit button and waits until the next page has replaced this one (Post/Redirect/Get)."""
+def submit(driver, selector="form.form button[type=submit]", element=None):
+    """Clicks a submit button (by selector, or the element given) and waits until the next page has replaced
+    this one (Post/Redirect/Get)."""
     driver.execute_script("window.regieOldPage = true")
-    driver.find_element(By.CSS_SELECTOR, selector).click()
+    (element or driver.find_element(By.CSS_SELECTOR, selector)).click()
 
     def replaced(d):
         return d.execute_script("return window.regieOldPage === undefined && document.readyState === 'complete'")

@@ -58,6 +58,38 @@ def test_report_then_signal_list_then_my_signals(browser):
     browser.find_element(By.CSS_SELECTOR, "input[name=outcome][value=coordinate]").click()
     submit(browser)
     assert "Het besluit is vastgelegd." in browser.page_source
+    signal_url = browser.current_url.split("?")[0]
+
+    # Information round: the core partners are ticked by default.
+    submit(browser, "form[action$='/information-round'] button")
+    assert "De partners zijn gevraagd." in browser.page_source
+    logout(browser)
+
+    login(browser, "pim@demo.regie.nl")
+    browser.get(BASE_URL + "/inbox")
+    card = next(c for c in browser.find_elements(By.CSS_SELECTOR, "section.card") if family in c.text)
+    assert "Deurwaarder" not in card.text
+    card.find_element(By.CSS_SELECTOR, "input[name=known][value=yes]").click()
+    card.find_element(By.TAG_NAME, "textarea").send_keys("Huurachterstand van drie maanden, betalingsregeling geweigerd.")
+    shot(browser, "inbox")
+    submit(browser, element=card.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert "Uw antwoord is verstuurd." in browser.page_source
+    logout(browser)
+
+    login(browser, "teun@demo.regie.nl")
+    browser.get(signal_url)
+    assert "Huurachterstand van drie maanden" in browser.page_source
+    browser.find_element(By.CSS_SELECTOR, "input[name=coordination][value=open_case]").click()
+    browser.find_element(By.ID, "coordination_reason").send_keys("Zorgen op drie leefgebieden; kinderen betrokken.")
+    submit(browser, "form[action$='/coordination'] button")
+    assert "Het coördinatiebesluit is vastgelegd." in browser.page_source
+    shot(browser, "signal-coordinated")
+    logout(browser)
+
+    login(browser, "pim@demo.regie.nl")
+    browser.get(BASE_URL + "/my-signals")
+    assert "Regie in het netwerk: casus openen" in browser.page_source
+    assert "Zorgen op drie leefgebieden" in browser.page_source
     logout(browser)
 
     # Another partner in the network may learn who is involved — never what was reported.
@@ -68,6 +100,6 @@ def test_report_then_signal_list_then_my_signals(browser):
     submit(browser)
     assert "Bekend in dit netwerk" in browser.page_source
     assert "Woonstichting De Hoeksteen" in browser.page_source
-    assert "In onderzoek" in browser.page_source
+    assert "Open casus" in browser.page_source
     assert "Deurwaarder" not in browser.page_source
     shot(browser, "who-is-involved")

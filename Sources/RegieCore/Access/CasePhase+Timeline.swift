@@ -9,6 +9,7 @@ extension CasePhase {
         "triage.advice_only": .closed,
         "triage.no_help_needed": .closed,
         "case.opened": .active,
+        "coordination.referred": .closed,
         "case.reopened": .active,
         "case.closed": .aftercare,
         "aftercare.ended": .closed,

@@ -5,5 +5,6 @@ enum RegieMigrations {
     static let all: [any Migration] = [
         M001Foundation(),
         M002Signals(),
+        M003InformationRound(),
     ]
 }

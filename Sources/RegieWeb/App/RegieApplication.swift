@@ -44,6 +44,7 @@ public enum RegieApplication {
         SignalRoutes(app: app).register(signedInRoutes)
         InvolvementRoutes(app: app).register(signedInRoutes)
         TriageRoutes(app: app).register(signedInRoutes)
+        InformationRoundRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())
         let adminRoutes = RecordedGroup(group: admin, prefix: "/admin", audience: .administrator, table: app.routes)

@@ -30,6 +30,7 @@ public struct Page {
             values["user"] = [
                 "name": user.account.name, "organisation": user.organisationName, "isAdmin": user.isAdministrator,
                 "mayListSignals": user.holds(.networkDirector) || user.holds(.supportStaff),
+                "isPartner": user.holds(.partnerWorker),
             ]
             values["networks"] = networks.map { network in
                 ["id": network.id.rawValue, "name": network.name, "selected": network.id == currentNetwork]

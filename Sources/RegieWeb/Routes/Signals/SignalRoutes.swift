@@ -85,13 +85,22 @@ struct SignalRoutes {
             let grant = try await AccessGuard.authorize(
                 user.actor, .viewIntake, household: household,
                 requestID: context.requestID, database: app.database)
-            let decided = TriageStore.decisions(in: try await TimelineStore.events(grant, on: app.database.sql)).first
+            let events = try await TimelineStore.events(grant, on: app.database.sql)
+            let decided = TriageStore.decisions(in: events).first
+            let coordinated = InformationRoundStore.coordination(in: events)
             for signal in try await SignalStore.summaries(grant, on: app.database.sql)
             where signal.reporter == user.account.id {
-                // Feedback to the reporter: the decision, its date and the explanation meant for them — no content.
+                // Feedback to the reporter: the latest decision, its date and the explanation meant for them —
+                // no content of the case.
                 var status = t.text("signal_status.\(signal.phase.rawValue)", context.locale)
                 var explanation = ""
-                if let decided, decided.at >= signal.receivedAt {
+                if let coordinated, coordinated.at >= signal.receivedAt {
+                    status =
+                        "\(t.text(coordinated.decision.outcome.textKey, context.locale)) "
+                        + "(\(DutchFormat.day(coordinated.at)))"
+                    explanation = [coordinated.decision.referredTo, coordinated.decision.reason]
+                        .filter { !$0.isEmpty }.joined(separator: " — ")
+                } else if let decided, decided.at >= signal.receivedAt {
                     status =
                         "\(t.text(decided.decision.outcome.textKey, context.locale)) (\(DutchFormat.day(decided.at)))"
                     explanation = [decided.decision.referredTo, decided.decision.reason].filter { !$0.isEmpty }

@@ -10,7 +10,7 @@ struct TriageRoutes {
 
     func register(_ routes: RecordedGroup) {
         routes.get("signals/:id") { request, context in
-            try await page(context, notice: request.uri.queryParameters["notice"].map(String.init))
+            try await detailPage(context, notice: request.uri.queryParameters["notice"].map(String.init))
         }
         routes.post("signals/:id/crisis") { request, context in try await crisis(request, context) }
         routes.post("signals/:id/decision") { request, context in try await decide(request, context) }
@@ -33,7 +33,8 @@ struct TriageRoutes {
             database: app.database)
     }
 
-    private func page(
+    /// The signal page; also shown again, with the input kept, when a form on it has problems.
+    func detailPage(
         _ context: AppRequestContext, notice: String?, form: FormData? = nil,
         problems: [String: String] = [:]
     ) async throws -> Response {
@@ -44,10 +45,12 @@ struct TriageRoutes {
             let profile = app.profiles.profile(code: network.profileCode)
         else { throw HTTPError(.notFound, message: "error.not_found") }
         let events = try await TimelineStore.events(grant, on: app.database.sql)
-        let values = TriageView(app: app, locale: context.locale, profile: profile)
-            .values(
-                detail: detail, events: events, form: form, problems: problems,
-                mayDecide: context.identity?.actor.roles(in: network.id).contains(.networkDirector) == true)
+        let mayDecide = context.identity?.actor.roles(in: network.id).contains(.networkDirector) == true
+        var values = TriageView(app: app, locale: context.locale, profile: profile)
+            .values(detail: detail, events: events, form: form, problems: problems, mayDecide: mayDecide)
+        let round = try await InformationRoundView(app: app, locale: context.locale)
+            .values(grant: grant, events: events, form: form, mayDecide: mayDecide)
+        values.merge(round) { first, _ in first }
         return app.views.render(
             "signal_detail", page: try await app.page("signal_detail.title", context, notice: notice),
             values: values, status: problems.isEmpty ? .ok : .unprocessableContent)
@@ -58,7 +61,7 @@ struct TriageRoutes {
         let form = try await app.form(request, context)
         let service = form.value("service") ?? ""
         guard !service.isEmpty else {
-            return try await page(context, notice: nil, form: form, problems: ["service": "error.required"])
+            return try await detailPage(context, notice: nil, form: form, problems: ["service": "error.required"])
         }
         let grant = try await grant(.decide, context, household)
         try await app.database.write { db in
@@ -71,7 +74,7 @@ struct TriageRoutes {
         let (id, household) = try await signal(context)
         let form = try await app.form(request, context)
         guard let outcome = TriageDecision.Outcome(rawValue: form.value("outcome") ?? "") else {
-            return try await page(context, notice: nil, form: form, problems: ["outcome": "error.invalid_choice"])
+            return try await detailPage(context, notice: nil, form: form, problems: ["outcome": "error.invalid_choice"])
         }
         let decision = TriageDecision(
             outcome: outcome, urgency: SignalUrgency(rawValue: form.value("urgency") ?? "") ?? .normal,
@@ -79,11 +82,11 @@ struct TriageRoutes {
             safetyNote: form.value("safety_note") ?? "", referredTo: form.value("referred_to") ?? "",
             reason: form.value("reason") ?? "")
         guard decision.problems.isEmpty else {
-            return try await page(context, notice: nil, form: form, problems: decision.problems)
+            return try await detailPage(context, notice: nil, form: form, problems: decision.problems)
         }
         let grant = try await grant(.decide, context, household)
         guard grant.context.phase == .intake else {
-            return try await page(context, notice: nil, form: form, problems: ["outcome": "error.triage_already"])
+            return try await detailPage(context, notice: nil, form: form, problems: ["outcome": "error.triage_already"])
         }
         try await app.database.write { db in try await TriageStore.record(decision, grant: grant, on: db) }
         return .redirect(to: "/signals/\(id)?notice=notice.decision_recorded", type: .found)
