@@ -63,6 +63,7 @@ struct ApiRoutes {
             return try json(app.profiles.profiles)
         }
         SignalApi(app: app).register(routes)
+        IntakeApi(app: app).register(routes)
     }
 
     private func signedIn(_ context: AppRequestContext) throws -> SignedInUser {

@@ -16,80 +16,55 @@ struct InformationRoundRoutes {
         routes.post("inbox/:request") { request, context in try await answer(request, context) }
     }
 
-    private func decideGrant(_ context: AppRequestContext) async throws -> (id: String, grant: AccessGrant) {
+    /// Runs one intake decision; problems show the signal page again with the input kept.
+    private func perform(
+        _ request: Request, _ context: AppRequestContext, notice: String,
+        _ action: (FormData, String, AccessActor) async throws -> Void
+    ) async throws -> Response {
         let id = try context.parameters.require("id")
-        guard let user = context.identity,
-            let household = try await SignalStore.household(ofSignal: id, on: app.database.sql)
-        else { throw HTTPError(.notFound, message: "error.not_found") }
-        let grant = try await AccessGuard.authorize(
-            user.actor, .decide, household: household,
-            requestID: context.requestID, database: app.database)
-        return (id, grant)
+        guard let user = context.identity else { throw HTTPError(.unauthorized) }
+        let form = try await app.form(request, context)
+        do {
+            try await action(form, id, user.actor)
+        } catch let problems as IntakeService.Problems {
+            return try await TriageRoutes(app: app).detailPage(
+                context, notice: nil, form: form, problems: problems.fields)
+        }
+        return .redirect(to: "/signals/\(id)?notice=\(notice)", type: .found)
     }
 
     private func start(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let (id, grant) = try await decideGrant(context)
-        let form = try await app.form(request, context)
-        let chosen = form.all("organisation").compactMap(OrganisationID.init(validating:))
-        let members = Set(
-            try await NetworkStore.members(of: grant.context.network, on: app.database.sql).map(\.organisation))
-        guard !chosen.isEmpty, chosen.allSatisfy(members.contains) else {
-            return try await TriageRoutes(app: app).detailPage(
-                context, notice: nil, problems: ["organisations": "error.information_choose"])
+        try await perform(request, context, notice: "notice.information_started") { form, id, actor in
+            try await IntakeService(app: app).startRound(
+                organisations: form.all("organisation").compactMap(OrganisationID.init(validating:)), signal: id,
+                actor: actor, requestID: context.requestID)
         }
-        guard grant.context.phase == .informationRound else {
-            return try await TriageRoutes(app: app).detailPage(
-                context, notice: nil, problems: ["organisations": "error.information_not_now"])
-        }
-        let due = try await dueDay(network: grant.context.network)
-        try await app.database.write { db in
-            try await InformationRoundStore.start(organisations: chosen, dueOn: due, grant: grant, on: db)
-        }
-        return .redirect(to: "/signals/\(id)?notice=notice.information_started", type: .found)
-    }
-
-    /// The answer deadline from the profile's norm, counted from today.
-    private func dueDay(network: NetworkID) async throws -> Day {
-        let profile = try await NetworkStore.find(network, on: app.database.sql)
-            .flatMap { app.profiles.profile(code: $0.profileCode) }
-        let norm = profile?.norms.informationRoundAnswer ?? NormPeriod(5, .workingDays)
-        return norm.dueDay(from: Day(Date()), calendar: app.calendar)
     }
 
     private func visit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let (id, grant) = try await decideGrant(context)
-        let form = try await app.form(request, context)
-        let day = Day(form.value("visited_on") ?? "")
-        let visit = HomeVisit(
-            visitedOn: day ?? Day(Date()), visitors: form.value("visitors") ?? "",
-            roleDivision: form.value("role_division") ?? "", reason: form.value("visit_reason") ?? "",
-            outcome: form.value("visit_outcome") ?? "", letIn: form.value("let_in") == "yes")
-        var problems = visit.problems(today: Day(Date()))
-        if day == nil { problems["visitedOn"] = "error.date_invalid" }
-        guard problems.isEmpty else {
-            return try await TriageRoutes(app: app).detailPage(context, notice: nil, form: form, problems: problems)
+        try await perform(request, context, notice: "notice.visit_recorded") { form, id, actor in
+            let day = Day(form.value("visited_on") ?? "")
+            let visit = HomeVisit(
+                visitedOn: day ?? Day(Date()), visitors: form.value("visitors") ?? "",
+                roleDivision: form.value("role_division") ?? "", reason: form.value("visit_reason") ?? "",
+                outcome: form.value("visit_outcome") ?? "", letIn: form.value("let_in") == "yes")
+            try await IntakeService(app: app).recordVisit(
+                visit, signal: id, actor: actor, requestID: context.requestID,
+                extraProblems: day == nil ? ["visitedOn": "error.date_invalid"] : [:])
         }
-        try await app.database.write { db in try await InformationRoundStore.recordVisit(visit, grant: grant, on: db) }
-        return .redirect(to: "/signals/\(id)?notice=notice.visit_recorded", type: .found)
     }
 
     private func coordinate(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let (id, grant) = try await decideGrant(context)
-        let form = try await app.form(request, context)
-        guard let outcome = CoordinationDecision.Outcome(rawValue: form.value("coordination") ?? "") else {
-            return try await TriageRoutes(app: app).detailPage(
-                context, notice: nil, form: form, problems: ["coordination": "error.invalid_choice"])
+        try await perform(request, context, notice: "notice.coordination_recorded") { form, id, actor in
+            guard let outcome = CoordinationDecision.Outcome(rawValue: form.value("coordination") ?? "") else {
+                throw IntakeService.Problems(["coordination": "error.invalid_choice"])
+            }
+            try await IntakeService(app: app).coordinate(
+                CoordinationDecision(
+                    outcome: outcome, referredTo: form.value("coordination_referred_to") ?? "",
+                    reason: form.value("coordination_reason") ?? ""),
+                signal: id, actor: actor, requestID: context.requestID)
         }
-        let decision = CoordinationDecision(
-            outcome: outcome, referredTo: form.value("coordination_referred_to") ?? "",
-            reason: form.value("coordination_reason") ?? "")
-        var problems = decision.problems
-        if grant.context.phase != .informationRound { problems["coordination"] = "error.information_not_now" }
-        guard problems.isEmpty else {
-            return try await TriageRoutes(app: app).detailPage(context, notice: nil, form: form, problems: problems)
-        }
-        try await app.database.write { db in try await InformationRoundStore.decide(decision, grant: grant, on: db) }
-        return .redirect(to: "/signals/\(id)?notice=notice.coordination_recorded", type: .found)
     }
 
     private func inbox(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -120,22 +95,16 @@ struct InformationRoundRoutes {
 
     private func answer(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
-        let requestID = try context.parameters.require("request")
-        guard let household = try await InformationRoundStore.household(ofRequest: requestID, on: app.database.sql)
-        else { throw HTTPError(.notFound, message: "error.not_found") }
         let form = try await app.form(request, context)
-        guard let known = form.value("known").map({ $0 == "yes" }), ["yes", "no"].contains(form.value("known") ?? "")
-        else { throw HTTPError(.badRequest, message: "error.information_known") }
-        let grant = try await AccessGuard.authorize(
-            user.actor, .viewIntake, household: household,
-            requestID: context.requestID, database: app.database)
+        guard let known = ["yes": true, "no": false][form.value("known") ?? ""] else {
+            throw HTTPError(.badRequest, message: "error.information_known")
+        }
         do {
-            try await app.database.write { db in
-                try await InformationRoundStore.answer(
-                    requestID: requestID, known: known, shared: form.value("shared") ?? "", grant: grant, on: db)
-            }
-        } catch StoreError.notFound {
-            throw HTTPError(.notFound, message: "error.not_found")
+            try await IntakeService(app: app).answer(
+                request: try context.parameters.require("request"), known: known, shared: form.value("shared") ?? "",
+                actor: user.actor, logRequestID: context.requestID)
+        } catch is IntakeService.Problems {
+            throw HTTPError(.conflict, message: "error.information_not_now")
         }
         return .redirect(to: "/inbox?notice=notice.answer_sent", type: .found)
     }

@@ -57,21 +57,21 @@ struct TriageRoutes {
     }
 
     private func crisis(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let (id, household) = try await signal(context)
+        let id = try context.parameters.require("id")
+        guard let user = context.identity else { throw HTTPError(.unauthorized) }
         let form = try await app.form(request, context)
-        let service = form.value("service") ?? ""
-        guard !service.isEmpty else {
-            return try await detailPage(context, notice: nil, form: form, problems: ["service": "error.required"])
-        }
-        let grant = try await grant(.decide, context, household)
-        try await app.database.write { db in
-            try await TriageStore.recordCrisisDispatch(service: service, dispatchedAt: Date(), grant: grant, on: db)
+        do {
+            try await IntakeService(app: app).dispatchCrisis(
+                service: form.value("service") ?? "", signal: id, actor: user.actor, requestID: context.requestID)
+        } catch let problems as IntakeService.Problems {
+            return try await detailPage(context, notice: nil, form: form, problems: problems.fields)
         }
         return .redirect(to: "/signals/\(id)?notice=notice.crisis_recorded", type: .found)
     }
 
     private func decide(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let (id, household) = try await signal(context)
+        let id = try context.parameters.require("id")
+        guard let user = context.identity else { throw HTTPError(.unauthorized) }
         let form = try await app.form(request, context)
         guard let outcome = TriageDecision.Outcome(rawValue: form.value("outcome") ?? "") else {
             return try await detailPage(context, notice: nil, form: form, problems: ["outcome": "error.invalid_choice"])
@@ -81,14 +81,13 @@ struct TriageRoutes {
             safety: TriageDecision.Safety(rawValue: form.value("safety") ?? "") ?? .unknown,
             safetyNote: form.value("safety_note") ?? "", referredTo: form.value("referred_to") ?? "",
             reason: form.value("reason") ?? "")
-        guard decision.problems.isEmpty else {
-            return try await detailPage(context, notice: nil, form: form, problems: decision.problems)
+        do {
+            try await IntakeService(app: app).triage(
+                decision, signal: id, actor: user.actor,
+                requestID: context.requestID)
+        } catch let problems as IntakeService.Problems {
+            return try await detailPage(context, notice: nil, form: form, problems: problems.fields)
         }
-        let grant = try await grant(.decide, context, household)
-        guard grant.context.phase == .intake else {
-            return try await detailPage(context, notice: nil, form: form, problems: ["outcome": "error.triage_already"])
-        }
-        try await app.database.write { db in try await TriageStore.record(decision, grant: grant, on: db) }
         return .redirect(to: "/signals/\(id)?notice=notice.decision_recorded", type: .found)
     }
 }
