@@ -15,7 +15,10 @@ struct TriageTests {
         try await Harness.run(backend) { harness, client in
             var partner = Browser(client)
             _ = try await partner.login("partner@test.nl")
-            _ = try await partner.post("/signals/new", SignalTests.fields())
+            _ = try await partner.post(
+                "/signals/new",
+                SignalTests.fields(extra: [("person1_custody", "one_parent"), ("person1_measure", "supervision_order")])
+            )
             let household = try #require(
                 try await SignalStore.households(
                     in: harness.network.id,
@@ -31,6 +34,7 @@ struct TriageTests {
             let detail = try await director.get("/signals/\(id)")
             #expect(detail.status == .ok && detail.body.contains("Huurachterstand, kinderen vaak niet op school"))
             #expect(detail.body.contains("Zorgen op 3 leefgebieden: dat past bij de richtlijn"))
+            #expect(detail.body.contains("Gezag: Eén ouder · Maatregel: Ondertoezichtstelling (OTS)"))
             #expect(detail.body.contains("Besluiten: te behandelen melding?"))
             let missing = try await director.post(
                 "/signals/\(id)/decision",

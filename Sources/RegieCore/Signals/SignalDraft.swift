@@ -14,6 +14,10 @@ public struct SignalDraft: Sendable, Hashable, Codable {
         public var existingPersonID: String?
         /// The user saw the proposed matches and confirmed that this is a new person.
         public var confirmedNew: Bool
+        /// Legal status where known (chiefly for children): custody, a protection measure, a placement.
+        public var custody: Custody?
+        public var protectionMeasure: ProtectionMeasure?
+        public var placement: Placement?
 
         public init(
             givenName: String, familyNamePrefix: String = "", familyName: String, birthDate: Day?,
@@ -29,6 +33,9 @@ public struct SignalDraft: Sendable, Hashable, Codable {
             self.relation = relation
             self.existingPersonID = existingPersonID
             self.confirmedNew = confirmedNew
+            self.custody = nil
+            self.protectionMeasure = nil
+            self.placement = nil
         }
 
         /// Whether identity matching still has to ask the user about this person.

@@ -34,3 +34,31 @@ public enum MemberRelation: String, Sendable, Codable, CaseIterable {
 
     public var textKey: String { "member_relation.\(rawValue)" }
 }
+
+/// Who holds parental authority (gezag) over a child, where known.
+public enum Custody: String, Sendable, Codable, CaseIterable {
+    case bothParents = "both_parents"
+    case oneParent = "one_parent"
+    case guardian
+
+    public var textKey: String { "custody.\(rawValue)" }
+}
+
+/// A child protection or youth justice measure, where one applies.
+public enum ProtectionMeasure: String, Sendable, Codable, CaseIterable {
+    case supervisionOrder = "supervision_order"
+    case guardianship
+    case youthProbation = "youth_probation"
+
+    public var textKey: String { "protection_measure.\(rawValue)" }
+}
+
+/// Where a child lives when not at home.
+public enum Placement: String, Sendable, Codable, CaseIterable {
+    case fosterCare = "foster_care"
+    case residential
+    case family
+    case other
+
+    public var textKey: String { "placement.\(rawValue)" }
+}

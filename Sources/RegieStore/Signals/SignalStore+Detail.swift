@@ -11,6 +11,9 @@ extension SignalStore {
             public let birthDate: Day?
             public let unborn: Bool
             public let relation: MemberRelation
+            public let custody: Custody?
+            public let protectionMeasure: ProtectionMeasure?
+            public let placement: Placement?
         }
 
         public let summary: Summary
@@ -38,7 +41,7 @@ extension SignalStore {
 
     private struct MemberRow: Decodable {
         let givenName: String, familyNamePrefix: String, familyName: String, birthDate: String?, unborn: Bool
-        let relation: String
+        let relation: String, custody: String?, protectionMeasure: String?, placement: String?
     }
 
     /// One signal on the household the grant is for; `nil` when it is not on that household.
@@ -59,7 +62,9 @@ extension SignalStore {
         let members = try await db.select()
             .column(SQLColumn("given_name", table: "persons")).column(SQLColumn("family_name_prefix", table: "persons"))
             .column(SQLColumn("family_name", table: "persons")).column(SQLColumn("birth_date", table: "persons"))
-            .column(SQLColumn("unborn", table: "persons")).column(SQLColumn("relation", table: "household_members"))
+            .column(SQLColumn("unborn", table: "persons"))
+            .column(SQLColumn("custody", table: "persons")).column(SQLColumn("protection_measure", table: "persons"))
+            .column(SQLColumn("placement", table: "persons")).column(SQLColumn("relation", table: "household_members"))
             .from("household_members")
             .join(
                 SQLIdentifier("persons"), on: SQLColumn("id", table: "persons"), .equal,
@@ -84,7 +89,10 @@ extension SignalStore {
                 Detail.Member(
                     name: [m.givenName, m.familyNamePrefix, m.familyName].filter { !$0.isEmpty }.joined(separator: " "),
                     birthDate: m.birthDate.flatMap(Day.init), unborn: m.unborn,
-                    relation: MemberRelation(rawValue: m.relation) ?? .other)
+                    relation: MemberRelation(rawValue: m.relation) ?? .other,
+                    custody: m.custody.flatMap(Custody.init(rawValue:)),
+                    protectionMeasure: m.protectionMeasure.flatMap(ProtectionMeasure.init(rawValue:)),
+                    placement: m.placement.flatMap(Placement.init(rawValue:)))
             })
     }
 

@@ -180,13 +180,14 @@ public enum SignalStore {
         try await db.insert(into: "persons")
             .columns(
                 "id", "network_id", "given_name", "family_name_prefix", "family_name", "family_key", "birth_date",
-                "unborn", "bsn", "created_at"
+                "unborn", "bsn", "custody", "protection_measure", "placement", "created_at"
             )
             .values(
                 SQLBind(id), SQLBind(network.rawValue), SQLBind(person.givenName.trimmed),
                 SQLBind(person.familyNamePrefix.trimmed), SQLBind(person.familyName.trimmed),
                 SQLBind(NameKey.familyKey(person.familyName)), SQLBind(person.birthDate?.iso),
-                SQLBind(person.unborn), SQLBind(BSN(person.bsn)?.digits), SQLBind(moment.millis)
+                SQLBind(person.unborn), SQLBind(BSN(person.bsn)?.digits), SQLBind(person.custody?.rawValue),
+                SQLBind(person.protectionMeasure?.rawValue), SQLBind(person.placement?.rawValue), SQLBind(moment.millis)
             )
             .run()
         return id

@@ -22,6 +22,9 @@ struct SignalApi {
             var relation: MemberRelation?
             var existingPersonId: String?
             var confirmedNew: Bool?
+            var custody: Custody?
+            var protectionMeasure: ProtectionMeasure?
+            var placement: Placement?
         }
         var network: String
         var fromInhabitant: Bool?
@@ -47,11 +50,15 @@ struct SignalApi {
             SignalDraft(
                 channel: channel ?? .partnerSystem,
                 persons: persons.map { p in
-                    SignalDraft.Person(
+                    var person = SignalDraft.Person(
                         givenName: p.givenName ?? "", familyNamePrefix: p.familyNamePrefix ?? "",
                         familyName: p.familyName ?? "", birthDate: p.birthDate.flatMap(Day.init),
                         unborn: p.unborn ?? false, bsn: p.bsn ?? "", relation: p.relation ?? .other,
                         existingPersonID: p.existingPersonId, confirmedNew: p.confirmedNew ?? false)
+                    person.custody = p.custody
+                    person.protectionMeasure = p.protectionMeasure
+                    person.placement = p.placement
+                    return person
                 },
                 street: street ?? "", houseNumber: houseNumber ?? "", postcode: postcode ?? "", city: city ?? "",
                 neighbourhood: neighbourhood ?? "", noFixedAddress: noFixedAddress ?? false, concerns: concerns,

@@ -36,11 +36,15 @@ struct SignalForm {
         let unborn = field("unborn") == "on"
         guard unborn || !(field("given") + field("family") + field("birth") + field("bsn")).isEmpty else { return nil }
         let choice = field("choice")
-        return SignalDraft.Person(
+        var person = SignalDraft.Person(
             givenName: field("given"), familyNamePrefix: field("prefix"), familyName: field("family"),
             birthDate: Day(field("birth")), unborn: unborn, bsn: field("bsn"),
             relation: MemberRelation(rawValue: field("relation")) ?? (index == 0 ? .parent : .other),
             existingPersonID: choice.isEmpty || choice == "new" ? nil : choice, confirmedNew: choice == "new")
+        person.custody = Custody(rawValue: field("custody"))
+        person.protectionMeasure = ProtectionMeasure(rawValue: field("measure"))
+        person.placement = Placement(rawValue: field("placement"))
+        return person
     }
 
     /// A birth date that was typed but could not be read is an error of its own.

@@ -88,6 +88,16 @@ struct SignalFormView {
             "relations": MemberRelation.allCases.map { item -> [String: Any] in
                 ["value": item.rawValue, "label": text(item.textKey), "selected": item.rawValue == relation]
             },
+            "legal": [
+                "custodies": legalOptions(Custody.allCases.map { ($0.rawValue, $0.textKey) }, chosen: field("custody")),
+                "measures": legalOptions(
+                    ProtectionMeasure.allCases.map { ($0.rawValue, $0.textKey) },
+                    chosen: field("measure")),
+                "placements": legalOptions(
+                    Placement.allCases.map { ($0.rawValue, $0.textKey) },
+                    chosen: field("placement")),
+                "open": !(field("custody") + field("measure") + field("placement")).isEmpty,
+            ] as [String: Any],
             "candidates": candidates.map { candidate -> [String: Any] in
                 [
                     "id": candidate.personID, "name": candidate.name,
@@ -97,6 +107,11 @@ struct SignalFormView {
             },
             "hasCandidates": !candidates.isEmpty,
         ]
+    }
+
+    /// Options for a legal-status select, with "unknown / not applicable" first.
+    private func legalOptions(_ items: [(String, String)], chosen: String) -> [[String: Any]] {
+        [["value": "", "label": text("legal.unknown"), "selected": chosen.isEmpty]] + options(items, chosen: chosen)
     }
 
     /// Support staff enter signals on behalf of a reporter of the network; others report as themselves.

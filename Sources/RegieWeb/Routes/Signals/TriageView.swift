@@ -11,6 +11,15 @@ struct TriageView {
 
     private func text(_ key: String) -> String { app.views.translations.text(key, locale) }
 
+    /// "Gezag: één ouder · Maatregel: ondertoezichtstelling", only the parts that are known.
+    private func legal(_ member: SignalStore.Detail.Member) -> String {
+        [
+            member.custody.map { "\(text("legal.custody")): \(text($0.textKey))" },
+            member.protectionMeasure.map { "\(text("legal.measure")): \(text($0.textKey))" },
+            member.placement.map { "\(text("legal.placement")): \(text($0.textKey))" },
+        ].compactMap { $0 }.joined(separator: " · ")
+    }
+
     func values(
         detail: SignalStore.Detail, events: [TimelineEvent], form: FormData?, problems: [String: String],
         mayDecide: Bool
@@ -40,7 +49,7 @@ struct TriageView {
                 [
                     "name": member.name.isEmpty ? text("signal.unborn_short") : member.name,
                     "birth": member.birthDate?.dutch ?? "—", "relation": text(member.relation.textKey),
-                    "unborn": member.unborn,
+                    "unborn": member.unborn, "legal": legal(member), "hasLegal": !legal(member).isEmpty,
                 ]
             },
             "mayDecide": mayDecide && decisions.isEmpty,
