@@ -234,3 +234,30 @@ struct InvolvementTests {
         }
     }
 }
+
+@Suite("Amsterdam routing")
+struct AmsterdamRoutingTests {
+    @Test("Every Amsterdam signal, also one from a gezinsmanager, lands on the coordinator's list")
+    func coordinatorReceivesEverySignal() async throws {
+        try await Harness.run(.sqlite) { harness, client in
+            let amsterdam = try await harness.network("Gezinsoverleg West", profile: "amsterdam")
+            try await harness.user(
+                "coordinator@test.nl", [RoleAssignment(role: .networkDirector, network: amsterdam.id)])
+            try await harness.user(
+                "gezinsmanager@test.nl", [RoleAssignment(role: .caseDirector, network: amsterdam.id)])
+            var manager = Browser(client)
+            _ = try await manager.login("gezinsmanager@test.nl")
+            let fields = SignalTests.fields().filter { $0.0 != "concern" } + [("concern", "opvoeding_ontwikkeling")]
+            #expect(
+                try await manager.post("/signals/new", fields).location == "/my-signals?notice=notice.signal_received")
+            #expect(try await manager.get("/signals").status == .forbidden, "the list is the coordinator's")
+            var coordinator = Browser(client)
+            _ = try await coordinator.login("coordinator@test.nl")
+            let list = try await coordinator.get("/signals")
+            #expect(list.body.contains("Gezinsmanager") && list.body.contains("Opvoeding en ontwikkeling kinderen"))
+            #expect(
+                try await coordinator.get("/").body.contains("coördinator risicogezinnen"),
+                "the profile's own word for the network director")
+        }
+    }
+}
