@@ -51,6 +51,18 @@ struct Harness {
         return network
     }
 
+    /// A new school that joins the test network as a shell partner, next to the harness organisation.
+    func addShellSchool(_ name: String) async throws -> Organisation {
+        let school = try await app.accounts.createOrganisation(name: name, kind: .school, by: nil)
+        try await app.accounts.saveNetwork(
+            network,
+            members: [
+                NetworkMember(network: network.id, organisation: organisation.id, partnerType: .core),
+                NetworkMember(network: network.id, organisation: school.id, partnerType: .shell),
+            ], isNew: false, profiles: app.profiles, by: nil)
+        return school
+    }
+
     @discardableResult
     func user(_ email: String, _ roles: Set<RoleAssignment>) async throws -> UserAccount {
         try await app.accounts.createUser(

@@ -14,15 +14,7 @@ struct InformationRoundTests {
         arguments: TestDatabases.backends)
     func round(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            let school = try await harness.app.accounts.createOrganisation(
-                name: "Basisschool De Es", kind: .school, by: nil)
-            try await harness.app.accounts.saveNetwork(
-                harness.network,
-                members: [
-                    NetworkMember(
-                        network: harness.network.id, organisation: harness.organisation.id, partnerType: .core),
-                    NetworkMember(network: harness.network.id, organisation: school.id, partnerType: .shell),
-                ], isNew: false, profiles: harness.app.profiles, by: nil)
+            let school = try await harness.addShellSchool("Basisschool De Es")
             var partner = Browser(client)
             _ = try await partner.login("partner@test.nl")
             _ = try await partner.post("/signals/new", SignalTests.fields())

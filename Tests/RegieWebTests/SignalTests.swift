@@ -187,15 +187,7 @@ struct InvolvementTests {
             var reporter = Browser(client)
             _ = try await reporter.login("partner@test.nl")
             _ = try await reporter.post("/signals/new", SignalTests.fields(extra: [("person0_bsn", "111222333")]))
-            let school = try await harness.app.accounts.createOrganisation(
-                name: "Basisschool Test", kind: .school, by: nil)
-            try await harness.app.accounts.saveNetwork(
-                harness.network,
-                members: [
-                    NetworkMember(
-                        network: harness.network.id, organisation: harness.organisation.id, partnerType: .core),
-                    NetworkMember(network: harness.network.id, organisation: school.id, partnerType: .shell),
-                ], isNew: false, profiles: harness.app.profiles, by: nil)
+            let school = try await harness.addShellSchool("Basisschool Test")
             _ = try await harness.app.accounts.createUser(
                 .init(
                     name: "Juf Test", email: "juf@test.nl", organisation: school.id, password: Harness.password,

@@ -3,7 +3,7 @@ import Foundation
 /// A calendar day without a time zone: the unit of every time norm ("within 5 working days").
 ///
 /// Stored and exchanged as `yyyy-MM-dd`, shown to users as `dd-mm-jjjj`.
-public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Day: CheckedText, Comparable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -46,7 +46,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
     /// Dutch display form `dd-mm-jjjj`.
     public var dutch: String { String(format: "%02d-%02d-%04d", day, month, year) }
-    public var description: String { iso }
+    /// Storage form, as `CheckedText` exchanges it.
+    public var text: String { iso }
 
     /// Days since 1970-01-01, which makes day arithmetic exact and time-zone free.
     public var ordinal: Int {
@@ -99,19 +100,5 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let day = Day(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "Not a day: \(text)"))
-        }
-        self = day
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
     }
 }

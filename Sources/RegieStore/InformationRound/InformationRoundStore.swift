@@ -47,13 +47,9 @@ public enum InformationRoundStore {
             }
         }
         try await TimelineStore.append(
-            TimelineEvent(
-                household: household, network: grant.context.network, occurredAt: moment,
-                actor: grant.actor.user, actorOrganisation: grant.actor.organisation,
-                kind: "information_round.started",
-                summary:
-                    "Informatieronde gestart bij \(organisations.count) partners, antwoord uiterlijk \(dueOn.dutch)"),
-            on: db)
+            "information_round.started",
+            summary: "Informatieronde gestart bij \(organisations.count) partners, antwoord uiterlijk \(dueOn.dutch)",
+            by: grant, at: moment, on: db)
     }
 
     private struct RequestRow: Decodable {
@@ -140,11 +136,8 @@ public enum InformationRoundStore {
             )
             .run()
         try await TimelineStore.append(
-            TimelineEvent(
-                household: grant.context.household, network: grant.context.network, occurredAt: moment,
-                actor: grant.actor.user, actorOrganisation: grant.actor.organisation,
-                kind: "information_round.answered",
-                summary: "\(own.organisationName) antwoordde: \(known ? "bekend" : "niet bekend")"),
+            "information_round.answered",
+            summary: "\(own.organisationName) antwoordde: \(known ? "bekend" : "niet bekend")", by: grant, at: moment,
             on: db)
     }
 
@@ -186,12 +179,9 @@ public enum InformationRoundStore {
             )
             .run()
         try await TimelineStore.append(
-            TimelineEvent(
-                household: grant.context.household, network: grant.context.network, occurredAt: moment,
-                actor: grant.actor.user, actorOrganisation: grant.actor.organisation, kind: "home_visit.recorded",
-                summary:
-                    "Huisbezoek op \(visit.visitedOn.dutch) (\(visit.letIn ? "binnengelaten" : "niet binnengelaten"))"),
-            on: db)
+            "home_visit.recorded",
+            summary: "Huisbezoek op \(visit.visitedOn.dutch) (\(visit.letIn ? "binnengelaten" : "niet binnengelaten"))",
+            by: grant, at: moment, on: db)
     }
 
     private struct VisitRow: Decodable {
@@ -215,13 +205,9 @@ public enum InformationRoundStore {
         on db: any SQLDatabase
     ) async throws {
         precondition(grant.action == .decide, "A coordination decision needs a decide grant")
-        let json = String(decoding: try JSONEncoder().encode(decision), as: UTF8.self)
         try await TimelineStore.append(
-            TimelineEvent(
-                household: grant.context.household, network: grant.context.network, occurredAt: moment,
-                actor: grant.actor.user, actorOrganisation: grant.actor.organisation,
-                kind: decision.outcome.eventKind, summary: "Coördinatiebesluit: \(decision.outcome.rawValue)",
-                after: json), on: db)
+            decision.outcome.eventKind, summary: "Coördinatiebesluit: \(decision.outcome.rawValue)",
+            recording: decision, by: grant, at: moment, on: db)
     }
 
     /// The coordination decision in `events`, if one was taken.

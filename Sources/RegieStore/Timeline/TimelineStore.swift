@@ -20,6 +20,19 @@ public enum TimelineStore {
             .run()
     }
 
+    /// Appends what the grant's user did to the grant's household, with `recording` kept as the event's JSON.
+    public static func append(
+        _ kind: String, summary: String, recording value: (any Encodable)? = nil, by grant: AccessGrant,
+        at moment: Date = Date(), on db: any SQLDatabase
+    ) async throws {
+        let json = try value.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+        try await append(
+            TimelineEvent(
+                household: grant.context.household, network: grant.context.network, occurredAt: moment,
+                actor: grant.actor.user, actorOrganisation: grant.actor.organisation, kind: kind, summary: summary,
+                after: json), on: db)
+    }
+
     private struct Row: Decodable {
         let id: String, householdId: String, networkId: String, occurredAt: Int64, actorUserId: String?
         let actorOrganisationId: String?, kind: String, summary: String, beforeJson: String?, afterJson: String?

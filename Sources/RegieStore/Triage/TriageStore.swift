@@ -17,13 +17,9 @@ public enum TriageStore {
         on db: any SQLDatabase
     ) async throws {
         precondition(grant.action == .decide, "A triage decision needs a decide grant")
-        let json = String(decoding: try JSONEncoder().encode(decision), as: UTF8.self)
         try await TimelineStore.append(
-            TimelineEvent(
-                household: grant.context.household, network: grant.context.network, occurredAt: moment,
-                actor: grant.actor.user, actorOrganisation: grant.actor.organisation,
-                kind: decision.outcome.eventKind, summary: "Besluit over de melding: \(decision.outcome.rawValue)",
-                after: json), on: db)
+            decision.outcome.eventKind, summary: "Besluit over de melding: \(decision.outcome.rawValue)",
+            recording: decision, by: grant, at: moment, on: db)
     }
 
     /// Records that the crisis service was sent (who, when); needs a `decide` grant.
@@ -32,13 +28,9 @@ public enum TriageStore {
         on db: any SQLDatabase
     ) async throws {
         precondition(grant.action == .decide, "A crisis dispatch needs a decide grant")
-        let json = String(decoding: try JSONEncoder().encode(["service": service]), as: UTF8.self)
         try await TimelineStore.append(
-            TimelineEvent(
-                household: grant.context.household, network: grant.context.network, occurredAt: dispatchedAt,
-                actor: grant.actor.user, actorOrganisation: grant.actor.organisation,
-                kind: "crisis.dispatched", summary: "Crisisdienst ingeschakeld: \(service)", after: json),
-            on: db)
+            "crisis.dispatched", summary: "Crisisdienst ingeschakeld: \(service)", recording: ["service": service],
+            by: grant, at: dispatchedAt, on: db)
     }
 
     /// The triage decisions in `events`, oldest first.
