@@ -39,6 +39,13 @@ public struct Day: CheckedText, Comparable {
         self.day = parts.day!
     }
 
+    /// The moment `hour:minute` on this day in the Netherlands, for meetings planned by day and time.
+    public func date(hour: Int, minute: Int, timeZone: TimeZone = Day.netherlands) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
+    }
+
     /// The time zone in which Dutch networks count their days.
     public static let netherlands = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
 

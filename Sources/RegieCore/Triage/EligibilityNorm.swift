@@ -3,20 +3,7 @@
 /// a flag someone sets.
 public struct EligibilityNorm: Sendable {
     /// Where a signal stands against the norm.
-    public enum Status: Sendable, Hashable {
-        /// No norm in this profile.
-        case noNorm
-        /// Open and still within the norm; `due` is the last day.
-        case open(due: Day)
-        /// Open past the norm since the day after `due`.
-        case overdue(due: Day)
-        /// Decided on or before the last day.
-        case decidedInTime(due: Day)
-        /// Decided after the last day.
-        case decidedLate(due: Day)
-
-        public var isOverdue: Bool { if case .overdue = self { return true } else { return false } }
-    }
+    public typealias Status = NormStatus
 
     public let period: NormPeriod?
     public let calendar: WorkingDayCalendar
@@ -27,10 +14,7 @@ public struct EligibilityNorm: Sendable {
     }
 
     public func status(received: Day, decided: Day?, today: Day) -> Status {
-        guard let period else { return .noNorm }
-        let due = period.dueDay(from: received, calendar: calendar)
-        if let decided { return decided <= due ? .decidedInTime(due: due) : .decidedLate(due: due) }
-        return today <= due ? .open(due: due) : .overdue(due: due)
+        .of(period, start: received, met: decided, today: today, calendar: calendar)
     }
 
     /// The age of a signal in working days, as shown on the signal list.

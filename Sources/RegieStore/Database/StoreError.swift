@@ -6,6 +6,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case duplicate(field: String)
     /// The referenced record does not exist.
     case notFound(String)
+    /// The change does not fit the record's current state (e.g. editing an adopted plan); the value is the
+    /// translation key of the Dutch explanation.
+    case refused(String)
 }
 
 extension Error {

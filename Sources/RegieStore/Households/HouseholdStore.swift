@@ -63,9 +63,15 @@ public enum HouseholdStore {
         let reporters = try await db.select().column("reporter_user_id").from("signals")
             .where("household_id", .equal, SQLBind(id.rawValue)).all()
             .map { UserID(rawValue: try $0.decode(column: "reporter_user_id", as: String.self)) }
+        let director = try await db.select().column("user_id").from("case_directors")
+            .where("household_id", .equal, SQLBind(id.rawValue))
+            .where("kind", .equal, SQLBind(DirectorAppointment.Kind.caseDirection.rawValue))
+            .where("ended_on", .is, SQLLiteral.null).first()
+            .map { UserID(rawValue: try $0.decode(column: "user_id", as: String.self)) }
         let phase = CasePhase.derive(fromEventKinds: try await TimelineStore.eventKinds(of: id, on: db))
         return HouseholdAccessContext(
             household: id, network: NetworkID(rawValue: row.networkId), phase: phase, careTeam: Set(team),
-            reporters: Set(reporters), lawfulBasis: row.lawfulBasis.flatMap(LawfulBasis.init(rawValue:)))
+            caseDirector: director, reporters: Set(reporters),
+            lawfulBasis: row.lawfulBasis.flatMap(LawfulBasis.init(rawValue:)))
     }
 }

@@ -6,5 +6,6 @@ enum RegieMigrations {
         M001Foundation(),
         M002Signals(),
         M003InformationRound(),
+        M004CaseWork(),
     ]
 }

@@ -6,15 +6,7 @@ extension SignalStore {
     /// Everything the eligibility decision needs about one signal: its own fields, the household's address
     /// and current members.
     public struct Detail: Sendable {
-        public struct Member: Sendable {
-            public let name: String
-            public let birthDate: Day?
-            public let unborn: Bool
-            public let relation: MemberRelation
-            public let custody: Custody?
-            public let protectionMeasure: ProtectionMeasure?
-            public let placement: Placement?
-        }
+        public typealias Member = HouseholdStore.Member
 
         public let summary: Summary
         public let channel: SignalChannel
@@ -39,11 +31,6 @@ extension SignalStore {
         let noFixedAddress: Bool
     }
 
-    private struct MemberRow: Decodable {
-        let givenName: String, familyNamePrefix: String, familyName: String, birthDate: String?, unborn: Bool
-        let relation: String, custody: String?, protectionMeasure: String?, placement: String?
-    }
-
     /// One signal on the household the grant is for; `nil` when it is not on that household.
     public static func detail(_ id: String, grant: AccessGrant, on db: any SQLDatabase) async throws -> Detail? {
         guard let summary = try await summaries(grant, on: db).first(where: { $0.id == id }),
@@ -59,23 +46,7 @@ extension SignalStore {
                 .from("households").where("id", .equal, SQLBind(grant.context.household.rawValue))
                 .first(decoding: AddressRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { return nil }
-        let members = try await db.select()
-            .column(SQLColumn("given_name", table: "persons")).column(SQLColumn("family_name_prefix", table: "persons"))
-            .column(SQLColumn("family_name", table: "persons")).column(SQLColumn("birth_date", table: "persons"))
-            .column(SQLColumn("unborn", table: "persons"))
-            .column(SQLColumn("custody", table: "persons")).column(SQLColumn("protection_measure", table: "persons"))
-            .column(SQLColumn("placement", table: "persons")).column(SQLColumn("relation", table: "household_members"))
-            .from("household_members")
-            .join(
-                SQLIdentifier("persons"), on: SQLColumn("id", table: "persons"), .equal,
-                SQLColumn("person_id", table: "household_members")
-            )
-            .where(
-                SQLColumn("household_id", table: "household_members"), .equal,
-                SQLBind(grant.context.household.rawValue)
-            )
-            .where(SQLColumn("left_on", table: "household_members"), .is, SQLLiteral.null)
-            .all(decoding: MemberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let members = try await HouseholdStore.members(grant, on: db)
         let line =
             address.noFixedAddress
             ? ""
@@ -85,15 +56,7 @@ extension SignalStore {
             householdInformed: row.householdInformed, notInformedReason: row.notInformedReason,
             origin: SignalOrigin(rawValue: row.origin) ?? .environment, trigger: row.triggerCode,
             ownAttempt: row.ownAttempt, address: line, neighbourhood: address.neighbourhood ?? "",
-            members: members.map { m in
-                Detail.Member(
-                    name: [m.givenName, m.familyNamePrefix, m.familyName].filter { !$0.isEmpty }.joined(separator: " "),
-                    birthDate: m.birthDate.flatMap(Day.init), unborn: m.unborn,
-                    relation: MemberRelation(rawValue: m.relation) ?? .other,
-                    custody: m.custody.flatMap(Custody.init(rawValue:)),
-                    protectionMeasure: m.protectionMeasure.flatMap(ProtectionMeasure.init(rawValue:)),
-                    placement: m.placement.flatMap(Placement.init(rawValue:)))
-            })
+            members: members)
     }
 
     /// The household a signal belongs to (an id only), for routes that start from a signal id.

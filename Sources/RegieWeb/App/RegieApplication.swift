@@ -45,6 +45,12 @@ public enum RegieApplication {
         InvolvementRoutes(app: app).register(signedInRoutes)
         TriageRoutes(app: app).register(signedInRoutes)
         InformationRoundRoutes(app: app).register(signedInRoutes)
+        CaseRoutes(app: app).register(signedInRoutes)
+        PictureRoutes(app: app).register(signedInRoutes)
+        PlanRoutes(app: app).register(signedInRoutes)
+        CommitmentRoutes(app: app).register(signedInRoutes)
+        ConferenceRoutes(app: app).register(signedInRoutes)
+        NetworkMeetingRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())
         let adminRoutes = RecordedGroup(group: admin, prefix: "/admin", audience: .administrator, table: app.routes)

@@ -17,6 +17,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch let error as AccessDenied {
             context.logger.info("Access denied", metadata: ["rule": "\(error.rule.rawValue)"])
             return try respond(status: .forbidden, message: nil, request: request, context: context)
+        } catch StoreError.notFound {
+            return try respond(status: .notFound, message: nil, request: request, context: context)
+        } catch StoreError.refused(let key) {
+            return try respond(status: .conflict, message: key, request: request, context: context)
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return try respond(status: .internalServerError, message: nil, request: request, context: context)

@@ -30,7 +30,10 @@ public struct Page {
             values["user"] = [
                 "name": user.account.name, "organisation": user.organisationName, "isAdmin": user.isAdministrator,
                 "mayListSignals": user.holds(.networkDirector) || user.holds(.supportStaff),
-                "isPartner": user.holds(.partnerWorker),
+                "isPartner": user.holds(.partnerWorker) || user.holds(.caseDirector),
+                "mayListCases": user.holds(.networkDirector) || user.holds(.supportStaff) || user.holds(.caseDirector)
+                    || user.holds(.processManager),
+                "mayPlanMeetings": user.holds(.networkDirector) || user.holds(.supportStaff),
             ]
             values["networks"] = networks.map { network in
                 ["id": network.id.rawValue, "name": network.name, "selected": network.id == currentNetwork]

@@ -12,7 +12,9 @@ struct InformationRoundRoutes {
         routes.post("signals/:id/information-round") { request, context in try await start(request, context) }
         routes.post("signals/:id/home-visit") { request, context in try await visit(request, context) }
         routes.post("signals/:id/coordination") { request, context in try await coordinate(request, context) }
-        routes.get("inbox") { request, context in try await inbox(request, context) }
+        routes.get("inbox") { request, context in
+            try await inbox(context, notice: request.uri.queryParameters["notice"].map(String.init))
+        }
         routes.post("inbox/:request") { request, context in try await answer(request, context) }
     }
 
@@ -67,7 +69,11 @@ struct InformationRoundRoutes {
         }
     }
 
-    private func inbox(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+    /// The partner's inbox: information requests and commitments to answer. `problem` shows a refused
+    /// commitment answer next to that commitment, with the typed note kept.
+    func inbox(
+        _ context: AppRequestContext, notice: String?, problem: (commitment: String, key: String, note: String)? = nil
+    ) async throws -> Response {
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
         let t = app.views.translations
         var items: [[String: Any]] = []
@@ -86,11 +92,16 @@ struct InformationRoundRoutes {
                 items += try await InboxView(app: app, locale: context.locale).items(grant: grant, t: t)
             }
         }
+        let commitments = try await CommitmentRoutes(app: app).inboxItems(context).map { item in
+            guard let problem, item["id"] as? String == problem.commitment else { return item }
+            return item.merging(["error": t.text(problem.key, context.locale), "note": problem.note]) { _, new in new }
+        }
         return app.views.render(
-            "inbox",
-            page: try await app.page(
-                "inbox.title", context, notice: request.uri.queryParameters["notice"].map(String.init)),
-            values: ["items": items, "hasItems": !items.isEmpty])
+            "inbox", page: try await app.page("inbox.title", context, notice: notice),
+            values: [
+                "items": items, "hasItems": !items.isEmpty, "commitments": commitments,
+                "hasCommitments": !commitments.isEmpty,
+            ], status: problem == nil ? .ok : .unprocessableContent)
     }
 
     private func answer(_ request: Request, _ context: AppRequestContext) async throws -> Response {

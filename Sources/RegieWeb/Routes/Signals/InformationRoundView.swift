@@ -70,7 +70,8 @@ struct InformationRoundView {
             values["coordinated"] = [
                 "at": DutchFormat.moment(decided.at), "outcome": text(decided.decision.outcome.textKey),
                 "referredTo": decided.decision.referredTo, "hasReferredTo": !decided.decision.referredTo.isEmpty,
-                "reason": decided.decision.reason,
+                "reason": decided.decision.reason, "isCase": decided.decision.outcome == .openCase && mayDecide,
+                "household": grant.context.household.rawValue,
             ]
         }
         return values

@@ -8,11 +8,7 @@ import RegieStore
 struct IntakeService {
     let app: WebApp
 
-    /// Problems per field (translation keys) that stop a decision; nothing was stored.
-    struct Problems: Error {
-        let fields: [String: String]
-        init(_ fields: [String: String]) { self.fields = fields }
-    }
+    typealias Problems = FieldProblems
 
     /// Decides and logs `action` on the household of signal `id`.
     func grant(_ action: AccessAction, signal id: String, actor: AccessActor, requestID: String) async throws

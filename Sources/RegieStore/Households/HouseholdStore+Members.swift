@@ -1,0 +1,90 @@
+import Foundation
+import RegieCore
+import SQLKit
+
+extension HouseholdStore {
+    /// A current member of a household, with the facts every page about the household shows.
+    public struct Member: Sendable {
+        public let id: String
+        public let name: String
+        public let birthDate: Day?
+        public let unborn: Bool
+        public let relation: MemberRelation
+        public let custody: Custody?
+        public let protectionMeasure: ProtectionMeasure?
+        public let placement: Placement?
+    }
+
+    private struct MemberRow: Decodable {
+        let id: String, givenName: String, familyNamePrefix: String, familyName: String, birthDate: String?
+        let unborn: Bool, relation: String, custody: String?, protectionMeasure: String?, placement: String?
+    }
+
+    /// The household's current members (those who have not left), in the order they joined.
+    public static func members(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> [Member] {
+        try await db.select()
+            .column(SQLColumn("id", table: "persons"))
+            .column(SQLColumn("given_name", table: "persons")).column(SQLColumn("family_name_prefix", table: "persons"))
+            .column(SQLColumn("family_name", table: "persons")).column(SQLColumn("birth_date", table: "persons"))
+            .column(SQLColumn("unborn", table: "persons"))
+            .column(SQLColumn("custody", table: "persons")).column(SQLColumn("protection_measure", table: "persons"))
+            .column(SQLColumn("placement", table: "persons")).column(SQLColumn("relation", table: "household_members"))
+            .from("household_members")
+            .join(
+                SQLIdentifier("persons"), on: SQLColumn("id", table: "persons"), .equal,
+                SQLColumn("person_id", table: "household_members")
+            )
+            .where(
+                SQLColumn("household_id", table: "household_members"), .equal,
+                SQLBind(grant.context.household.rawValue)
+            )
+            .where(SQLColumn("left_on", table: "household_members"), .is, SQLLiteral.null)
+            .orderBy(SQLColumn("joined_on", table: "household_members"))
+            .orderBy(SQLColumn("birth_date", table: "persons"))
+            .all(decoding: MemberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .map { m in
+                Member(
+                    id: m.id,
+                    name: [m.givenName, m.familyNamePrefix, m.familyName].filter { !$0.isEmpty }.joined(separator: " "),
+                    birthDate: m.birthDate.flatMap(Day.init), unborn: m.unborn,
+                    relation: MemberRelation(rawValue: m.relation) ?? .other,
+                    custody: m.custody.flatMap(Custody.init(rawValue:)),
+                    protectionMeasure: m.protectionMeasure.flatMap(ProtectionMeasure.init(rawValue:)),
+                    placement: m.placement.flatMap(Placement.init(rawValue:)))
+            }
+    }
+
+    /// The household's reference (its file number), shown in lists and headings.
+    public static func reference(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> String {
+        try await db.select().column("reference").from("households")
+            .where("id", .equal, SQLBind(grant.context.household.rawValue)).first()?
+            .decode(column: "reference", as: String.self) ?? ""
+    }
+
+    /// The recorded legal basis with its explanation.
+    public static func lawfulBasis(_ grant: AccessGrant, on db: any SQLDatabase) async throws
+        -> (basis: LawfulBasis?, note: String)
+    {
+        guard
+            let row = try await db.select().columns("lawful_basis", "lawful_basis_note").from("households")
+                .where("id", .equal, SQLBind(grant.context.household.rawValue)).first()
+        else { return (nil, "") }
+        return (
+            try row.decodeNil(column: "lawful_basis")
+                ? nil : LawfulBasis(rawValue: try row.decode(column: "lawful_basis", as: String.self)),
+            try row.decode(column: "lawful_basis_note", as: String.self)
+        )
+    }
+
+    /// Records the legal basis of a case with its explanation; needs a `decide` grant.
+    public static func recordLawfulBasis(
+        _ basis: LawfulBasis, note: String, grant: AccessGrant, on db: any SQLDatabase
+    ) async throws {
+        precondition(grant.action == .decide, "Recording the legal basis is a decision")
+        try await db.update("households").set("lawful_basis", to: SQLBind(basis.rawValue))
+            .set("lawful_basis_note", to: SQLBind(note))
+            .where("id", .equal, SQLBind(grant.context.household.rawValue)).run()
+        try await TimelineStore.append(
+            "case.lawful_basis", summary: "Grondslag vastgelegd: \(basis.rawValue)", by: grant, on: db)
+    }
+}

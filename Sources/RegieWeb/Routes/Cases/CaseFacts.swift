@@ -1,0 +1,69 @@
+import Foundation
+import RegieCore
+import RegieStore
+import SQLKit
+
+/// Everything the case page shows, read once under one `viewContent` grant.
+struct CaseFacts {
+    let grant: AccessGrant
+    let network: Network
+    let profile: WorkflowProfile
+    let reference: String
+    let members: [HouseholdStore.Member]
+    let events: [TimelineEvent]
+    let directors: [DirectorAppointment]
+    let scores: ScoreHistory
+    let safety: [SafetyPicture]
+    let informal: [InformalNetworkEntry]
+    let plan: PlanStore.Plan?
+    let commitments: [CommitmentStore.Item]
+    let conferences: [MeetingStore.Meeting]
+    let lawfulBasis: (basis: LawfulBasis?, note: String)
+
+    /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
+    static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {
+        let db = db ?? app.database.sql
+        guard let network = try await NetworkStore.find(grant.context.network, on: db),
+            let profile = app.profiles.profile(code: network.profileCode)
+        else { throw StoreError.notFound("network") }
+        return CaseFacts(
+            grant: grant, network: network, profile: profile,
+            reference: try await HouseholdStore.reference(grant, on: db),
+            members: try await HouseholdStore.members(grant, on: db),
+            events: try await TimelineStore.events(grant, on: db),
+            directors: try await DirectorStore.history(grant, on: db),
+            scores: try await AssessmentStore.scores(grant, on: db),
+            safety: try await AssessmentStore.safety(grant, on: db),
+            informal: try await AssessmentStore.network(grant, on: db),
+            plan: try await PlanStore.current(grant, on: db),
+            commitments: try await CommitmentStore.items(grant, on: db),
+            conferences: try await MeetingStore.conferences(grant, on: db),
+            lawfulBasis: try await HouseholdStore.lawfulBasis(grant, on: db))
+    }
+
+    /// The day the case was opened (the coordination decision), if it was.
+    var openedOn: Day? { InformationRoundStore.coordination(in: events).map { Day($0.at) } }
+
+    /// Names of current members by person id.
+    var memberNames: [String: String] {
+        Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0.name.isEmpty ? "—" : $0.name) })
+    }
+
+    /// The plan version to show: the concept being worked on, else the version in force.
+    var shownVersion: PlanStore.Version? { plan?.concept ?? plan?.adopted }
+
+    /// Domains scored 1–2 that the shown version leaves without a goal or reason.
+    var missingDomains: [LifeDomain] {
+        guard let version = shownVersion else { return [] }
+        return PlanCompleteness.missing(
+            scores: scores, goals: version.goals, reasons: version.reasons, domains: profile.domains)
+    }
+
+    /// Why the concept cannot be adopted yet; empty when it can.
+    var adoptionBlocks: [PlanAdoptionRules.Reason] {
+        guard let version = shownVersion else { return [.notConcept] }
+        return PlanAdoptionRules.blocking(
+            status: version.status, goals: version.goals, members: Set(members.map(\.id)), safety: safety,
+            missingDomains: missingDomains, agreement: version.agreement)
+    }
+}

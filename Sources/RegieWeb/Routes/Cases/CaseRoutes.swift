@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+import RegieCore
+import RegieStore
+
+/// The household's file (the case page), its printable plan, the legal basis, and the list of cases with
+/// the directors' caseloads.
+struct CaseRoutes {
+    let app: WebApp
+
+    func register(_ routes: RecordedGroup) {
+        routes.get("cases") { request, context in try await list(request, context) }
+        routes.get("cases/:id") { request, context in
+            try await casePage(context, notice: request.uri.queryParameters["notice"].map(String.init))
+        }
+        routes.get("cases/:id/plan/print") { _, context in try await printPlan(context) }
+        routes.post("cases/:id/lawful-basis") { request, context in try await lawfulBasis(request, context) }
+    }
+
+    /// The view of one case for the signed-in user, with the network's people and caseloads.
+    func view(_ grant: AccessGrant, _ context: AppRequestContext, form: FormData?) async throws -> CaseView {
+        let facts = try await CaseFacts.load(grant, app: app)
+        return CaseView(
+            app: app, locale: context.locale, facts: facts, form: form,
+            people: try await CaseService(app: app).people(in: facts.network.id),
+            caseloads: try await DirectorStore.caseloads(in: facts.network.id, on: app.database.sql))
+    }
+
+    /// The case page; users who may only follow the process (the process manager) get the process view.
+    func casePage(
+        _ context: AppRequestContext, notice: String? = nil, form: FormData? = nil, problems: [String: String] = [:]
+    ) async throws -> Response {
+        let service = CaseService(app: app)
+        let grant: AccessGrant
+        do {
+            grant = try await service.grant(.viewContent, context)
+        } catch is AccessDenied {
+            return try await processPage(try await service.grant(.viewProcess, context), context, notice: notice)
+        }
+        let view = try await view(grant, context, form: form)
+        var values = view.values(problems: problems)
+        for part in [
+            PictureView(base: view).values(), PlanView(base: view).values(), ConferenceView(base: view).values(),
+        ] {
+            values.merge(part) { first, _ in first }
+        }
+        return app.views.render(
+            "case", page: try await app.page("case.title", context, notice: notice), values: values,
+            status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// Process facts only: phase, director, plan version and status with dates, conference dates, and the
+    /// kinds of events on the timeline — never their content.
+    private func processPage(_ grant: AccessGrant, _ context: AppRequestContext, notice: String?) async throws
+        -> Response
+    {
+        let db = app.database.sql
+        let t = app.views.translations
+        let directors = try await DirectorStore.history(grant, on: db)
+        let plan = try await PlanStore.current(grant, on: db)
+        let values: [String: Any] = [
+            "reference": try await HouseholdStore.reference(grant, on: db),
+            "phase": t.text("phase.\(grant.context.phase.rawValue)", context.locale),
+            "director": directors.current(.caseDirection).map { "\($0.userName), \($0.organisationName)" } ?? "—",
+            "versions": (plan?.versions ?? []).map { version -> [String: Any] in
+                [
+                    "number": version.number, "status": t.text(version.status.textKey, context.locale),
+                    "created": DutchFormat.day(version.createdAt), "adopted": version.adoptedOn?.dutch ?? "—",
+                ]
+            },
+            "hasPlan": plan != nil,
+            "conferences": try await MeetingStore.conferences(grant, on: db).map { DutchFormat.moment($0.scheduledAt) },
+            "events": try await TimelineStore.events(grant, on: db).reversed().map { event -> [String: Any] in
+                ["at": DutchFormat.moment(event.occurredAt), "kind": t.text("event.\(event.kind)", context.locale)]
+            },
+        ]
+        return app.views.render(
+            "case_process", page: try await app.page("case.title", context, notice: notice), values: values)
+    }
+
+    private func printPlan(_ context: AppRequestContext) async throws -> Response {
+        let grant = try await CaseService(app: app).grant(.export, context)
+        let view = try await view(grant, context, form: nil)
+        var values = view.values(problems: [:])
+        values.merge(PlanView(base: view).values()) { first, _ in first }
+        values["printed"] = DutchFormat.moment(Date())
+        return app.views.render("plan_print", page: try await app.page("plan.print_title", context), values: values)
+    }
+
+    private func lawfulBasis(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await CaseService(app: app).perform(request, context, .decide, notice: "notice.basis_recorded") {
+            form, grant, db in
+            guard let basis = LawfulBasis(rawValue: form.value("basis") ?? "") else {
+                throw FieldProblems(["basis": "error.invalid_choice"])
+            }
+            let note = form.value("basis_note") ?? ""
+            if basis == .other && note.isEmpty { throw FieldProblems(["basisNote": "error.basis_note"]) }
+            try await HouseholdStore.recordLawfulBasis(basis, note: note, grant: grant, on: db)
+        }
+    }
+
+    private func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let page = try await app.page("cases.title", context)
+        guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
+            let profile = app.profiles.profile(code: network.profileCode)
+        else { throw HTTPError(.forbidden) }
+        let t = app.views.translations
+        let text = { (key: String) in t.text(key, context.locale) }
+        let rows = try await CaseOverview(app: app).rows(network: network, profile: profile, context: context)
+        let open = rows.filter { $0.phase == .active }
+        let directorTitle = profile.displayName(for: .caseDirector, generic: text(Role.caseDirector.textKey))
+        var values: [String: Any] = [
+            "network": network.name, "directorTitle": directorTitle,
+            "rows": open.map { row -> [String: Any] in
+                [
+                    "id": row.household.rawValue, "reference": row.reference,
+                    "director": row.director.map { "\($0.userName) (\($0.organisationName))" } ?? "",
+                    "hasDirector": row.director != nil,
+                    "plan": row.planStatus.map { "v\(row.planVersion ?? 1) · \(text($0.textKey))" }
+                        ?? text("plan.none"),
+                    "adopted": row.adoptedOn?.dutch ?? "—", "attention": row.attention,
+                    "overdue": row.directorNorm.isOverdue,
+                ]
+            },
+            "hasRows": !open.isEmpty,
+            "withoutDirector": open.filter { $0.director == nil }.count,
+            "fallback": String(
+                format: text("cases.fallback"),
+                profile.displayName(for: .networkDirector, generic: text(Role.networkDirector.textKey))),
+        ]
+        if user.actor.roles(in: network.id).contains(.networkDirector) {
+            let caseloads = try await DirectorStore.caseloads(in: network.id, on: app.database.sql)
+            values["caseloads"] = try await UserStore.users(with: .caseDirector, in: network.id, on: app.database.sql)
+                .map { director -> [String: Any] in
+                    let warning = CaseloadWarning(households: caseloads[director.id] ?? 0, profile: profile)
+                    return ["name": director.name, "households": warning.households, "above": warning.isAboveMaximum]
+                }
+            values["hasCaseloads"] = true
+            values["caseloadMaximum"] =
+                profile.caseloadMaximum.map {
+                    String(format: text("director.caseload_maximum"), directorTitle, $0)
+                } ?? ""
+        }
+        return app.views.render("cases", page: page, values: values)
+    }
+}

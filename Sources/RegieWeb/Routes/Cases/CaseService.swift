@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import RegieCore
+import RegieStore
+import SQLKit
+
+/// What every route on a household's case shares: finding the household, asking the access policy, and
+/// running one user action in one transaction — showing the case page again with the problems and the
+/// input kept when the action is refused.
+struct CaseService {
+    let app: WebApp
+
+    /// The household of the `:id` in the path.
+    func household(_ context: AppRequestContext) throws -> HouseholdID {
+        let id = try context.parameters.require("id")
+        guard UUID(uuidString: id) != nil else { throw HTTPError(.notFound, message: "error.not_found") }
+        return HouseholdID(rawValue: id)
+    }
+
+    /// Decides and logs `action` on the household for the signed-in user.
+    func grant(_ action: AccessAction, _ context: AppRequestContext, household: HouseholdID? = nil) async throws
+        -> AccessGrant
+    {
+        guard let user = context.identity else { throw HTTPError(.unauthorized) }
+        do {
+            return try await AccessGuard.authorize(
+                user.actor, action, household: household ?? self.household(context), requestID: context.requestID,
+                database: app.database)
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound, message: "error.not_found")
+        }
+    }
+
+    /// Runs one action on the case under an `action` grant in one transaction, then redirects back to the
+    /// case (Post/Redirect/Get). Field problems and refusals show the case page again, nothing stored.
+    func perform(
+        _ request: Request, _ context: AppRequestContext, _ action: AccessAction, notice: String,
+        back: ((HouseholdID) -> String)? = nil,
+        again: ((FormData, [String: String]) async throws -> Response)? = nil,
+        _ body: @escaping @Sendable (FormData, AccessGrant, any SQLDatabase) async throws -> Void
+    ) async throws -> Response {
+        let household = try household(context)
+        let form = try await app.form(request, context)
+        let showAgain =
+            again ?? { form, problems in
+                try await CaseRoutes(app: app).casePage(context, form: form, problems: problems)
+            }
+        do {
+            let grant = try await grant(action, context)
+            try await app.database.write { db in try await body(form, grant, db) }
+        } catch let problems as FieldProblems {
+            return try await showAgain(form, problems.fields)
+        } catch StoreError.refused(let key) {
+            return try await showAgain(form, ["general": key])
+        }
+        let path = back?(household) ?? "/cases/\(household.rawValue)"
+        return .redirect(to: "\(path)?notice=\(notice)", type: .found)
+    }
+
+    /// Someone who can take part in a network's case work, with their organisation and roles there.
+    struct Person {
+        let user: UserAccount
+        let organisation: String
+        var roles: Set<Role>
+    }
+
+    /// Everyone who can take part in the network's work — directors, case directors and partner workers —
+    /// for owner, chair and participant choices.
+    func people(in network: NetworkID, on db: (any SQLDatabase)? = nil) async throws -> [Person] {
+        let db = db ?? app.database.sql
+        var people: [UserID: Person] = [:]
+        let organisations = Dictionary(
+            uniqueKeysWithValues: try await OrganisationStore.all(on: db).map { ($0.id, $0.name) })
+        for role in [Role.networkDirector, .caseDirector, .partnerWorker] {
+            for user in try await UserStore.users(with: role, in: network, on: db) where user.active {
+                people[
+                    user.id,
+                    default: Person(user: user, organisation: organisations[user.organisation] ?? "", roles: [])
+                ]
+                .roles.insert(role)
+            }
+        }
+        return people.values.sorted { $0.user.name < $1.user.name }
+    }
+
+    /// The workflow profile of `network`.
+    func profile(of network: NetworkID, on db: any SQLDatabase) async throws -> WorkflowProfile {
+        guard let network = try await NetworkStore.find(network, on: db),
+            let profile = app.profiles.profile(code: network.profileCode)
+        else { throw StoreError.notFound("network") }
+        return profile
+    }
+
+    /// A day from a form field, or the problem for that field.
+    static func day(_ form: FormData, _ name: String, field: String, into problems: inout [String: String]) -> Day? {
+        guard let day = Day(form.value(name) ?? "") else {
+            problems[field] = "error.date_invalid"
+            return nil
+        }
+        return day
+    }
+
+    /// A meeting's start (day and hh:mm) and duration from a form, or the problems for those fields.
+    static func meetingTime(
+        _ form: FormData, day dayName: String, time timeName: String, fields: (day: String, time: String),
+        into problems: inout [String: String]
+    ) -> (start: Date, minutes: Int)? {
+        let day = Self.day(form, dayName, field: fields.day, into: &problems)
+        let parts = (form.value(timeName) ?? "").split(separator: ":").compactMap { Int($0) }
+        let timeValid = parts.count == 2 && (0..<24).contains(parts[0]) && (0..<60).contains(parts[1])
+        if !timeValid { problems[fields.time] = "error.time_invalid" }
+        let minutes = Int(form.value("duration") ?? "") ?? 0
+        if !(15...480).contains(minutes) { problems["duration"] = "error.duration" }
+        guard let day, timeValid, (15...480).contains(minutes) else { return nil }
+        return (day.date(hour: parts[0], minute: parts[1]), minutes)
+    }
+}

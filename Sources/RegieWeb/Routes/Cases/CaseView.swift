@@ -1,0 +1,138 @@
+import Foundation
+import RegieCore
+import RegieStore
+
+/// The values of the case page (the household's file): header, legal basis, directors and timeline; the
+/// picture, plan and conferences come from their own views.
+struct CaseView {
+    let app: WebApp
+    let locale: String
+    let facts: CaseFacts
+    /// The input of a form that had problems, kept; `nil` on a plain visit.
+    let form: FormData?
+    let people: [CaseService.Person]
+    let caseloads: [UserID: Int]
+
+    func text(_ key: String) -> String { app.views.translations.text(key, locale) }
+
+    /// The submitted value of `name`, else `fallback`.
+    func kept(_ name: String, _ fallback: String = "") -> String { form?.value(name) ?? fallback }
+
+    /// Whether the policy would allow `action` — to show or hide a form; the action itself is decided and
+    /// logged again when it is submitted.
+    func may(_ action: AccessAction) -> Bool {
+        AccessPolicy.decide(actor: facts.grant.actor, action: action, context: facts.grant.context).allowed
+    }
+
+    func options<T: RawRepresentable>(_ all: [T], selected: String, label: (T) -> String) -> [[String: Any]]
+    where T.RawValue == String {
+        all.map { ["value": $0.rawValue, "label": label($0), "selected": $0.rawValue == selected] }
+    }
+
+    /// People as choices: "Name — Organisation".
+    func personOptions(selected: String) -> [[String: Any]] {
+        people.map { person in
+            [
+                "value": person.user.id.rawValue, "label": "\(person.user.name) — \(person.organisation)",
+                "selected": person.user.id.rawValue == selected,
+            ]
+        }
+    }
+
+    func status(_ status: NormStatus) -> [String: Any]? {
+        switch status {
+        case .noNorm: return nil
+        case .open(let due): return ["due": due.dutch, "text": text("norm.open")]
+        case .overdue(let due): return ["due": due.dutch, "text": text("norm.overdue"), "overdue": true]
+        case .decidedInTime(let due): return ["due": due.dutch, "text": text("norm.in_time")]
+        case .decidedLate(let due): return ["due": due.dutch, "text": text("norm.late"), "overdue": true]
+        }
+    }
+
+    func values(problems: [String: String]) -> [String: Any] {
+        let directorTitle = facts.profile.displayName(for: .caseDirector, generic: text(Role.caseDirector.textKey))
+        var values: [String: Any] = [
+            "id": facts.grant.context.household.rawValue, "caseId": facts.grant.context.household.rawValue,
+            "reference": facts.reference,
+            "phase": text("phase.\(facts.grant.context.phase.rawValue)"), "network": facts.network.name,
+            "directorTitle": directorTitle, "mayUpdate": may(.update), "mayDecide": may(.decide),
+            "errors": problems.mapValues(text), "hasErrors": !problems.isEmpty,
+            "members": facts.members.map { member -> [String: Any] in
+                [
+                    "name": member.name.isEmpty ? text("signal.unborn_short") : member.name,
+                    "birth": member.birthDate?.dutch ?? "—", "relation": text(member.relation.textKey),
+                ]
+            },
+            "timeline": facts.events.reversed().map { event -> [String: Any] in
+                ["at": DutchFormat.moment(event.occurredAt), "summary": event.summary]
+            },
+        ]
+        values.merge(basis()) { first, _ in first }
+        values.merge(directors(title: directorTitle)) { first, _ in first }
+        return values
+    }
+
+    private func basis() -> [String: Any] {
+        let current = facts.lawfulBasis
+        return [
+            "basis": current.basis.map { text("basis.\($0.rawValue)") } ?? text("basis.none"),
+            "hasBasis": current.basis != nil, "basisNote": current.note, "hasBasisNote": !current.note.isEmpty,
+            "bases": options(LawfulBasis.allCases, selected: kept("basis", current.basis?.rawValue ?? "")) {
+                text("basis.\($0.rawValue)")
+            },
+            "basisNoteInput": kept("basis_note", current.note),
+        ]
+    }
+
+    private func directors(title: String) -> [String: Any] {
+        var values: [String: Any] = [
+            "directorHistory": facts.directors.reversed().map { appointment -> [String: Any] in
+                [
+                    "name": appointment.userName, "organisation": appointment.organisationName,
+                    "kind": text(appointment.kind.textKey), "from": appointment.startedOn.dutch,
+                    "to": appointment.endedOn?.dutch ?? text("director.current"),
+                ]
+            },
+            "hasDirectorHistory": !facts.directors.isEmpty,
+            "directorFrom": kept("director_from", Day(Date()).dutch),
+            "directionKinds": options(DirectorAppointment.Kind.allCases, selected: kept("direction", "casusregie")) {
+                text($0.textKey)
+            },
+        ]
+        for (key, kind) in [
+            ("caseDirector", DirectorAppointment.Kind.caseDirection), ("processDirector", .processDirection),
+        ] {
+            if let current = facts.directors.current(kind) {
+                values[key] = [
+                    "name": current.userName, "organisation": current.organisationName,
+                    "since": current.startedOn.dutch,
+                ]
+            }
+        }
+        if facts.directors.current(.caseDirection) == nil {
+            values["fallbackDirector"] = String(
+                format: text("director.fallback"),
+                facts.profile.displayName(for: .networkDirector, generic: text(Role.networkDirector.textKey)))
+        }
+        if let opened = facts.openedOn {
+            let norm = CaseDirectorNorm(profile: facts.profile, calendar: app.calendar)
+            values["directorNorm"] = status(
+                norm.status(decided: opened, appointed: facts.directors.firstCaseDirectorDay, today: Day(Date())))
+        }
+        let chosen = kept("director")
+        values["candidates"] = people.filter { $0.roles.contains(.caseDirector) }
+            .map { person -> [String: Any] in
+                let warning = CaseloadWarning(households: caseloads[person.user.id] ?? 0, profile: facts.profile)
+                return [
+                    "value": person.user.id.rawValue, "selected": person.user.id.rawValue == chosen,
+                    "label": String(
+                        format: text(warning.wouldExceedWithOneMore ? "director.candidate_full" : "director.candidate"),
+                        person.user.name, person.organisation, warning.households),
+                ]
+            }
+        if let maximum = facts.profile.caseloadMaximum {
+            values["caseloadMaximum"] = String(format: text("director.caseload_maximum"), title, maximum)
+        }
+        return values
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import RegieCore
+import RegieStore
+
+/// The plan on the case page and on its printable A4 page: versions, the shown version's context, goals
+/// with the commitments serving them, the completeness rule, the household's agreement and adoption.
+struct PlanView {
+    let base: CaseView
+
+    private var facts: CaseFacts { base.facts }
+    private func text(_ key: String) -> String { base.text(key) }
+
+    func values() -> [String: Any] {
+        var values: [String: Any] = [
+            "hasPlan": facts.plan != nil,
+            "planDrafter": text("plan_drafter.\(facts.profile.planDrafter.rawValue)"),
+            "planContextInput": base.kept("context"),
+            "commitments": commitments(goal: nil, all: true),
+            "hasCommitments": !facts.commitments.isEmpty,
+        ]
+        if let first = facts.directors.firstCaseDirectorDay {
+            let adopted = facts.plan?.versions.compactMap(\.adoptedOn).min()
+            values["planNorm"] = base.status(
+                PlanToConferenceNorm(profile: facts.profile, calendar: base.app.calendar)
+                    .status(directorAppointed: first, adopted: adopted, today: Day(Date())))
+        }
+        guard let plan = facts.plan, let version = facts.shownVersion else { return values }
+        let conferences = Dictionary(uniqueKeysWithValues: facts.conferences.map { ($0.id, $0) })
+        values["versions"] = plan.versions.map { version -> [String: Any] in
+            [
+                "number": version.number, "status": text(version.status.textKey),
+                "created": DutchFormat.day(version.createdAt), "adopted": version.adoptedOn?.dutch ?? "—",
+                "meeting": version.meeting.flatMap { conferences[$0] }.map { DutchFormat.moment($0.scheduledAt) }
+                    ?? "—",
+            ]
+        }
+        values["version"] = [
+            "number": version.number, "status": text(version.status.textKey), "isConcept": version.status == .concept,
+            "context": version.context, "hasContext": !version.context.isEmpty,
+            "adopted": version.adoptedOn?.dutch ?? "",
+        ]
+        values["contextInput"] = base.kept("context", version.context)
+        values["goals"] = version.goals.map { goal -> [String: Any] in
+            [
+                "key": goal.key, "domain": domainName(goal.domain),
+                "persons": goal.persons.map { facts.memberNames[$0] ?? text("plan.former_member") }
+                    .joined(separator: ", "),
+                "description": goal.description, "householdWords": goal.householdWords,
+                "hasWords": !goal.householdWords.isEmpty, "target": goal.targetOn?.dutch ?? "—",
+                "commitments": commitments(goal: goal.key, all: false),
+                "hasGoalCommitments": facts.commitments.contains { $0.goalKey == goal.key },
+            ]
+        }
+        values["hasGoals"] = !version.goals.isEmpty
+        let keys = Set(version.goals.map(\.key))
+        let others = commitments(goal: nil, all: true).enumerated()
+            .filter { facts.commitments[$0.offset].goalKey.map { !keys.contains($0) } ?? true }.map(\.element)
+        values["otherCommitments"] = others
+        values["hasOtherCommitments"] = !others.isEmpty
+        values.merge(goalForm(version)) { first, _ in first }
+        values["missingDomains"] = facts.missingDomains.map { domain -> [String: Any] in
+            ["code": domain.code, "name": domain.name, "reason": base.kept("reason_\(domain.code)")]
+        }
+        values["hasMissing"] = !facts.missingDomains.isEmpty
+        values["reasons"] = version.reasons.sorted { $0.key < $1.key }.map { domain, reason -> [String: Any] in
+            ["domain": domainName(domain), "reason": reason]
+        }
+        values["hasReasons"] = !version.reasons.isEmpty
+        if let agreement = version.agreement {
+            values["agreement"] = [
+                "answer": text(agreement.answer.textKey), "on": agreement.on.dutch, "how": agreement.how,
+            ]
+        }
+        values["agreementAnswers"] = base.options(
+            HouseholdAgreement.Answer.allCases,
+            selected: base.kept("agreement", version.agreement?.answer.rawValue ?? "")
+        ) { text($0.textKey) }
+        values["agreementOn"] = base.kept("agreement_on", version.agreement?.on.dutch ?? Day(Date()).dutch)
+        values["agreementHow"] = base.kept("agreement_how", version.agreement?.how ?? "")
+        let blocks = facts.adoptionBlocks.filter { $0 != .notConcept }
+        values["adoptBlocks"] = blocks.map { text($0.textKey) }
+        values["hasAdoptBlocks"] = !blocks.isEmpty
+        values["mayAdopt"] = version.status == .concept && blocks.isEmpty
+        values["adoptDay"] = base.kept("adopted_on", Day(Date()).dutch)
+        values["adoptMeetings"] = facts.conferences.reversed().map { meeting -> [String: Any] in
+            [
+                "value": meeting.id, "label": DutchFormat.moment(meeting.scheduledAt),
+                "selected": base.kept("meeting") == meeting.id,
+            ]
+        }
+        values["mayRevise"] = plan.concept == nil && plan.adopted != nil
+        return values
+    }
+
+    private func domainName(_ code: String) -> String {
+        facts.profile.domains.first { $0.code == code }?.name ?? code
+    }
+
+    private func goalForm(_ version: PlanStore.Version) -> [String: Any] {
+        let chosenPersons = Set(base.form?.all("goal_person") ?? [])
+        let needed = facts.scores.domainsNeedingGoals
+        return [
+            "goalDomains": facts.profile.domains.map { domain -> [String: Any] in
+                [
+                    "value": domain.code, "selected": base.kept("goal_domain") == domain.code,
+                    "label": needed.contains(domain.code) ? "\(domain.name) \(text("plan.scored_low"))" : domain.name,
+                ]
+            },
+            "goalPersons": facts.members.map { member -> [String: Any] in
+                [
+                    "value": member.id, "label": facts.memberNames[member.id] ?? "—",
+                    "checked": chosenPersons.contains(member.id),
+                ]
+            },
+            "goalDescription": base.kept("goal_description"), "goalWords": base.kept("goal_words"),
+            "goalTarget": base.kept("goal_target"),
+            "commitmentGoals": version.goals.map { goal -> [String: Any] in
+                [
+                    "value": goal.key, "selected": base.kept("commitment_goal") == goal.key,
+                    "label": "\(domainName(goal.domain)): \(goal.description.prefix(60))",
+                ]
+            },
+            "commitmentOwners": base.personOptions(selected: base.kept("commitment_owner")),
+            "commitmentAfter": facts.commitments.map { item -> [String: Any] in
+                [
+                    "value": item.id, "selected": base.kept("commitment_after") == item.id,
+                    "label": "\(item.organisationName): \(item.description.prefix(50))",
+                ]
+            },
+            "commitmentDescription": base.kept("commitment_description"),
+            "commitmentDue": base.kept("commitment_due"),
+        ]
+    }
+
+    /// Commitments serving `goal` (or every commitment), with why each needs the director's attention.
+    func commitments(goal: String?, all: Bool) -> [[String: Any]] {
+        let today = Day(Date())
+        let descriptions = Dictionary(uniqueKeysWithValues: facts.commitments.map { ($0.id, $0.description) })
+        return facts.commitments.filter { all || $0.goalKey == goal }.map { item -> [String: Any] in
+            let attention = CommitmentAttention.of(status: item.status, dueOn: item.dueOn, today: today)
+            return [
+                "id": item.id, "description": item.description, "owner": item.personName,
+                "organisation": item.organisationName, "due": item.dueOn?.dutch ?? "—",
+                "status": text(item.status.textKey), "note": item.note, "hasNote": !item.note.isEmpty,
+                "attention": attention.map { text($0.textKey) } ?? "", "hasAttention": attention != nil,
+                "after": item.after.flatMap { descriptions[$0] }.map { String($0.prefix(60)) } ?? "",
+                "hasAfter": item.after != nil,
+            ]
+        }
+    }
+}
