@@ -136,10 +136,9 @@ struct CaseRoutes {
                     return ["name": director.name, "households": warning.households, "above": warning.isAboveMaximum]
                 }
             values["hasCaseloads"] = true
-            values["caseloadMaximum"] =
-                profile.caseloadMaximum.map {
-                    String(format: text("director.caseload_maximum"), directorTitle, $0)
-                } ?? ""
+            if let maximum = profile.caseloadMaximum {
+                values["caseloadMaximum"] = String(format: text("director.caseload_maximum"), directorTitle, maximum)
+            }
         }
         return app.views.render("cases", page: page, values: values)
     }

@@ -103,7 +103,7 @@ struct NetworkMeetingRoutes {
             "meeting", page: page,
             values: [
                 "at": DutchFormat.moment(meeting.scheduledAt), "place": meeting.place, "chair": meeting.chairName,
-                "duration": meeting.durationMinutes, "network": network.name,
+                "hasChair": meeting.chair != nil, "duration": meeting.durationMinutes, "network": network.name,
                 "agendaRule": t.text("agenda_rule.\(profile.agendaRule.rawValue)", context.locale),
                 "perCase": perCase.map { String(format: t.text("meeting.per_case", context.locale), $0) } ?? "",
                 "items": items.enumerated().map { index, item -> [String: Any] in
