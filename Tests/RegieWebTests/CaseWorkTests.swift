@@ -71,7 +71,9 @@ struct CaseWorkTests {
             #expect(try await director.get(page).body.contains("Probleemhouder, GGD Testregio"))
 
             let persons = try await Self.column(
-                harness, "SELECT person_id AS v FROM household_members ORDER BY joined_on")
+                harness,
+                "SELECT m.person_id AS v FROM household_members m JOIN persons p ON p.id = m.person_id ORDER BY p.birth_date"
+            )
             let noScores = try await director.post(
                 "\(page)/assessment", [("assess_person", persons[0]), ("assessed_on", today.dutch)])
             #expect(noScores.body.contains("Geef minstens één leefgebied een score."))
@@ -225,6 +227,17 @@ struct CaseWorkTests {
             _ = try await lead2.login("probleemhouder@test.nl")
             #expect(try await lead2.get(page).body.contains("Geen enge brieven meer"))
             #expect(try await director.get("\(page)/plan/print").body.contains("Geen enge brieven meer"))
+            let future = try await lead2.post(
+                "\(page)/members/\(persons[1])/leave", [("left_on", today.adding(days: 3).dutch)])
+            #expect(future.status == .unprocessableContent && future.body.contains("Deze datum ligt in de toekomst."))
+            #expect(
+                try await lead2.post("\(page)/members/\(persons[1])/leave", [("left_on", today.dutch)]).status == .found
+            )
+            let left = try await lead2.get(page).body
+            #expect(!left.contains("Sam Jansen —") && left.contains("Kees Jansen —"), "only current members are listed")
+            #expect(
+                try await lead2.post("\(page)/members/\(persons[0])/leave", [("left_on", today.dutch)]).body
+                    .contains("Het laatste lid kan niet vertrekken"))
             #expect(try await lead2.post("\(page)/plan/revise", []).status == .found)
             #expect(try await lead2.get(page).body.contains("Versie 2 (concept)"))
         }

@@ -76,6 +76,17 @@ struct IntakeApiTests {
                 ).0 == .noContent)
             let (_, midway) = try await director.call(.get, "/api/v1/signals/\(signal)")
             #expect(midway.contains("\"phase\":\"information_round\"") && midway.contains("\"known\":true"))
+            let (future, futureBody) = try await director.call(
+                .post, "/api/v1/signals/\(signal)/home-visits",
+                #"{"visitedOn":"2099-01-01","visitors":"GGD","reason":"Geen contact","outcome":"","letIn":false}"#)
+            #expect(
+                future == .unprocessableContent && futureBody.contains("visitedOn") && futureBody.contains("outcome"))
+            #expect(
+                try await director.call(
+                    .post, "/api/v1/signals/\(signal)/home-visits",
+                    "{\"visitedOn\":\"\(Day(Date()).iso)\",\"visitors\":\"GGD en wijkagent\",\"reason\":\"Geen contact\","
+                        + "\"outcome\":\"Briefje achtergelaten\",\"letIn\":false}"
+                ).0 == .noContent)
 
             #expect(
                 try await director.call(

@@ -88,3 +88,21 @@ extension HouseholdStore {
             "case.lawful_basis", summary: "Grondslag vastgelegd: \(basis.rawValue)", by: grant, on: db)
     }
 }
+
+extension HouseholdStore {
+    /// Records that a member left the household on `day`; earlier membership stays on record. The last
+    /// member cannot leave (a household without members is closed, not emptied). Needs an `update` grant.
+    public static func recordLeaving(person: String, on day: Day, grant: AccessGrant, on db: any SQLDatabase)
+        async throws
+    {
+        let members = try await members(grant, on: db)
+        guard let member = members.first(where: { $0.id == person }) else { throw StoreError.notFound("member") }
+        guard members.count > 1 else { throw StoreError.refused("error.last_member") }
+        try await db.update("household_members").set("left_on", to: SQLBind(day.iso))
+            .where("household_id", .equal, SQLBind(grant.context.household.rawValue))
+            .where("person_id", .equal, SQLBind(person)).where("left_on", .is, SQLLiteral.null).run()
+        try await TimelineStore.append(
+            "member.left", summary: "\(member.name) is per \(day.dutch) uit het huishouden vertrokken",
+            recording: ["person": person, "leftOn": day.iso], by: grant, on: db)
+    }
+}

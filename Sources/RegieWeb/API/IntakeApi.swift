@@ -35,6 +35,14 @@ struct IntakeApi {
         var referredTo: String?
         var reason: String?
     }
+    struct VisitInput: Decodable {
+        var visitedOn: Day
+        var visitors: String
+        var roleDivision: String?
+        var reason: String
+        var outcome: String
+        var letIn: Bool
+    }
     struct AnswerInput: Decodable {
         var known: Bool
         var shared: String?
@@ -72,6 +80,16 @@ struct IntakeApi {
             return try await run(context) { service, id, actor in
                 try await service.startRound(
                     organisations: input.organisations.compactMap(OrganisationID.init(validating:)),
+                    signal: id, actor: actor, requestID: context.requestID)
+            }
+        }
+        routes.post("signals/:id/home-visits") { request, context in
+            let input = try await decode(VisitInput.self, request, context)
+            return try await run(context) { service, id, actor in
+                try await service.recordVisit(
+                    HomeVisit(
+                        visitedOn: input.visitedOn, visitors: input.visitors, roleDivision: input.roleDivision ?? "",
+                        reason: input.reason, outcome: input.outcome, letIn: input.letIn),
                     signal: id, actor: actor, requestID: context.requestID)
             }
         }

@@ -46,6 +46,7 @@ public enum RegieApplication {
         TriageRoutes(app: app).register(signedInRoutes)
         InformationRoundRoutes(app: app).register(signedInRoutes)
         CaseRoutes(app: app).register(signedInRoutes)
+        MemberRoutes(app: app).register(signedInRoutes)
         PictureRoutes(app: app).register(signedInRoutes)
         PlanRoutes(app: app).register(signedInRoutes)
         CommitmentRoutes(app: app).register(signedInRoutes)

@@ -57,10 +57,12 @@ struct CaseView {
             "phase": text("phase.\(facts.grant.context.phase.rawValue)"), "network": facts.network.name,
             "directorTitle": directorTitle, "mayUpdate": may(.update), "mayDecide": may(.decide),
             "errors": problems.mapValues(text), "hasErrors": !problems.isEmpty,
+            "leftOn": kept("left_on", Day(Date()).dutch), "mayLeave": facts.members.count > 1,
             "members": facts.members.map { member -> [String: Any] in
                 [
                     "name": member.name.isEmpty ? text("signal.unborn_short") : member.name,
                     "birth": member.birthDate?.dutch ?? "—", "relation": text(member.relation.textKey),
+                    "person": member.id,
                 ]
             },
             "timeline": facts.events.reversed().map { event -> [String: Any] in
