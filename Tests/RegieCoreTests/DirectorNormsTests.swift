@@ -31,6 +31,14 @@ struct DirectorNormsTests {
                 == .decidedLate(due: Day("2026-03-16")!))
     }
 
+    @Test("A report on the adopted plan is due 3 months after adoption where the profile says so")
+    func progressReport() throws {
+        let norm = ProgressReportNorm(profile: try #require(library.profile(code: "enschede")), calendar: calendar)
+        let adopted = Day("2026-03-02")!
+        #expect(!norm.isDue(since: adopted, today: Day("2026-06-01")!))
+        #expect(norm.isDue(since: adopted, today: Day("2026-06-02")!))
+    }
+
     @Test("Amsterdam warns above 10 households per gezinsmanager; networks without a maximum never warn")
     func caseload() throws {
         let amsterdam = try #require(library.profile(code: "amsterdam"))

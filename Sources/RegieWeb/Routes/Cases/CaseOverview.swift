@@ -68,8 +68,8 @@ struct CaseOverview {
             if directors.current(.caseDirection) == nil { reasons.insert(.directorMissing) }
             if plan?.concept != nil { reasons.insert(.planToAdopt) }
             if attention > 0 { reasons.insert(.commitmentAttention) }
-            if let adopted = plan?.adopted?.adoptedOn, let report = profile.norms.progressReport,
-                report.dueDay(from: adopted, calendar: app.calendar) <= today
+            if let adopted = plan?.adopted?.adoptedOn,
+                ProgressReportNorm(profile: profile, calendar: app.calendar).isDue(since: adopted, today: today)
             {
                 reasons.insert(.evaluationDue)
             }
