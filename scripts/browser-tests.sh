@@ -6,10 +6,13 @@ cd "$(dirname "$0")/.."
 DB=${1:-}
 LABEL=${2:-sqlite}
 PORT=${REGIE_BROWSER_PORT:-8181}
+SMTP_PORT=${REGIE_SMTP_PORT:-8125}
 WORK=$(mktemp -d)
 [ -n "$DB" ] || DB="$WORK/regie.sqlite"
 BIN=$(swift build --show-bin-path)/regie
-"$BIN" serve --demo --db "$DB" --port "$PORT" --bcrypt-cost 10 >"$WORK/server.log" 2>&1 &
+# E-mail goes to the tests' SMTP sink (tests/browser/conftest.py); the norm watch runs every second.
+"$BIN" serve --demo --db "$DB" --port "$PORT" --bcrypt-cost 10 --smtp "127.0.0.1:$SMTP_PORT" \
+  --public-url "http://127.0.0.1:$PORT" --watch-interval 1 >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
@@ -17,5 +20,5 @@ for _ in $(seq 1 120); do
   if ! kill -0 $SERVER 2>/dev/null; then cat "$WORK/server.log"; exit 1; fi
   sleep 0.5
 done
-REGIE_URL="http://127.0.0.1:$PORT" REGIE_BACKEND="$LABEL" /usr/bin/python3 -m pytest -q tests/browser \
+REGIE_URL="http://127.0.0.1:$PORT" REGIE_BACKEND="$LABEL" REGIE_SMTP_PORT="$SMTP_PORT" /usr/bin/python3 -m pytest -q tests/browser \
   || { echo "--- server log ---"; tail -n 50 "$WORK/server.log"; exit 1; }

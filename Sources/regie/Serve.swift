@@ -20,6 +20,12 @@ struct Serve: AsyncParsableCommand {
     )
     var totpRequired: String?
     @Option(help: "bcrypt-kosten (10–14).") var bcryptCost: UInt8 = 12
+    @Option(help: "SMTP-relay voor e-mailmeldingen als host:poort; zonder deze optie alleen meldingen in Regie.")
+    var smtp: String?
+    @Option(help: "Afzenderadres van e-mailmeldingen.") var mailFrom = "regie@localhost"
+    @Option(help: "Het adres waarop gebruikers Regie openen, voor de link in e-mails.") var publicUrl: String?
+    @Option(help: "Seconden tussen twee rondes van de normbewaking (termijnen, nazorg, e-mail).")
+    var watchInterval = 60
 
     func run() async throws {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
@@ -33,6 +39,16 @@ struct Serve: AsyncParsableCommand {
         configuration.bcryptCost = min(max(bcryptCost, 10), 14)
         configuration.totpRequiredRoles = try Self.roles(
             totpRequired ?? (demo ? "none" : "administrator,network_director"))
+        configuration.watchInterval = .seconds(max(watchInterval, 1))
+        if let smtp {
+            let parts = smtp.split(separator: ":")
+            guard parts.count == 2, let smtpPort = Int(parts[1]) else {
+                throw ValidationError("--smtp verwacht host:poort, bijvoorbeeld mail.example.nl:25")
+            }
+            configuration.mail = MailConfiguration(
+                host: String(parts[0]), port: smtpPort, from: mailFrom,
+                publicURL: publicUrl ?? "http://\(host):\(port)")
+        }
         let app = try await WebApp(database: db, configuration: configuration)
         if demo {
             let logins = try await DemoRegion(accounts: app.accounts).load(profiles: app.profiles)

@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 import RegieCore
 import RegieStore
 import RegieTestSupport
@@ -32,6 +33,21 @@ struct CaseWorkTests {
         return household
     }
 
+    /// A case director's account and signed-in browsers for the network director, the partner and that case director.
+    static func team(_ harness: Harness, _ client: any TestClientProtocol) async throws -> (
+        director: Browser, partner: Browser, lead: Browser, caseDirector: UserAccount
+    ) {
+        let caseDirector = try await harness.user(
+            "probleemhouder@test.nl", [RoleAssignment(role: .caseDirector, network: harness.network.id)])
+        var browsers: [Browser] = []
+        for email in ["regisseur@test.nl", "partner@test.nl", "probleemhouder@test.nl"] {
+            var browser = Browser(client)
+            _ = try await browser.login(email)
+            browsers.append(browser)
+        }
+        return (browsers[0], browsers[1], browsers[2], caseDirector)
+    }
+
     static func column(_ harness: Harness, _ sql: String) async throws -> [String] {
         try await harness.app.database.sql.raw(SQLQueryString(sql)).all().map {
             try $0.decode(column: "v", as: String.self)
@@ -43,12 +59,7 @@ struct CaseWorkTests {
         arguments: TestDatabases.backends)
     func journey(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            let caseDirector = try await harness.user(
-                "probleemhouder@test.nl", [RoleAssignment(role: .caseDirector, network: harness.network.id)])
-            var director = Browser(client)
-            _ = try await director.login("regisseur@test.nl")
-            var partner = Browser(client)
-            _ = try await partner.login("partner@test.nl")
+            var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
             let id = try await Self.openCase(harness, director: &director, partner: &partner)
             let page = "/cases/\(id)"
             #expect(try await director.get(page).body.contains("Nog niemand aangesteld"))

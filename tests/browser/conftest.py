@@ -55,3 +55,26 @@ def login(driver, email, password=DEMO_PASSWORD):
 
 def logout(driver):
     submit(driver, "form.logout button")
+
+
+class MailSink:
+    """A real SMTP server (aiosmtpd) that keeps what Regie sends, for asserting what e-mails contain."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((list(envelope.rcpt_tos), envelope.content.decode("utf-8", "replace")))
+        return "250 OK"
+
+
+@pytest.fixture(scope="session")
+def mail_sink():
+    """The SMTP sink on REGIE_SMTP_PORT, where the server under test (started with --smtp) delivers."""
+    from aiosmtpd.controller import Controller
+
+    sink = MailSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=int(os.environ.get("REGIE_SMTP_PORT", "8125")))
+    controller.start()
+    yield sink
+    controller.stop()

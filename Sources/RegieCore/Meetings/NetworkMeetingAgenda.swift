@@ -11,6 +11,10 @@ public enum NetworkMeetingAgenda {
         case planToAdopt = "plan_to_adopt"
         /// A commitment was declined or is overdue.
         case commitmentAttention = "commitment_attention"
+        /// An escalation waits for a decision.
+        case escalated
+        /// Care has stalled (StallDetection).
+        case stalled
         /// The adopted plan is due for its periodic report or evaluation.
         case evaluationDue = "evaluation_due"
         /// On the agenda because the network discusses every open case.

@@ -56,8 +56,13 @@ extension HouseholdStore {
 
     /// The household's reference (its file number), shown in lists and headings.
     public static func reference(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> String {
+        try await reference(of: grant.context.household, on: db)
+    }
+
+    /// The file number alone — a process fact that background jobs put in a user's in-app message.
+    public static func reference(of household: HouseholdID, on db: any SQLDatabase) async throws -> String {
         try await db.select().column("reference").from("households")
-            .where("id", .equal, SQLBind(grant.context.household.rawValue)).first()?
+            .where("id", .equal, SQLBind(household.rawValue)).first()?
             .decode(column: "reference", as: String.self) ?? ""
     }
 

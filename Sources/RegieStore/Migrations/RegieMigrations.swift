@@ -7,5 +7,6 @@ enum RegieMigrations {
         M002Signals(),
         M003InformationRound(),
         M004CaseWork(),
+        M005Monitoring(),
     ]
 }

@@ -20,6 +20,9 @@ public enum CommitmentStore {
         public let status: Commitment.Status
         /// The latest answer's reason or note.
         public let note: String
+        /// When the commitment was asked for.
+        public let createdAt: Date
+        public var createdOn: Day { Day(createdAt) }
     }
 
     /// Records a commitment for `owner` (who joins the care team to see what they committed to). Needs an
@@ -59,7 +62,7 @@ public enum CommitmentStore {
     private struct Row: Decodable {
         let id: String, description: String, organisationId: String, organisationName: String, userId: String?
         let personName: String?, dueOn: String?, goalKey: String?, afterId: String?, meetingId: String?
-        let status: String
+        let status: String, createdAt: Int64
     }
 
     /// The household's commitments, oldest first, each with its latest note.
@@ -72,7 +75,7 @@ public enum CommitmentStore {
             .column(SQLAlias(SQLColumn("name", table: "users"), as: SQLIdentifier("person_name")))
             .column(SQLColumn("due_on", table: "commitments")).column(SQLColumn("goal_key", table: "commitments"))
             .column(SQLColumn("after_id", table: "commitments")).column(SQLColumn("meeting_id", table: "commitments"))
-            .column(SQLColumn("status", table: "commitments"))
+            .column(SQLColumn("status", table: "commitments")).column(SQLColumn("created_at", table: "commitments"))
             .from("commitments")
             .join(
                 SQLIdentifier("organisations"), on: SQLColumn("id", table: "organisations"), .equal,
@@ -92,7 +95,8 @@ public enum CommitmentStore {
                 organisationName: row.organisationName, person: row.userId.map(UserID.init(rawValue:)),
                 personName: row.personName ?? "", dueOn: row.dueOn.flatMap(Day.init), goalKey: row.goalKey,
                 after: row.afterId, meeting: row.meetingId,
-                status: Commitment.Status(rawValue: row.status) ?? .proposed, note: notes[row.id] ?? "")
+                status: Commitment.Status(rawValue: row.status) ?? .proposed, note: notes[row.id] ?? "",
+                createdAt: Date(millis: row.createdAt))
         }
     }
 

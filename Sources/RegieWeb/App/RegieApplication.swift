@@ -52,6 +52,10 @@ public enum RegieApplication {
         CommitmentRoutes(app: app).register(signedInRoutes)
         ConferenceRoutes(app: app).register(signedInRoutes)
         NetworkMeetingRoutes(app: app).register(signedInRoutes)
+        ProgressRoutes(app: app).register(signedInRoutes)
+        EscalationRoutes(app: app).register(signedInRoutes)
+        ClosureRoutes(app: app).register(signedInRoutes)
+        NotificationRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())
         let adminRoutes = RecordedGroup(group: admin, prefix: "/admin", audience: .administrator, table: app.routes)
@@ -71,6 +75,7 @@ public enum RegieApplication {
                 serverName: "Regie"),
             logger: logger)
         application.addServices(HousekeepingService(database: app.database, logger: logger))
+        application.addServices(NormWatchService(app: app, logger: logger))
         return application
     }
 }

@@ -21,8 +21,28 @@ public struct RegieConfiguration: Sendable {
     public var addressThrottleWindow: Duration = .seconds(15 * 60)
     /// The name shown in authenticator apps.
     public var totpIssuer: String = "Regie"
+    /// Where notification e-mails go out; `nil` keeps notifications in the app only.
+    public var mail: MailConfiguration?
+    /// How often the norm watch (escalation deadlines, aftercare checks, e-mail queue) runs.
+    public var watchInterval: Duration = .seconds(60)
 
     public init() {}
+}
+
+/// The SMTP relay for notification e-mails and the address users open Regie on (for the link in an e-mail).
+public struct MailConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var from: String
+    /// The public base address, e.g. `https://regie.example.nl`, without a trailing slash.
+    public var publicURL: String
+
+    public init(host: String, port: Int, from: String, publicURL: String) {
+        self.host = host
+        self.port = port
+        self.from = from
+        self.publicURL = publicURL
+    }
 }
 
 extension Duration {

@@ -49,6 +49,7 @@ public struct WebApp: Sendable {
             let all = try await NetworkStore.all(on: database.sql)
             page.networks = user.isAdministrator ? all : all.filter { user.actor.networks.contains($0.id) }
             page.currentNetwork = currentNetwork(context, among: page.networks)?.id
+            page.unread = try await NotificationStore.unread(for: user.account.id, on: database.sql)
         }
         return page
     }

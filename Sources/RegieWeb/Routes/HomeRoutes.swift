@@ -37,6 +37,24 @@ struct HomeRoutes {
                 "profile": profile?.name ?? network.profileCode, "roles": roles.joined(separator: ", "),
                 "hasRoles": !roles.isEmpty,
             ]
+            if let profile {
+                let today = Day(Date())
+                let work = try await Worklist(app: app, context: context).items(network: network, profile: profile)
+                values["work"] = work.map { item -> [String: Any] in
+                    [
+                        "kind": t.text(item.kind.textKey, context.locale), "link": item.link,
+                        "reference": item.reference,
+                        "why": String(format: t.text(item.why, context.locale), arguments: item.whyValues),
+                        "since": item.since.dutch, "due": item.due?.dutch ?? "", "hasDue": item.due != nil,
+                        "late": item.isOverdue(today: today),
+                    ]
+                }
+                values["hasWork"] = !work.isEmpty
+            }
+        }
+        if page.unread > 0 {
+            values["unreadMessages"] = String(format: t.text("home.unread_messages", context.locale), page.unread)
+            values["hasUnreadMessages"] = true
         }
         if user.isAdministrator { values["adminRole"] = t.text(Role.administrator.textKey, context.locale) }
         return app.views.render("home", page: page, values: values)

@@ -12,6 +12,8 @@ public struct Page {
     /// The networks of the switcher and the one chosen.
     public var networks: [Network] = []
     public var currentNetwork: NetworkID?
+    /// The user's unread messages, shown beside "Berichten".
+    public var unread = 0
 
     public init(title: String, context: AppRequestContext, notice: String? = nil) {
         self.title = title
@@ -34,6 +36,7 @@ public struct Page {
                 "mayListCases": user.holds(.networkDirector) || user.holds(.supportStaff) || user.holds(.caseDirector)
                     || user.holds(.processManager),
                 "mayPlanMeetings": user.holds(.networkDirector) || user.holds(.supportStaff),
+                "unread": unread, "hasUnread": unread > 0,
             ]
             values["networks"] = networks.map { network in
                 ["id": network.id.rawValue, "name": network.name, "selected": network.id == currentNetwork]

@@ -19,6 +19,15 @@ struct CaseFacts {
     let commitments: [CommitmentStore.Item]
     let conferences: [MeetingStore.Meeting]
     let lawfulBasis: (basis: LawfulBasis?, note: String)
+    let progress: [MonitoringStore.Entry]
+    let evaluations: [MonitoringStore.Evaluation]
+    let answerDays: [String: Day]
+    let escalations: [EscalationStore.Escalation]
+    let coercion: [CoercionMeasure]
+    let closure: ClosureStore.Closure?
+    let aftercare: [AftercareStore.Answer]
+    /// Every organisation, for naming a blocking party in an escalation.
+    let organisations: [Organisation]
 
     /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
     static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {
@@ -26,6 +35,10 @@ struct CaseFacts {
         guard let network = try await NetworkStore.find(grant.context.network, on: db),
             let profile = app.profiles.profile(code: network.profileCode)
         else { throw StoreError.notFound("network") }
+        let closure = try await ClosureStore.latest(grant, on: db)
+        let aftercare = try await closure.asyncMap {
+            try await AftercareStore.answers(closure: $0.id, grant: grant, on: db)
+        }
         return CaseFacts(
             grant: grant, network: network, profile: profile,
             reference: try await HouseholdStore.reference(grant, on: db),
@@ -38,7 +51,22 @@ struct CaseFacts {
             plan: try await PlanStore.current(grant, on: db),
             commitments: try await CommitmentStore.items(grant, on: db),
             conferences: try await MeetingStore.conferences(grant, on: db),
-            lawfulBasis: try await HouseholdStore.lawfulBasis(grant, on: db))
+            lawfulBasis: try await HouseholdStore.lawfulBasis(grant, on: db),
+            progress: try await MonitoringStore.entries(grant, on: db),
+            evaluations: try await MonitoringStore.evaluations(grant, on: db),
+            answerDays: try await MonitoringStore.commitmentAnswerDays(grant, on: db),
+            escalations: try await EscalationStore.escalations(grant, on: db),
+            coercion: try await CoercionStore.measures(grant, on: db), closure: closure,
+            aftercare: aftercare ?? [], organisations: try await OrganisationStore.all(on: db))
+    }
+
+    /// The monitoring state of the case today: progress norms, evaluations due and why care stalls.
+    func monitor(calendar: WorkingDayCalendar, today: Day = Day(Date())) -> CaseMonitor {
+        CaseMonitor(
+            .of(
+                plan: plan, progress: progress.map(\.entry), evaluations: evaluations.map(\.evaluation),
+                commitments: commitments, answerDays: answerDays, scores: scores, events: events),
+            profile: profile, calendar: calendar, today: today)
     }
 
     /// The day the case was opened (the coordination decision), if it was.

@@ -18,6 +18,14 @@ struct CaseOverview {
         let attention: Int
         let directorNorm: NormStatus
         let agendaReasons: Set<NetworkMeetingAgenda.Reason>
+        /// The first signal of the intake that is running (its day and id), when one is.
+        let intake: (since: Day, signal: String?)?
+        /// A new signal during aftercare (a relapse) that nobody acted on yet.
+        let relapseSince: Day?
+        let openedOn: Day?
+        /// Progress norms and stall reasons of an open case.
+        let monitor: CaseMonitor?
+        let undecidedEscalations: [EscalationStore.Escalation]
     }
 
     let app: WebApp
@@ -57,6 +65,11 @@ struct CaseOverview {
         }.count
         let events = try await TimelineStore.events(grant, on: db)
         let opened = InformationRoundStore.coordination(in: events).map { Day($0.at) }
+        let undecided = try await EscalationStore.escalations(grant, on: db).filter { $0.decidedOn == nil }
+        let monitor =
+            phase == .active
+            ? try await monitorOf(
+                grant, plan: plan, commitments: commitments, events: events, today: today, profile: profile) : nil
         let norm =
             opened.map {
                 CaseDirectorNorm(profile: profile, calendar: app.calendar)
@@ -68,17 +81,52 @@ struct CaseOverview {
             if directors.current(.caseDirection) == nil { reasons.insert(.directorMissing) }
             if plan?.concept != nil { reasons.insert(.planToAdopt) }
             if attention > 0 { reasons.insert(.commitmentAttention) }
-            if let adopted = plan?.adopted?.adoptedOn,
-                ProgressReportNorm(profile: profile, calendar: app.calendar).isDue(since: adopted, today: today)
-            {
-                reasons.insert(.evaluationDue)
-            }
+            if monitor?.report != nil || monitor?.evaluationsDue.isEmpty == false { reasons.insert(.evaluationDue) }
+            if monitor?.isStalled == true { reasons.insert(.stalled) }
+            if !undecided.isEmpty { reasons.insert(.escalated) }
         }
         let shown = plan?.concept ?? plan?.adopted
         return Row(
             household: grant.context.household, reference: try await HouseholdStore.reference(grant, on: db),
             phase: phase, director: directors.current(.caseDirection), planStatus: shown?.status,
             planVersion: shown?.number, adoptedOn: plan?.adopted?.adoptedOn, attention: attention,
-            directorNorm: norm, agendaReasons: reasons)
+            directorNorm: norm, agendaReasons: reasons, intake: Self.intake(events, phase: phase),
+            relapseSince: phase == .aftercare
+                ? events.last { $0.kind == "case.relapse" || $0.kind == "case.closed" }
+                    .flatMap { $0.kind == "case.relapse" ? Day($0.occurredAt) : nil } : nil,
+            openedOn: opened, monitor: monitor,
+            undecidedEscalations: undecided)
+    }
+
+    private func monitorOf(
+        _ grant: AccessGrant, plan: PlanStore.Plan?, commitments: [CommitmentStore.Item], events: [TimelineEvent],
+        today: Day, profile: WorkflowProfile
+    ) async throws -> CaseMonitor {
+        let db = app.database.sql
+        return CaseMonitor(
+            .of(
+                plan: plan, progress: try await MonitoringStore.entries(grant, on: db).map(\.entry),
+                evaluations: try await MonitoringStore.evaluations(grant, on: db).map(\.evaluation),
+                commitments: commitments, answerDays: try await MonitoringStore.commitmentAnswerDays(grant, on: db),
+                scores: try await AssessmentStore.scores(grant, on: db), events: events),
+            profile: profile, calendar: app.calendar, today: today)
+    }
+
+    /// The first signal since the household last left intake, while it is in intake.
+    static func intake(_ events: [TimelineEvent], phase: CasePhase) -> (since: Day, signal: String?)? {
+        guard phase == .intake || phase == .informationRound else { return nil }
+        var first: (since: Day, signal: String?)?
+        for event in events {
+            if event.kind == "signal.received" && first == nil {
+                let recorded = event.after.flatMap {
+                    try? JSONDecoder().decode([String: String].self, from: Data($0.utf8))
+                }
+                first = (Day(event.occurredAt), recorded?["signal"])
+            }
+            if let entered = CasePhase.entryEvents[event.kind], entered != .intake && entered != .informationRound {
+                first = nil
+            }
+        }
+        return first
     }
 }

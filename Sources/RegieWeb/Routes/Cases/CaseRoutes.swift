@@ -41,6 +41,7 @@ struct CaseRoutes {
         var values = view.values(problems: problems)
         for part in [
             PictureView(base: view).values(), PlanView(base: view).values(), ConferenceView(base: view).values(),
+            MonitoringView(base: view).values(), EscalationView(base: view).values(), ClosureView(base: view).values(),
         ] {
             values.merge(part) { first, _ in first }
         }
@@ -58,7 +59,26 @@ struct CaseRoutes {
         let t = app.views.translations
         let directors = try await DirectorStore.history(grant, on: db)
         let plan = try await PlanStore.current(grant, on: db)
+        let network = try await NetworkStore.find(grant.context.network, on: db)
+        let profile = network.flatMap { app.profiles.profile(code: $0.profileCode) }
+        let escalations = try await EscalationStore.escalations(grant, on: db)
         let values: [String: Any] = [
+            "escalations": escalations.map { escalation -> [String: Any] in
+                let today = Day(Date())
+                let course = profile.map { escalation.course(in: $0, calendar: app.calendar, today: today) }
+                let current = course?.steps.last
+                return [
+                    "kind": t.text(escalation.kind.textKey, context.locale), "raisedOn": escalation.raisedOn.dutch,
+                    "rung": course.map { escalation.rungName(current, clock: $0.clock) } ?? "—",
+                    "deadline": current?.deadline.dutch ?? "—",
+                    "overdue": escalation.decidedOn == nil && (current.map { $0.deadline < today } ?? false),
+                    "state": escalation.decidedOn.map {
+                        String(format: t.text("escalation.decided_on", context.locale), $0.dutch)
+                    }
+                        ?? t.text("escalation.undecided", context.locale),
+                ]
+            },
+            "hasEscalations": !escalations.isEmpty,
             "reference": try await HouseholdStore.reference(grant, on: db),
             "phase": t.text("phase.\(grant.context.phase.rawValue)", context.locale),
             "director": directors.current(.caseDirection).map { "\($0.userName), \($0.organisationName)" } ?? "—",

@@ -1,6 +1,7 @@
 import Foundation
 import RegieCore
 import RegieStore
+import SQLKit
 
 /// Validates, matches identities, authorises and records a signal — the one path for the form and the API.
 struct SignalService {
@@ -60,10 +61,32 @@ struct SignalService {
         try await AccessGuard.authorizeNewHousehold(
             reporter, network: network.id, household: household, requestID: requestID, database: app.database)
         let recorded = try await app.database.write { db in
-            try await SignalStore.record(
+            let recorded = try await SignalStore.record(
                 draft, network: network.id, household: household, reporter: reporter,
                 enteredBy: enteredBy, on: db)
+            if !recorded.newHousehold { try await noteRelapse(recorded.household, network: network.id, on: db) }
+            return recorded
         }
         return .recorded(recorded)
+    }
+
+    /// A signal within 12 months after closure is a relapse: it is counted on the timeline and the last case
+    /// director (with the network directors) is told.
+    private func noteRelapse(_ household: HouseholdID, network: NetworkID, on db: any SQLDatabase) async throws {
+        guard let closure = try await ClosureStore.relapse(of: household, signalledOn: Day(Date()), on: db) else {
+            return
+        }
+        try await TimelineStore.append(
+            TimelineEvent(
+                household: household, network: network, actor: nil, actorOrganisation: nil, kind: "case.relapse",
+                summary: "Terugval: nieuwe melding binnen 12 maanden na afsluiten (\(closure.request.closedOn.dutch))"),
+            on: db)
+        let notifier = Notifier(app: app)
+        var users = try await notifier.users(with: [.networkDirector], in: network, on: db)
+        if let director = closure.lastDirector { users.insert(director) }
+        try await notifier.tell(
+            users, .relapse, household: household, network: network,
+            reference: try await HouseholdStore.reference(of: household, on: db),
+            key: "relapse:\(household.rawValue):\(Date().millis)", on: db)
     }
 }

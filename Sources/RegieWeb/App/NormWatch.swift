@@ -1,0 +1,81 @@
+import Foundation
+import RegieCore
+import RegieStore
+import SQLKit
+
+/// The background work of steps 7 and 9 that no user action triggers: telling people that an unanswered
+/// escalation rose to the next rung, and asking partners for a due aftercare check. Both are derived from
+/// recorded facts on the day it runs; each notice carries a dedupe key, so several app servers (or a restart)
+/// never tell anyone twice. Reads process facts only — no household content.
+struct NormWatch {
+    let app: WebApp
+
+    /// What one run did, for the log and the tests.
+    struct Report: Equatable {
+        var rises = 0
+        var aftercareRequests = 0
+    }
+
+    func run(today: Day = Day(Date())) async throws -> Report {
+        var report = Report()
+        for network in try await NetworkStore.all(on: app.database.sql) {
+            guard let profile = app.profiles.profile(code: network.profileCode) else { continue }
+            report.rises += try await escalationRises(network.id, profile: profile, today: today)
+            report.aftercareRequests += try await aftercareChecks(network.id, profile: profile, today: today)
+        }
+        return report
+    }
+
+    /// Rungs reached because a deadline passed: recorded once on the timeline, with the process manager, the
+    /// network directors and whoever raised it told.
+    private func escalationRises(_ network: NetworkID, profile: WorkflowProfile, today: Day) async throws -> Int {
+        var count = 0
+        for escalation in try await EscalationStore.undecided(in: network, on: app.database.sql) {
+            let clock = EscalationClock(ladder: escalation.kind.ladder(in: profile), calendar: app.calendar)
+            for step in clock.steps(recorded: escalation.recorded, decidedOn: nil, today: today) where step.automatic {
+                count += try await app.database.write { db in
+                    guard try await EscalationStore.noticeRise(escalation.id, rung: step.rung, on: db) else { return 0 }
+                    let notifier = Notifier(app: app)
+                    let rung = clock.ladder[step.rung].name
+                    try await TimelineStore.append(
+                        TimelineEvent(
+                            household: escalation.household, network: network, actor: nil, actorOrganisation: nil,
+                            kind: "escalation.risen",
+                            summary: "Termijn verstreken: opgeschaald naar trede \(step.rung + 1) (\(rung)), "
+                                + "te beantwoorden vóór \(step.deadline.dutch)"), on: db)
+                    try await notifier.tell(
+                        try await notifier.users(with: [.processManager, .networkDirector], in: network, on: db),
+                        .escalationRisen, household: escalation.household, network: network,
+                        reference: try await HouseholdStore.reference(of: escalation.household, on: db),
+                        key: "escalation-risen:\(escalation.id):\(step.rung)", on: db)
+                    return 1
+                }
+            }
+        }
+        return count
+    }
+
+    /// Households in aftercare whose next check is due: the care team is asked in its inbox (and by e-mail).
+    private func aftercareChecks(_ network: NetworkID, profile: WorkflowProfile, today: Day) async throws -> Int {
+        let db = app.database.sql
+        let schedule = AftercareSchedule(profile: profile, calendar: app.calendar)
+        var count = 0
+        for closure in try await ClosureStore.latestPerHousehold(in: network, on: db) {
+            guard let context = try await HouseholdStore.accessContext(closure.household, on: db),
+                context.phase == .aftercare,
+                let next = schedule.next(
+                    closedOn: closure.request.closedOn,
+                    answered: try await AftercareStore.answeredChecks(closure: closure.id, on: db)),
+                next.day <= today
+            else { continue }
+            count += try await app.database.write { db in
+                try await NotificationStore.notify(
+                    context.careTeam, .aftercareCheck, about: closure.household, network: network,
+                    reference: try await HouseholdStore.reference(of: closure.household, on: db),
+                    link: "/cases/\(closure.household.rawValue)#aftercare",
+                    key: "aftercare:\(closure.id):\(next.index)", emailing: app.configuration.mail != nil, on: db)
+            }
+        }
+        return count
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import RegieCore
+import RegieStore
+
+/// The worklist on every user's home page: what needs them in the current network, each item derived from
+/// recorded facts and the profile's norms — never from a flag — with why and since when. Directors, support
+/// staff and process managers see the network's cases (process facts only); case directors their own
+/// households; partners their requests, commitments and aftercare checks.
+struct Worklist {
+    let app: WebApp
+    let context: AppRequestContext
+
+    func items(network: Network, profile: WorkflowProfile, today: Day = Day(Date())) async throws -> [WorklistItem] {
+        guard let user = context.identity else { return [] }
+        let roles = user.actor.roles(in: network.id)
+        var items: [WorklistItem] = []
+        for row in try await CaseOverview(app: app).rows(network: network, profile: profile, context: context) {
+            items += caseItems(
+                row, roles: roles, own: row.director?.user == user.account.id, profile: profile, today: today)
+        }
+        if roles.contains(.partnerWorker) || roles.contains(.caseDirector) {
+            items += try await partnerItems(user: user, network: network.id, today: today)
+            items += try await aftercareItems(user: user, network: network.id, profile: profile, today: today)
+        }
+        return WorklistItem.ordered(items)
+    }
+
+    /// Items about one case for the network's directors, support staff and process managers, or its own director.
+    private func caseItems(_ row: CaseOverview.Row, roles: Set<Role>, own: Bool, profile: WorkflowProfile, today: Day)
+        -> [WorklistItem]
+    {
+        let link = "/cases/\(row.household.rawValue)"
+        let leads = roles.contains(.networkDirector)
+        let follows = leads || roles.contains(.processManager)
+        func item(_ kind: WorklistItem.Kind, _ why: String, _ values: [String] = [], since: Day, due: Day? = nil)
+            -> WorklistItem
+        {
+            WorklistItem(
+                kind: kind, link: link, reference: row.reference, why: why, whyValues: values, since: since, due: due)
+        }
+        var items: [WorklistItem] = []
+        if let intake = row.intake, leads || roles.contains(.supportStaff) {
+            let due = EligibilityNorm(profile: profile, calendar: app.calendar)
+                .status(received: intake.since, decided: nil, today: today).due
+            items.append(
+                WorklistItem(
+                    kind: .signalDecision, link: intake.signal.map { "/signals/\($0)" } ?? "/signals",
+                    reference: row.reference, why: "worklist.why.signal_decision", since: intake.since, due: due))
+        }
+        if let since = row.relapseSince, leads {
+            items.append(item(.relapse, "worklist.why.relapse", since: since))
+        }
+        if row.phase == .active, row.director == nil, leads, let opened = row.openedOn {
+            items.append(
+                item(.directorMissing, "worklist.why.director_missing", since: opened, due: row.directorNorm.due))
+        }
+        for escalation in row.undecidedEscalations where follows || own {
+            let (clock, steps) = escalation.course(in: profile, calendar: app.calendar, today: today)
+            let current = steps.last
+            items.append(
+                item(
+                    .escalationDecision, "worklist.why.escalation",
+                    [current.map { clock.ladder[$0.rung].name } ?? ""], since: escalation.raisedOn,
+                    due: current?.deadline))
+        }
+        guard let monitor = row.monitor else { return items }
+        if let first = monitor.stall.map(\.since).min(), follows || own {
+            items.append(item(.stalled, "worklist.why.stalled", [String(monitor.stall.count)], since: first))
+        }
+        guard own else { return items }
+        if case .open(let due) = monitor.firstContact, let adopted = row.adoptedOn {
+            items.append(item(.firstContactDue, "worklist.why.first_contact", since: adopted, due: due))
+        }
+        if case .overdue(let due) = monitor.firstContact, let adopted = row.adoptedOn {
+            items.append(item(.firstContactDue, "worklist.why.first_contact", since: adopted, due: due))
+        }
+        if let report = monitor.report {
+            items.append(
+                item(
+                    .reportDue, report.becauseOfDeviation ? "worklist.why.report_deviation" : "worklist.why.report",
+                    since: report.since, due: report.due))
+        }
+        if let talk = monitor.talk {
+            items.append(item(.progressTalkDue, "worklist.why.progress_talk", since: talk.since, due: talk.due))
+        }
+        if let oldest = monitor.evaluationsDue.map(\.since).min() {
+            items.append(
+                item(.evaluationDue, "worklist.why.evaluation", [String(monitor.evaluationsDue.count)], since: oldest))
+        }
+        return items
+    }
+
+    /// Information requests to answer and commitments to accept or complete.
+    private func partnerItems(user: SignedInUser, network: NetworkID, today: Day) async throws -> [WorklistItem] {
+        let db = app.database.sql
+        var items: [WorklistItem] = []
+        for household in try await InformationRoundStore.households(
+            askingOrganisation: user.account.organisation, in: network, on: db)
+        where try await HouseholdStore.accessContext(household, on: db)?.phase == .informationRound {
+            guard
+                let grant = try? await AccessGuard.authorize(
+                    user.actor, .viewIntake, household: household, requestID: context.requestID, database: app.database)
+            else { continue }
+            let reference = try await HouseholdStore.reference(grant, on: db)
+            for request in try await InformationRoundStore.requests(grant, on: db)
+            where request.organisation == user.account.organisation && request.answer == nil {
+                items.append(
+                    WorklistItem(
+                        kind: .informationRequest, link: "/inbox", reference: reference,
+                        why: "worklist.why.information_request", since: Day(request.askedAt), due: request.dueOn))
+            }
+        }
+        for household in try await CommitmentStore.households(
+            withOpenCommitmentsOf: user.account.id, in: network, on: db)
+        {
+            guard
+                let grant = try? await AccessGuard.authorize(
+                    user.actor, .viewContent, household: household, requestID: context.requestID, database: app.database
+                )
+            else { continue }
+            let reference = try await HouseholdStore.reference(grant, on: db)
+            let asked = try await MonitoringStore.commitmentAnswerDays(grant, on: db)
+            for commitment in try await CommitmentStore.items(grant, on: db) where commitment.person == user.account.id
+            {
+                switch commitment.status {
+                case .proposed:
+                    items.append(
+                        WorklistItem(
+                            kind: .commitmentAnswer, link: "/inbox", reference: reference,
+                            why: "worklist.why.commitment_answer", since: commitment.createdOn, due: nil))
+                case .accepted:
+                    items.append(
+                        WorklistItem(
+                            kind: .commitmentDone, link: "/inbox", reference: reference,
+                            why: "worklist.why.commitment_done", since: asked[commitment.id] ?? commitment.createdOn,
+                            due: commitment.dueOn))
+                case .declined, .done: break
+                }
+            }
+        }
+        return items
+    }
+
+    /// Aftercare checks that are due for households whose care team the user is in.
+    private func aftercareItems(user: SignedInUser, network: NetworkID, profile: WorkflowProfile, today: Day)
+        async throws -> [WorklistItem]
+    {
+        let db = app.database.sql
+        let schedule = AftercareSchedule(profile: profile, calendar: app.calendar)
+        var items: [WorklistItem] = []
+        for closure in try await ClosureStore.latestPerHousehold(in: network, on: db) {
+            guard let access = try await HouseholdStore.accessContext(closure.household, on: db),
+                access.phase == .aftercare, access.careTeam.contains(user.account.id),
+                let next = schedule.next(
+                    closedOn: closure.request.closedOn,
+                    answered: try await AftercareStore.answeredChecks(closure: closure.id, on: db)),
+                next.day <= today
+            else { continue }
+            items.append(
+                WorklistItem(
+                    kind: .aftercareCheckDue, link: "/cases/\(closure.household.rawValue)#aftercare",
+                    reference: try await HouseholdStore.reference(of: closure.household, on: db),
+                    why: "worklist.why.aftercare", whyValues: [String(next.index + 1)], since: next.day, due: nil))
+        }
+        return items
+    }
+}
