@@ -307,6 +307,7 @@ struct CaseLifeTests {
                     ("safety_check", "safe"), ("closure_safety_note", "Iedereen veilig"),
                 ])
             #expect(try await partner.get("/").body.contains("Nazorgcheck"), "the 6-month check is due")
+            #expect(try await director.get("/").body.contains("Nazorgcheck"), "the network director keeps an eye on it")
             #expect(!(try await lead.get("/").body.contains("Zorg stagneert")), "closed cases do not stall")
         }
     }

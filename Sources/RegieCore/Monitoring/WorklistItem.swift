@@ -5,6 +5,7 @@ public struct WorklistItem: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
         case escalationDecision = "escalation_decision"
         case signalDecision = "signal_decision"
+        case handoverOffer = "handover_offer"
         case directorMissing = "director_missing"
         case informationRequest = "information_request"
         case commitmentAnswer = "commitment_answer"

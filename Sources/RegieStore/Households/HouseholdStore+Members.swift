@@ -7,6 +7,9 @@ extension HouseholdStore {
     public struct Member: Sendable {
         public let id: String
         public let name: String
+        public let givenName: String
+        public let familyNamePrefix: String
+        public let familyName: String
         public let birthDate: Day?
         public let unborn: Bool
         public let relation: MemberRelation
@@ -46,6 +49,7 @@ extension HouseholdStore {
                 Member(
                     id: m.id,
                     name: [m.givenName, m.familyNamePrefix, m.familyName].filter { !$0.isEmpty }.joined(separator: " "),
+                    givenName: m.givenName, familyNamePrefix: m.familyNamePrefix, familyName: m.familyName,
                     birthDate: m.birthDate.flatMap(Day.init), unborn: m.unborn,
                     relation: MemberRelation(rawValue: m.relation) ?? .other,
                     custody: m.custody.flatMap(Custody.init(rawValue:)),

@@ -8,5 +8,6 @@ enum RegieMigrations {
         M003InformationRound(),
         M004CaseWork(),
         M005Monitoring(),
+        M006Handover(),
     ]
 }

@@ -16,6 +16,8 @@ public enum NotificationStore {
         case aftercareCheck = "aftercare_check"
         case caseReopened = "case_reopened"
         case relapse
+        case handoverOffered = "handover_offered"
+        case handoverAnswered = "handover_answered"
 
         public var textKey: String { "notification.\(rawValue)" }
     }

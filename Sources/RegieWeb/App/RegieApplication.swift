@@ -55,6 +55,7 @@ public enum RegieApplication {
         ProgressRoutes(app: app).register(signedInRoutes)
         EscalationRoutes(app: app).register(signedInRoutes)
         ClosureRoutes(app: app).register(signedInRoutes)
+        HandoverRoutes(app: app).register(signedInRoutes)
         NotificationRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())

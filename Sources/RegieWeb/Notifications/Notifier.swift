@@ -11,11 +11,11 @@ struct Notifier {
 
     func tell(
         _ users: Set<UserID>, _ kind: NotificationStore.Kind, household: HouseholdID, network: NetworkID,
-        reference: String, key: String, on db: any SQLDatabase
+        reference: String, key: String, link: String? = nil, on db: any SQLDatabase
     ) async throws {
         try await NotificationStore.notify(
             users, kind, about: household, network: network, reference: reference,
-            link: "/cases/\(household.rawValue)", key: key, emailing: app.configuration.mail != nil, on: db)
+            link: link ?? "/cases/\(household.rawValue)", key: key, emailing: app.configuration.mail != nil, on: db)
     }
 
     /// The active users with `roles` in `network`.

@@ -28,6 +28,9 @@ struct CaseFacts {
     let aftercare: [AftercareStore.Answer]
     /// Every organisation, for naming a blocking party in an escalation.
     let organisations: [Organisation]
+    /// The networks a household that moved can be handed over to, and the hand-overs offered so far.
+    let otherNetworks: [Network]
+    let handovers: [HandoverStore.Offer]
 
     /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
     static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {
@@ -57,7 +60,9 @@ struct CaseFacts {
             answerDays: try await MonitoringStore.commitmentAnswerDays(grant, on: db),
             escalations: try await EscalationStore.escalations(grant, on: db),
             coercion: try await CoercionStore.measures(grant, on: db), closure: closure,
-            aftercare: aftercare ?? [], organisations: try await OrganisationStore.all(on: db))
+            aftercare: aftercare ?? [], organisations: try await OrganisationStore.all(on: db),
+            otherNetworks: try await NetworkStore.all(on: db).filter { $0.id != network.id },
+            handovers: try await HandoverStore.offers(grant, on: db))
     }
 
     /// The monitoring state of the case today: progress norms, evaluations due and why care stalls.

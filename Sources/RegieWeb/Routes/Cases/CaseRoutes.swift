@@ -71,7 +71,9 @@ struct CaseRoutes {
                     "kind": t.text(escalation.kind.textKey, context.locale), "raisedOn": escalation.raisedOn.dutch,
                     "rung": course.map { escalation.rungName(current, clock: $0.clock) } ?? "—",
                     "deadline": current?.deadline.dutch ?? "—",
-                    "overdue": escalation.decidedOn == nil && (current.map { $0.deadline < today } ?? false),
+                    "overdue": course.map {
+                        $0.clock.isOverdueAtTop($0.steps, decided: escalation.decidedOn != nil, today: today)
+                    } ?? false,
                     "state": escalation.decidedOn.map {
                         String(format: t.text("escalation.decided_on", context.locale), $0.dutch)
                     }

@@ -33,9 +33,23 @@ struct ClosureRoutes {
                 destination: form.value("destination") ?? "", staysInView: form.value("stays_in_view") ?? "",
                 note: form.value("closure_note") ?? "")
             problems.merge(closure.problems(today: Day(Date()))) { first, _ in first }
+            let receiving = try await receivingNetwork(form, closure, grant: grant, into: &problems, on: db)
             guard problems.isEmpty else { throw FieldProblems(problems) }
             let reference = try await HouseholdStore.reference(grant, on: db)
+            let handover = try await receiving.asyncMap { _ in
+                try await HandoverSummary(app: app).handover(closure, grant: grant, on: db)
+            }
             let closureID = try await ClosureStore.close(closure, grant: grant, on: db)
+            if let receiving, let handover {
+                let offer = try await HandoverStore.offer(
+                    handover, to: receiving, closure: closureID, grant: grant, on: db)
+                let notifier = Notifier(app: app)
+                try await notifier.tell(
+                    try await notifier.users(with: [.networkDirector], in: receiving, on: db), .handoverOffered,
+                    household: grant.context.household, network: receiving,
+                    reference: try await NetworkStore.find(grant.context.network, on: db)?.name ?? "—",
+                    key: "handover:\(offer)", link: "/handovers/\(offer)", on: db)
+            }
             // Feedback to the reporters (step 9) and word to the care team: a message without content.
             let notifier = Notifier(app: app)
             try await notifier.tell(
@@ -43,6 +57,22 @@ struct ClosureRoutes {
                 household: grant.context.household, network: grant.context.network, reference: reference,
                 key: "closed:\(closureID)", on: db)
         }
+    }
+
+    /// The network in Regie a moved household is handed over to, when the user chose one: another network.
+    private func receivingNetwork(
+        _ form: FormData, _ closure: ClosureRequest, grant: AccessGrant, into problems: inout [String: String],
+        on db: any SQLDatabase
+    ) async throws -> NetworkID? {
+        guard let chosen = form.value("receiving_network"), !chosen.isEmpty else { return nil }
+        let network = NetworkID(rawValue: chosen)
+        guard closure.reason == .moved, network != grant.context.network,
+            try await NetworkStore.find(network, on: db) != nil
+        else {
+            problems["receivingNetwork"] = "error.receiving_network"
+            return nil
+        }
+        return network
     }
 
     private func background(_ request: Request, _ context: AppRequestContext) async throws -> Response {

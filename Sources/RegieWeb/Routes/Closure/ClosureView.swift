@@ -25,6 +25,21 @@ struct ClosureView {
             "destinationInput": base.kept("destination"), "staysInViewInput": base.kept("stays_in_view"),
             "closureNoteInput": base.kept("closure_note"), "backgroundNoteInput": base.kept("background_note"),
             "reopenReasonInput": base.kept("reopen_reason"), "aftercareNoteInput": base.kept("aftercare_note"),
+            "receivingNetworks": facts.otherNetworks.map { network -> [String: Any] in
+                [
+                    "value": network.id.rawValue, "label": "\(network.name) (\(network.municipality))",
+                    "selected": network.id.rawValue == base.kept("receiving_network"),
+                ]
+            },
+            "handovers": facts.handovers.map { offer -> [String: Any] in
+                let state: String
+                switch offer.accepted {
+                case nil: state = String(format: text("handover.state_offered"), DutchFormat.day(offer.offeredAt))
+                case true?: state = text("handover.state_accepted")
+                case false?: state = String(format: text("handover.state_declined"), offer.declineReason)
+                }
+                return ["to": offer.toNetworkName, "state": state]
+            },
             "background": facts.events.last { $0.kind == "case.background_presence" }.map {
                 ["since": DutchFormat.day($0.occurredAt), "text": $0.summary]
             } ?? [:],

@@ -67,7 +67,7 @@ struct EscalationView {
             "raisedBy": escalation.raisedBy, "raisedOn": escalation.raisedOn.dutch,
             "rung": escalation.rungName(current, clock: clock),
             "deadline": current?.deadline.dutch ?? "—",
-            "overdue": !decided && (current.map { $0.deadline < today } ?? false),
+            "overdue": clock.isOverdueAtTop(steps, decided: decided, today: today),
             "mayRaiseFurther": !decided && (current.map { $0.rung + 1 < clock.ladder.count } ?? false),
             "steps": steps.map { step -> [String: Any] in
                 [

@@ -18,9 +18,22 @@ struct Worklist {
             items += caseItems(
                 row, roles: roles, own: row.director?.user == user.account.id, profile: profile, today: today)
         }
+        if roles.contains(.networkDirector) {
+            for offer in try await HandoverStore.pending(to: network.id, on: app.database.sql) {
+                items.append(
+                    WorklistItem(
+                        kind: .handoverOffer, link: "/handovers/\(offer.id)", reference: offer.fromNetworkName,
+                        why: "worklist.why.handover", since: Day(offer.offeredAt), due: nil))
+            }
+        }
         if roles.contains(.partnerWorker) || roles.contains(.caseDirector) {
             items += try await partnerItems(user: user, network: network.id, today: today)
-            items += try await aftercareItems(user: user, network: network.id, profile: profile, today: today)
+        }
+        if !roles.isDisjoint(with: [.partnerWorker, .caseDirector, .networkDirector]) {
+            // The network director keeps an eye on every check; partners see those of their own households.
+            items += try await aftercareItems(
+                user: user, everyHousehold: roles.contains(.networkDirector), network: network.id, profile: profile,
+                today: today)
         }
         return WorklistItem.ordered(items)
     }
@@ -141,16 +154,16 @@ struct Worklist {
         return items
     }
 
-    /// Aftercare checks that are due for households whose care team the user is in.
-    private func aftercareItems(user: SignedInUser, network: NetworkID, profile: WorkflowProfile, today: Day)
-        async throws -> [WorklistItem]
-    {
+    /// Aftercare checks that are due: for the households whose care team the user is in, or every one.
+    private func aftercareItems(
+        user: SignedInUser, everyHousehold: Bool, network: NetworkID, profile: WorkflowProfile, today: Day
+    ) async throws -> [WorklistItem] {
         let db = app.database.sql
         let schedule = AftercareSchedule(profile: profile, calendar: app.calendar)
         var items: [WorklistItem] = []
         for closure in try await ClosureStore.latestPerHousehold(in: network, on: db) {
             guard let access = try await HouseholdStore.accessContext(closure.household, on: db),
-                access.phase == .aftercare, access.careTeam.contains(user.account.id),
+                access.phase == .aftercare, everyHousehold || access.careTeam.contains(user.account.id),
                 let next = schedule.next(
                     closedOn: closure.request.closedOn,
                     answered: try await AftercareStore.answeredChecks(closure: closure.id, on: db)),
