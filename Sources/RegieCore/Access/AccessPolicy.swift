@@ -23,13 +23,17 @@ public enum AccessPolicy {
         return AccessDecision(allowed: true, rule: .breakGlass, breakGlass: true)
     }
 
+    /// Whether `actor` may ask to open this household outside the rules (with a reason): a director in its network.
+    public static func mayAskBreakGlass(actor: AccessActor, context: HouseholdAccessContext) -> Bool {
+        let roles = actor.roles(in: context.network)
+        return roles.contains(.networkDirector) || roles.contains(.caseDirector)
+    }
+
     private static func mayBreakGlass(
         _ actor: AccessActor, _ action: AccessAction, _ context: HouseholdAccessContext, _ reason: String
     ) -> Bool {
-        let roles = actor.roles(in: context.network)
-        let isDirector = roles.contains(.networkDirector) || roles.contains(.caseDirector)
         let reads = action == .viewContent || action == .viewIntake
-        return isDirector && reads
+        return mayAskBreakGlass(actor: actor, context: context) && reads
             && reason.trimmingCharacters(in: .whitespacesAndNewlines).count >= minimumBreakGlassReason
     }
 

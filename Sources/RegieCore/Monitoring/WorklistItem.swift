@@ -4,6 +4,7 @@ public struct WorklistItem: Sendable, Hashable {
     /// The kinds of work, in the order the worklist shows them (most pressing first).
     public enum Kind: String, Sendable, Hashable, CaseIterable, Comparable {
         case escalationDecision = "escalation_decision"
+        case breakGlassReview = "break_glass_review"
         case signalDecision = "signal_decision"
         case handoverOffer = "handover_offer"
         case directorMissing = "director_missing"

@@ -56,3 +56,66 @@ public enum AccessLogStore {
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 }
+
+extension AccessLogStore {
+    /// One line of a person's access report.
+    public struct ReportLine: Sendable, Decodable {
+        public let occurredAt: Int64
+        public let userName: String
+        public let organisationName: String
+        public let action: String
+        public let rule: String
+        public let breakGlass: Bool
+        public let breakGlassReason: String?
+        public let joinedOn: String
+        public let leftOn: String?
+    }
+
+    /// "Who looked at or changed my data" (NEN 7513) for one person of the grant's network: every allowed access
+    /// to a household while the person was a member of it, newest first. Needs an `export` grant.
+    public static func report(person: String, grant: AccessGrant, on db: any SQLDatabase) async throws -> [ReportLine] {
+        precondition(grant.action == .export, "An access report takes data out of Regie")
+        let lines = try await withNames(on: db)
+            .column(SQLColumn("action", table: "access_log")).column(SQLColumn("rule", table: "access_log"))
+            .column(SQLColumn("break_glass", table: "access_log"))
+            .column(SQLColumn("break_glass_reason", table: "access_log"))
+            .column(SQLColumn("joined_on", table: "household_members"))
+            .column(SQLColumn("left_on", table: "household_members"))
+            .join(
+                SQLIdentifier("household_members"), on: SQLColumn("household_id", table: "household_members"), .equal,
+                SQLColumn("household_id", table: "access_log")
+            )
+            .join(
+                SQLIdentifier("persons"), on: SQLColumn("id", table: "persons"), .equal,
+                SQLColumn("person_id", table: "household_members")
+            )
+            .where(SQLColumn("person_id", table: "household_members"), .equal, SQLBind(person))
+            .where(SQLColumn("network_id", table: "persons"), .equal, SQLBind(grant.context.network.rawValue))
+            .where(SQLColumn("allowed", table: "access_log"), .equal, SQLBind(true))
+            .all(decoding: ReportLine.self, keyDecodingStrategy: .convertFromSnakeCase)
+        // Only what happened while the person lived in the household counts as access to their data.
+        return lines.filter { line in
+            let day = Day(Date(millis: line.occurredAt))
+            guard let joined = Day(line.joinedOn), joined <= day else { return false }
+            return line.leftOn.flatMap(Day.init).map { day <= $0 } ?? true
+        }
+        .sorted { $0.occurredAt > $1.occurredAt }
+    }
+
+    /// Log entries with the user's and the organisation's names (`user_name`, `organisation_name`) and time.
+    static func withNames(on db: any SQLDatabase) -> SQLSelectBuilder {
+        db.select()
+            .column(SQLColumn("occurred_at", table: "access_log"))
+            .column(SQLAlias(SQLColumn("name", table: "users"), as: SQLIdentifier("user_name")))
+            .column(SQLAlias(SQLColumn("name", table: "organisations"), as: SQLIdentifier("organisation_name")))
+            .from("access_log")
+            .join(
+                SQLIdentifier("users"), on: SQLColumn("id", table: "users"), .equal,
+                SQLColumn("user_id", table: "access_log")
+            )
+            .join(
+                SQLIdentifier("organisations"), on: SQLColumn("id", table: "organisations"), .equal,
+                SQLColumn("organisation_id", table: "access_log")
+            )
+    }
+}

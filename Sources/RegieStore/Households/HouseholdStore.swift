@@ -69,9 +69,35 @@ public enum HouseholdStore {
             .where("ended_on", .is, SQLLiteral.null).first()
             .map { UserID(rawValue: try $0.decode(column: "user_id", as: String.self)) }
         let phase = CasePhase.derive(fromEventKinds: try await TimelineStore.eventKinds(of: id, on: db))
+        let basis = row.lawfulBasis.flatMap(LawfulBasis.init(rawValue:))
         return HouseholdAccessContext(
             household: id, network: NetworkID(rawValue: row.networkId), phase: phase, careTeam: Set(team),
-            caseDirector: director, reporters: Set(reporters),
-            lawfulBasis: row.lawfulBasis.flatMap(LawfulBasis.init(rawValue:)))
+            caseDirector: director, reporters: Set(reporters), lawfulBasis: basis,
+            consentedOrganisations: basis == .consent ? try await consentedOrganisations(id, on: db) : [])
+    }
+
+    /// The organisations every current member consented to share with in the care team, today.
+    private static func consentedOrganisations(_ id: HouseholdID, on db: any SQLDatabase) async throws
+        -> Set<OrganisationID>
+    {
+        let records = try await ConsentStore.records(of: id, on: db)
+        guard !records.isEmpty else { return [] }
+        let members = try await db.select()
+            .column(SQLColumn("id", table: "persons")).column(SQLColumn("birth_date", table: "persons"))
+            .column(SQLColumn("unborn", table: "persons"))
+            .from("household_members")
+            .join(
+                SQLIdentifier("persons"), on: SQLColumn("id", table: "persons"), .equal,
+                SQLColumn("person_id", table: "household_members")
+            )
+            .where(SQLColumn("household_id", table: "household_members"), .equal, SQLBind(id.rawValue))
+            .where(SQLColumn("left_on", table: "household_members"), .is, SQLLiteral.null).all()
+            .map { row in
+                ConsentAgeRules.Member(
+                    id: try row.decode(column: "id", as: String.self),
+                    birthDate: try row.decode(column: "birth_date", as: String?.self).flatMap(Day.init),
+                    unborn: try row.decode(column: "unborn", as: Bool.self))
+            }
+        return ConsentAgeRules.consentedOrganisations(records, members: members, purpose: .careTeam, on: Day(Date()))
     }
 }

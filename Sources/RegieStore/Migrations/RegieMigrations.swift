@@ -9,5 +9,7 @@ enum RegieMigrations {
         M004CaseWork(),
         M005Monitoring(),
         M006Handover(),
+        M007Consent(),
+        M008BreakGlassReview(),
     ]
 }

@@ -56,6 +56,9 @@ public enum RegieApplication {
         EscalationRoutes(app: app).register(signedInRoutes)
         ClosureRoutes(app: app).register(signedInRoutes)
         HandoverRoutes(app: app).register(signedInRoutes)
+        ConsentRoutes(app: app).register(signedInRoutes)
+        AccessReportRoutes(app: app).register(signedInRoutes)
+        BreakGlassRoutes(app: app).register(signedInRoutes)
         NotificationRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())

@@ -31,6 +31,7 @@ struct CaseFacts {
     /// The networks a household that moved can be handed over to, and the hand-overs offered so far.
     let otherNetworks: [Network]
     let handovers: [HandoverStore.Offer]
+    let consents: [ConsentStore.Item]
 
     /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
     static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {
@@ -62,7 +63,8 @@ struct CaseFacts {
             coercion: try await CoercionStore.measures(grant, on: db), closure: closure,
             aftercare: aftercare ?? [], organisations: try await OrganisationStore.all(on: db),
             otherNetworks: try await NetworkStore.all(on: db).filter { $0.id != network.id },
-            handovers: try await HandoverStore.offers(grant, on: db))
+            handovers: try await HandoverStore.offers(grant, on: db),
+            consents: try await ConsentStore.items(grant, on: db))
     }
 
     /// The monitoring state of the case today: progress norms, evaluations due and why care stalls.

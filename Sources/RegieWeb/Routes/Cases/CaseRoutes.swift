@@ -28,20 +28,26 @@ struct CaseRoutes {
 
     /// The case page; users who may only follow the process (the process manager) get the process view.
     func casePage(
-        _ context: AppRequestContext, notice: String? = nil, form: FormData? = nil, problems: [String: String] = [:]
+        _ context: AppRequestContext, notice: String? = nil, form: FormData? = nil, problems: [String: String] = [:],
+        breakGlass: AccessGrant? = nil
     ) async throws -> Response {
         let service = CaseService(app: app)
         let grant: AccessGrant
         do {
-            grant = try await service.grant(.viewContent, context)
+            if let breakGlass { grant = breakGlass } else { grant = try await service.grant(.viewContent, context) }
         } catch is AccessDenied {
-            return try await processPage(try await service.grant(.viewProcess, context), context, notice: notice)
+            do {
+                return try await processPage(try await service.grant(.viewProcess, context), context, notice: notice)
+            } catch let denied as AccessDenied {
+                return try await BreakGlassRoutes(app: app).offer(context, denied: denied)
+            }
         }
         let view = try await view(grant, context, form: form)
         var values = view.values(problems: problems)
         for part in [
             PictureView(base: view).values(), PlanView(base: view).values(), ConferenceView(base: view).values(),
             MonitoringView(base: view).values(), EscalationView(base: view).values(), ClosureView(base: view).values(),
+            ConsentView(base: view).values(),
         ] {
             values.merge(part) { first, _ in first }
         }

@@ -19,6 +19,13 @@ struct Worklist {
                 row, roles: roles, own: row.director?.user == user.account.id, profile: profile, today: today)
         }
         if roles.contains(.networkDirector) {
+            for entry in try await BreakGlassStore.unreviewed(in: network.id, on: app.database.sql) {
+                items.append(
+                    WorklistItem(
+                        kind: .breakGlassReview, link: "/access/break-glass", reference: entry.reference,
+                        why: "worklist.why.break_glass", whyValues: [entry.userName],
+                        since: Day(Date(millis: entry.occurredAt)), due: nil))
+            }
             for offer in try await HandoverStore.pending(to: network.id, on: app.database.sql) {
                 items.append(
                     WorklistItem(
