@@ -25,6 +25,8 @@ struct InformationRoundRoutes {
     ) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
+        try await IntakeService(app: app).refuseUnlessAllowed(
+            .decide, signal: id, actor: user.actor, requestID: context.requestID)
         let form = try await app.form(request, context)
         do {
             try await action(form, id, user.actor)

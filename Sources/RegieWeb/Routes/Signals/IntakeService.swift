@@ -22,6 +22,19 @@ struct IntakeService {
             database: app.database)
     }
 
+    /// Refuses a user whom the policy would not let take `action` on the signal's household, before their form
+    /// is even read — logged like every refusal; an allowed user is logged once, when the action runs.
+    func refuseUnlessAllowed(_ action: AccessAction, signal id: String, actor: AccessActor, requestID: String)
+        async throws
+    {
+        guard let household = try await SignalStore.household(ofSignal: id, on: app.database.sql),
+            let context = try await HouseholdStore.accessContext(household, on: app.database.sql)
+        else { throw HTTPError(.notFound, message: "error.not_found") }
+        if !AccessPolicy.decide(actor: actor, action: action, context: context).allowed {
+            _ = try await grant(action, signal: id, actor: actor, requestID: requestID)
+        }
+    }
+
     func dispatchCrisis(service: String, signal id: String, actor: AccessActor, requestID: String) async throws {
         let service = service.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !service.isEmpty else { throw Problems(["service": "error.required"]) }

@@ -59,6 +59,8 @@ struct TriageRoutes {
     private func crisis(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
+        try await IntakeService(app: app).refuseUnlessAllowed(
+            .decide, signal: id, actor: user.actor, requestID: context.requestID)
         let form = try await app.form(request, context)
         do {
             try await IntakeService(app: app).dispatchCrisis(
@@ -72,6 +74,8 @@ struct TriageRoutes {
     private func decide(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
+        try await IntakeService(app: app).refuseUnlessAllowed(
+            .decide, signal: id, actor: user.actor, requestID: context.requestID)
         let form = try await app.form(request, context)
         guard let outcome = TriageDecision.Outcome(rawValue: form.value("outcome") ?? "") else {
             return try await detailPage(context, notice: nil, form: form, problems: ["outcome": "error.invalid_choice"])
