@@ -31,6 +31,8 @@ struct AuthorisationMatrixTests {
         "GET /cases/{id}/plan/print": .action(.export),
         "GET /cases/{id}/members/{person}/access-report": .action(.export),
         "GET /cases/{id}/members/{person}/access-report.csv": .action(.export),
+        "GET /cases/{id}/members/{person}/export": .action(.export),
+        "GET /cases/{id}/members/{person}/export.json": .action(.export),
         "GET /cases/{id}/conferences/{meeting}": .action(.viewContent),
         "POST /cases/{id}/lawful-basis": .action(.decide),
         "POST /cases/{id}/director": .action(.decide),

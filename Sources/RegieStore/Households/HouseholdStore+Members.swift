@@ -115,3 +115,14 @@ extension HouseholdStore {
             recording: ["person": person, "leftOn": day.iso], by: grant, on: db)
     }
 }
+
+extension HouseholdStore {
+    /// The BSN recorded for a member of the grant's household, for the member's own data export. Needs an
+    /// `export` grant: the number is shown nowhere else.
+    public static func bsn(of person: String, grant: AccessGrant, on db: any SQLDatabase) async throws -> String? {
+        precondition(grant.action == .export, "The BSN leaves Regie only in the member's own export")
+        guard try await members(grant, on: db).contains(where: { $0.id == person }) else { return nil }
+        return try await db.select().column("bsn").from("persons").where("id", .equal, SQLBind(person)).first()?
+            .decode(column: "bsn", as: String?.self)
+    }
+}
