@@ -64,6 +64,7 @@ struct CaseView {
                     "name": member.name.isEmpty ? text("signal.unborn_short") : member.name,
                     "birth": member.birthDate?.dutch ?? "—", "relation": text(member.relation.textKey),
                     "person": member.id,
+                    "clientNumber": facts.profile.pseudonymised ? " (\(ClientNumber.of(member.id)))" : "",
                 ]
             },
             "timeline": facts.events.reversed().map { event -> [String: Any] in

@@ -18,7 +18,12 @@ struct ConferenceView {
             "minutes": meeting.minutes,
             "participants": meeting.participants.map { participant -> [String: Any] in
                 [
-                    "id": participant.id, "name": participant.participant.name,
+                    "id": participant.id,
+                    "name": participant.participant.kind == .member
+                        ? ClientNumber.display(
+                            name: participant.participant.name, person: participant.participant.reference,
+                            pseudonymised: facts.profile.pseudonymised)
+                        : participant.participant.name,
                     "kind": text(participant.participant.kind.textKey),
                     "attended": participant.attended.map { text($0 ? "conference.present" : "conference.absent") }
                         ?? "",
