@@ -63,6 +63,7 @@ struct AuthorisationMatrixTests {
         "POST /cases/{id}/reopen": .action(.decide),
         "POST /cases/{id}/aftercare": .action(.update),
         "POST /cases/{id}/consents": .action(.decide),
+        "POST /cases/{id}/care-team/{user}/remove": .action(.decide),
         "POST /cases/{id}/consents/{consent}/withdraw": .action(.decide),
         "GET /signals/{id}": .action(.viewIntake),
         "POST /signals/{id}/decision": .action(.decide),

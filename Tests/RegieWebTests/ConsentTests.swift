@@ -7,7 +7,7 @@ import Testing
 
 @testable import RegieWeb
 
-@Suite("Consent on the case: age rules at the field, sharing follows consent and withdrawal at once")
+@Suite("Who shares the file: consent with its age rules and withdrawal, and the care team, both effective at once")
 struct ConsentTests {
     @Test(
         "On consent a partner reads the case only when every member consented; a withdrawal shuts it at once",
@@ -55,6 +55,35 @@ struct ConsentTests {
                 harness,
                 "SELECT rule AS v FROM access_log WHERE allowed = false AND rule = 'no_consent_for_organisation'")
             #expect(denials.count >= 3, "every refusal is in the access log with its rule")
+        }
+    }
+
+    @Test(
+        "A director takes a partner out of the care team: the next request is refused; the director stays",
+        arguments: TestDatabases.backends)
+    func careTeam(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
+            let id = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
+            let page = "/cases/\(id)"
+            _ = try await director.post(
+                "\(page)/director",
+                [
+                    ("director", caseDirector.id.rawValue), ("direction", "casusregie"),
+                    ("director_from", Day(Date()).dutch),
+                ])
+            let file = try await director.get(page).body
+            #expect(file.contains("Zorgteam (") && file.contains("informatieronde") && file.contains("regisseur</td>"))
+            let partnerID = try await CaseWorkTests.column(
+                harness, "SELECT id AS v FROM users WHERE email = 'partner@test.nl'")[0]
+            #expect(try await partner.get(page).status == .ok)
+            #expect(
+                try await director.post("\(page)/care-team/\(partnerID)/remove", []).location
+                    == "\(page)?notice=notice.care_team_removed")
+            #expect(try await partner.get(page).status == .forbidden, "revoked at once")
+            let kept = try await director.post("\(page)/care-team/\(caseDirector.id.rawValue)/remove", [])
+            #expect(kept.body.contains("De huidige regisseur blijft in het zorgteam"))
+            #expect(try await director.get(page).body.contains("uit het zorgteam gehaald"))
         }
     }
 }

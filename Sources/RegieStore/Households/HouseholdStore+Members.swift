@@ -126,3 +126,55 @@ extension HouseholdStore {
             .decode(column: "bsn", as: String?.self)
     }
 }
+
+extension HouseholdStore {
+    /// One person in a household's care team, with how they joined it.
+    public struct CareTeamMember: Sendable, Decodable {
+        public let userId: String
+        public let name: String
+        public let organisationName: String
+        public let source: String
+        public let since: Int64
+    }
+
+    /// The household's care team: everyone the access policy lets in as a member of it.
+    public static func careTeam(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> [CareTeamMember] {
+        try await db.select()
+            .column(SQLAlias(SQLColumn("user_id", table: "care_team_members"), as: SQLIdentifier("user_id")))
+            .column(SQLColumn("name", table: "users"))
+            .column(SQLAlias(SQLColumn("name", table: "organisations"), as: SQLIdentifier("organisation_name")))
+            .column(SQLColumn("source", table: "care_team_members")).column(
+                SQLColumn("since", table: "care_team_members")
+            )
+            .from("care_team_members")
+            .join(
+                SQLIdentifier("users"), on: SQLColumn("id", table: "users"), .equal,
+                SQLColumn("user_id", table: "care_team_members")
+            )
+            .join(
+                SQLIdentifier("organisations"), on: SQLColumn("id", table: "organisations"), .equal,
+                SQLColumn("organisation_id", table: "users")
+            )
+            .where(
+                SQLColumn("household_id", table: "care_team_members"), .equal, SQLBind(grant.context.household.rawValue)
+            )
+            .orderBy(SQLColumn("since", table: "care_team_members"))
+            .all(decoding: CareTeamMember.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// Takes `user` out of the grant's household's care team; their access ends with the next request. The
+    /// current case director cannot be removed this way (appoint another first). Needs a `decide` grant.
+    public static func removeFromCareTeam(
+        _ user: UserID, grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase
+    ) async throws {
+        precondition(grant.action == .decide, "Changing the care team is a decision")
+        if grant.context.caseDirector == user { throw StoreError.refused("error.remove_current_director") }
+        guard let member = try await careTeam(grant, on: db).first(where: { $0.userId == user.rawValue }) else {
+            throw StoreError.notFound("care team member")
+        }
+        try await removeFromCareTeam(user, household: grant.context.household, on: db)
+        try await TimelineStore.append(
+            "care_team.removed", summary: "\(member.name) (\(member.organisationName)) uit het zorgteam gehaald",
+            recording: ["user": user.rawValue], by: grant, at: moment, on: db)
+    }
+}

@@ -59,6 +59,7 @@ public enum RegieApplication {
         ConsentRoutes(app: app).register(signedInRoutes)
         AccessReportRoutes(app: app).register(signedInRoutes)
         BreakGlassRoutes(app: app).register(signedInRoutes)
+        CareTeamRoutes(app: app).register(signedInRoutes)
         NotificationRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())

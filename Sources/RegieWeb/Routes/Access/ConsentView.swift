@@ -2,8 +2,9 @@ import Foundation
 import RegieCore
 import RegieStore
 
-/// Consent on the case page: every recorded consent with who gave it and whether it still holds, which
-/// organisations the care team may share with today on consent, and the form that records a new one.
+/// Who shares the file, on the case page: the care team (removable by a director), every recorded consent with
+/// who gave it and whether it still holds, which organisations the care team may share with today on consent,
+/// and the form that records a new one.
 struct ConsentView {
     let base: CaseView
 
@@ -55,6 +56,15 @@ struct ConsentView {
             },
             "giverNameInput": base.kept("giver_name"), "consentOn": base.kept("consent_on", today.dutch),
             "today": today.dutch,
+            "careTeam": facts.careTeam.map { member -> [String: Any] in
+                [
+                    "userId": member.userId, "name": member.name, "organisation": member.organisationName,
+                    "source": text("care_team.source.\(member.source)"),
+                    "since": DutchFormat.day(Date(millis: member.since)),
+                    "removable": member.userId != facts.grant.context.caseDirector?.rawValue,
+                ]
+            },
+            "careTeamSize": facts.careTeam.count,
         ]
     }
 }

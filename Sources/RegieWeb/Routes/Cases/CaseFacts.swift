@@ -32,6 +32,7 @@ struct CaseFacts {
     let otherNetworks: [Network]
     let handovers: [HandoverStore.Offer]
     let consents: [ConsentStore.Item]
+    let careTeam: [HouseholdStore.CareTeamMember]
 
     /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
     static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {
@@ -64,7 +65,8 @@ struct CaseFacts {
             aftercare: aftercare ?? [], organisations: try await OrganisationStore.all(on: db),
             otherNetworks: try await NetworkStore.all(on: db).filter { $0.id != network.id },
             handovers: try await HandoverStore.offers(grant, on: db),
-            consents: try await ConsentStore.items(grant, on: db))
+            consents: try await ConsentStore.items(grant, on: db),
+            careTeam: try await HouseholdStore.careTeam(grant, on: db))
     }
 
     /// The monitoring state of the case today: progress norms, evaluations due and why care stalls.
