@@ -14,18 +14,9 @@ extension HouseholdStore {
                 SQLColumn("reporter_organisation_id", table: "signals")
             )
             .where(SQLColumn("household_id", table: "signals"), .equal, household).all()
-        let team = try await db.select().distinct().column(SQLColumn("name", table: "organisations"))
-            .from("care_team_members")
-            .join(
-                SQLIdentifier("users"), on: SQLColumn("id", table: "users"), .equal,
-                SQLColumn("user_id", table: "care_team_members")
-            )
-            .join(
-                SQLIdentifier("organisations"), on: SQLColumn("id", table: "organisations"), .equal,
-                SQLColumn("organisation_id", table: "users")
-            )
-            .where(SQLColumn("household_id", table: "care_team_members"), .equal, household).all()
-        let names = try (signalling + team).map { try $0.decode(column: "name", as: String.self) }
+        let names =
+            try signalling.map { try $0.decode(column: "name", as: String.self) }
+            + (try await careTeam(grant, on: db)).map(\.organisationName)
         return Array(Set(names)).sorted()
     }
 }
