@@ -21,6 +21,12 @@ struct AuthorisationMatrixTests {
         case casePage
         /// Opening with break-glass: allowed by the rules, or a director asked for a reason, or refused.
         case breakGlass
+        /// A network-wide feature of the current network (`AccessPolicy.mayUse`).
+        case feature(NetworkFeature)
+        /// The user's own things (home, account, messages): every signed-in user.
+        case personal
+        /// Administration: administrators only.
+        case administration
         /// Not about one household in the path; reached by audience and checked by its own tests.
         case elsewhere(String)
     }
@@ -71,37 +77,88 @@ struct AuthorisationMatrixTests {
         "POST /signals/{id}/information-round": .action(.decide),
         "POST /signals/{id}/home-visit": .action(.decide),
         "POST /signals/{id}/coordination": .action(.decide),
+        "GET /signals/new": .feature(.signal),
+        "POST /signals/new": .feature(.signal),
+        "GET /who-is-involved": .feature(.signal),
+        "GET /signals": .feature(.signalList),
+        "GET /cases": .feature(.caseList),
+        "GET /meetings": .feature(.networkMeetings),
+        "POST /meetings": .feature(.networkMeetings),
+        "GET /meetings/{meeting}": .feature(.networkMeetings),
+        "GET /access/break-glass": .feature(.breakGlassReview),
+        "POST /access/break-glass/{entry}/review": .feature(.breakGlassReview),
+        "GET /": .personal, "POST /network": .personal, "GET /account": .personal,
+        "POST /account/language": .personal, "POST /account/password": .personal, "POST /account/tokens": .personal,
+        "POST /account/tokens/{id}/revoke": .personal, "GET /account/totp": .personal, "POST /account/totp": .personal,
+        "GET /my-signals": .personal, "GET /inbox": .personal, "GET /notifications": .personal,
+        "POST /notifications/read": .personal, "POST /notifications/{notification}/open": .personal,
         "POST /commitments/{commitment}": .elsewhere("the owner answers; CommitmentStore checks the organisation"),
         "POST /inbox/{request}": .elsewhere("the asked organisation answers; IntakeService checks it"),
         "GET /handovers/{handover}": .elsewhere("network directors of the receiving network; HandoverTests"),
         "POST /handovers/{handover}/accept": .elsewhere("network directors of the receiving network; HandoverTests"),
         "POST /handovers/{handover}/decline": .elsewhere("network directors of the receiving network; HandoverTests"),
-        "POST /notifications/{notification}/open": .elsewhere("the user's own messages; the case decides again"),
-        "POST /access/break-glass/{entry}/review": .elsewhere("network directors of the network; BreakGlassTests"),
-        "GET /meetings/{meeting}": .elsewhere("network meeting agenda: process facts; CaseWorkTests"),
-        "POST /account/tokens/{id}/revoke": .elsewhere("the user's own API tokens; ApiTests"),
     ]
 
-    /// Every household route of the route table, with its gate; fails for a route without an entry.
-    static func householdRoutes(_ table: RouteTable) -> [(method: String, path: String, gate: Gate)] {
-        table.entries.filter { $0.audience == .signedIn && $0.path.contains("{") }.compactMap { entry in
+    /// Every signed-in route of the route table, with its gate; fails for a route without an entry.
+    static func routes(_ table: RouteTable) -> [(method: String, path: String, gate: Gate)] {
+        table.entries.filter { $0.audience == .signedIn }.compactMap { entry in
             let key = "\(entry.method) \(entry.path)"
             guard let gate = matrix[key] else {
                 Issue.record("No authorisation matrix entry for \(key)")
                 return nil
             }
-            if case .elsewhere = gate { return nil }
             return (entry.method, entry.path, gate)
         }
     }
 
-    @Test("Every route with a parameter has a matrix entry, and every entry is a served route")
+    /// The routes about one household in their path.
+    static func householdRoutes(_ table: RouteTable) -> [(method: String, path: String, gate: Gate)] {
+        routes(table).filter {
+            switch $0.gate {
+            case .action, .casePage, .breakGlass: return true
+            default: return false
+            }
+        }
+    }
+
+    @Test("Every signed-in route has a matrix entry, and every entry is a served route")
     func complete() async throws {
         try await Harness.run(.sqlite) { harness, _ in
             let served = Set(
-                harness.app.routes.entries.filter { $0.audience == .signedIn && $0.path.contains("{") }
-                    .map { "\($0.method) \($0.path)" })
+                harness.app.routes.entries.filter { $0.audience == .signedIn }.map { "\($0.method) \($0.path)" })
             #expect(Set(Self.matrix.keys) == served)
+        }
+    }
+
+    @Test("Network features, personal pages and administration × every role agree with the policy")
+    func features() async throws {
+        try await Harness.run(.sqlite) { harness, client in
+            let world = try await MatrixWorld.make(harness, client)
+            let administration = harness.app.routes.entries.filter { $0.audience == .administrator }
+            var mismatches: [String] = []
+            for (name, user) in world.users.sorted(by: { $0.key < $1.key }) {
+                var browser = user.browser
+                let roles = try await UserStore.roles(of: user.account.id, on: harness.app.database.sql)
+                let inNetwork = Set(roles.filter { $0.network == harness.network.id }.map(\.role))
+                let isAdministrator = roles.contains { $0.role == .administrator }
+                var tried = Self.routes(harness.app.routes).compactMap { route -> (String, String, Bool)? in
+                    switch route.gate {
+                    case .feature(let feature):
+                        return (route.method, route.path, AccessPolicy.mayUse(feature, roles: inNetwork))
+                    case .personal: return (route.method, route.path, true)
+                    default: return nil
+                    }
+                }
+                tried += administration.map { ($0.method, $0.path, isAdministrator) }
+                for (method, path, allowed) in tried where path != "/logout" {
+                    let concrete = world.path(path, household: world.households[.active]!)
+                    let page = method == "GET" ? try await browser.get(concrete) : try await browser.post(concrete, [])
+                    if (page.status == .forbidden) == allowed || page.status.code >= 500 {
+                        mismatches.append("\(method) \(path) · \(name): got \(page.status.code), allowed \(allowed)")
+                    }
+                }
+            }
+            #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
         }
     }
 

@@ -85,7 +85,7 @@ struct SignalApi {
         }
         guard let networkID = NetworkID(validating: input.network),
             let network = try await NetworkStore.find(networkID, on: app.database.sql),
-            !user.actor.roles(in: network.id).isDisjoint(with: SignalService.signallingRoles)
+            AccessPolicy.mayUse(.signal, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let t = app.views.translations
         let outcome = try await SignalService(app: app).submit(

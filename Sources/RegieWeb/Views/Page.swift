@@ -23,6 +23,12 @@ public struct Page {
         self.notice = notice
     }
 
+    /// Whether the menu offers `feature`: by the user's roles in the network they are working in.
+    private func mayUse(_ feature: NetworkFeature, _ user: SignedInUser) -> Bool {
+        guard let network = currentNetwork else { return false }
+        return AccessPolicy.mayUse(feature, roles: user.actor.roles(in: network))
+    }
+
     func values(translations: Translations) -> [String: Any] {
         var values: [String: Any] = [
             "title": title, "lang": locale, "csrf": csrf, "t": translations.table(locale),
@@ -31,11 +37,9 @@ public struct Page {
         if let user {
             values["user"] = [
                 "name": user.account.name, "organisation": user.organisationName, "isAdmin": user.isAdministrator,
-                "mayListSignals": user.holds(.networkDirector) || user.holds(.supportStaff),
+                "mayListSignals": mayUse(.signalList, user),
                 "isPartner": user.holds(.partnerWorker) || user.holds(.caseDirector),
-                "mayListCases": user.holds(.networkDirector) || user.holds(.supportStaff) || user.holds(.caseDirector)
-                    || user.holds(.processManager),
-                "mayPlanMeetings": user.holds(.networkDirector) || user.holds(.supportStaff),
+                "mayListCases": mayUse(.caseList, user), "mayPlanMeetings": mayUse(.networkMeetings, user),
                 "unread": unread, "hasUnread": unread > 0,
             ]
             values["networks"] = networks.map { network in

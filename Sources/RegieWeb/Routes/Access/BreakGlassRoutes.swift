@@ -62,7 +62,7 @@ struct BreakGlassRoutes {
     private func reviewList(_ context: AppRequestContext, notice: String?) async throws -> Response {
         let page = try await app.page("break_glass.review_title", context, notice: notice)
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
-            user.actor.roles(in: network.id).contains(.networkDirector)
+            AccessPolicy.mayUse(.breakGlassReview, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let entries = try await BreakGlassStore.unreviewed(in: network.id, on: app.database.sql)
         return app.views.render(
@@ -82,7 +82,7 @@ struct BreakGlassRoutes {
     private func review(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let page = try await app.page("break_glass.review_title", context)
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
-            user.actor.roles(in: network.id).contains(.networkDirector)
+            AccessPolicy.mayUse(.breakGlassReview, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let form = try await app.form(request, context)
         guard let justified = ["yes": true, "no": false][form.value("justified") ?? ""] else {

@@ -130,8 +130,9 @@ struct CaseRoutes {
     private func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let page = try await app.page("cases.title", context)
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
-            let profile = app.profiles.profile(code: network.profileCode)
-        else { throw HTTPError(.forbidden) }
+            let profile = app.profiles.profile(code: network.profileCode),
+            AccessPolicy.mayUse(.caseList, roles: user.actor.roles(in: network.id))
+        else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let t = app.views.translations
         let text = { (key: String) in t.text(key, context.locale) }
         let rows = try await CaseOverview(app: app).rows(network: network, profile: profile, context: context)

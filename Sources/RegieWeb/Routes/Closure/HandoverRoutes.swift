@@ -21,7 +21,7 @@ struct HandoverRoutes {
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
         guard let offer = try await HandoverStore.find(try context.parameters.require("handover"), on: app.database.sql)
         else { throw HTTPError(.notFound, message: "error.not_found") }
-        guard user.actor.roles(in: offer.toNetwork).contains(.networkDirector) else {
+        guard AccessPolicy.mayUse(.handovers, roles: user.actor.roles(in: offer.toNetwork)) else {
             throw HTTPError(.forbidden, message: "error.forbidden")
         }
         return offer

@@ -20,7 +20,7 @@ struct NetworkMeetingRoutes {
     private func network(_ context: AppRequestContext, page: Page) throws -> (Network, WorkflowProfile) {
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
             let profile = app.profiles.profile(code: network.profileCode),
-            !user.actor.roles(in: network.id).isDisjoint(with: [.networkDirector, .supportStaff])
+            AccessPolicy.mayUse(.networkMeetings, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden) }
         return (network, profile)
     }

@@ -18,7 +18,7 @@ struct Worklist {
             items += caseItems(
                 row, roles: roles, own: row.director?.user == user.account.id, profile: profile, today: today)
         }
-        if roles.contains(.networkDirector) {
+        if AccessPolicy.mayUse(.breakGlassReview, roles: roles) {
             for entry in try await BreakGlassStore.unreviewed(in: network.id, on: app.database.sql) {
                 items.append(
                     WorklistItem(
@@ -26,6 +26,8 @@ struct Worklist {
                         why: "worklist.why.break_glass", whyValues: [entry.userName],
                         since: Day(Date(millis: entry.occurredAt)), due: nil))
             }
+        }
+        if AccessPolicy.mayUse(.handovers, roles: roles) {
             for offer in try await HandoverStore.pending(to: network.id, on: app.database.sql) {
                 items.append(
                     WorklistItem(

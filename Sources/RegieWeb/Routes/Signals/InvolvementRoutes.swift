@@ -15,7 +15,7 @@ struct InvolvementRoutes {
     private func check(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let page = try await app.page("involved.title", context)
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
-            !user.actor.roles(in: network.id).isDisjoint(with: SignalService.signallingRoles)
+            AccessPolicy.mayUse(.signal, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let query = request.uri.queryParameters
         let bsn = query["bsn"].map(String.init) ?? ""

@@ -19,6 +19,10 @@ struct SignalListView {
         let today = Day(Date())
         var rows: [[String: Any]] = []
         for household in try await SignalStore.households(in: network.id, on: app.database.sql) {
+            // Support staff see intakes only; a household past intake is left out rather than refused.
+            guard let access = try await HouseholdStore.accessContext(household, on: app.database.sql),
+                AccessPolicy.decide(actor: user.actor, action: .viewIntake, context: access).allowed
+            else { continue }
             let grant = try await AccessGuard.authorize(
                 user.actor, .viewIntake, household: household,
                 requestID: context.requestID, database: app.database)

@@ -21,7 +21,7 @@ struct SignalRoutes {
     private func signallingNetwork(_ context: AppRequestContext) async throws -> Network {
         let page = try await app.page("signal.title", context)
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
-            !user.actor.roles(in: network.id).isDisjoint(with: SignalService.signallingRoles)
+            AccessPolicy.mayUse(.signal, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         return network
     }
@@ -61,7 +61,7 @@ struct SignalRoutes {
             "signals.title", context,
             notice: request.uri.queryParameters["notice"].map(String.init))
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
-            !user.actor.roles(in: network.id).isDisjoint(with: [.networkDirector, .supportStaff])
+            AccessPolicy.mayUse(.signalList, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let filter = request.uri.queryParameters["status"].map(String.init) ?? "open"
         let rows = try await SignalListView(app: app, context: context, network: network).rows(filter: filter)

@@ -6,7 +6,6 @@ import SQLKit
 /// Validates, matches identities, authorises and records a signal — the one path for the form and the API.
 struct SignalService {
     /// Roles that may bring in a signal.
-    static let signallingRoles: Set<Role> = [.networkDirector, .caseDirector, .partnerWorker, .supportStaff]
 
     let app: WebApp
 

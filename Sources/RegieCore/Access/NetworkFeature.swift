@@ -1,0 +1,33 @@
+/// A network-wide page or function — not about one household — and who may use it. Decided here, beside the
+/// household policy, so the menu, the routes and the authorisation matrix all read the same rule.
+public enum NetworkFeature: String, Sendable, CaseIterable {
+    /// Bring in a signal and ask "who is involved" (no content).
+    case signal
+    /// The signal list with the eligibility norm.
+    case signalList = "signal_list"
+    /// The list of open cases and the directors' caseloads.
+    case caseList = "case_list"
+    /// Planning network meetings and their agendas.
+    case networkMeetings = "network_meetings"
+    /// Reviewing break-glass accesses.
+    case breakGlassReview = "break_glass_review"
+    /// Accepting or declining warm hand-overs to the network.
+    case handovers
+
+    /// The roles in the network that may use the feature.
+    public var roles: Set<Role> {
+        switch self {
+        case .signal: return [.networkDirector, .caseDirector, .partnerWorker, .supportStaff]
+        case .signalList, .networkMeetings: return [.networkDirector, .supportStaff]
+        case .caseList: return [.networkDirector, .supportStaff, .caseDirector, .processManager]
+        case .breakGlassReview, .handovers: return [.networkDirector]
+        }
+    }
+}
+
+extension AccessPolicy {
+    /// Whether someone with `roles` in a network may use `feature` there.
+    public static func mayUse(_ feature: NetworkFeature, roles: Set<Role>) -> Bool {
+        !roles.isDisjoint(with: feature.roles)
+    }
+}
