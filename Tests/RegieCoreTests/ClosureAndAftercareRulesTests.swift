@@ -61,3 +61,17 @@ struct ClosureAndAftercareRulesTests {
         #expect(!RelapseRule.isRelapse(closedOn: closed, signalled: Day("2026-01-14")!))
     }
 }
+
+@Suite("Retention: closed files past the network's period are purged, unless on legal hold")
+struct RetentionRuleTests {
+    @Test("Due only when closed, past the period after the last event, and not on hold")
+    func due() {
+        let rule = RetentionRule(years: 15)
+        let last = Day("2026-01-15")!
+        #expect(!rule.isDue(phase: .closed, lastActivity: last, legalHold: false, today: Day("2041-01-15")!))
+        #expect(rule.isDue(phase: .closed, lastActivity: last, legalHold: false, today: Day("2041-01-16")!))
+        #expect(!rule.isDue(phase: .closed, lastActivity: last, legalHold: true, today: Day("2060-01-01")!))
+        #expect(!rule.isDue(phase: .aftercare, lastActivity: last, legalHold: false, today: Day("2060-01-01")!))
+        #expect(RetentionRule.allowedYears.contains(15) && !RetentionRule.allowedYears.contains(0))
+    }
+}

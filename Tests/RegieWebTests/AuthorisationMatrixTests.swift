@@ -65,6 +65,8 @@ struct AuthorisationMatrixTests {
         "POST /cases/{id}/escalations/{escalation}/decision": .action(.decide),
         "POST /cases/{id}/coercion": .action(.update),
         "POST /cases/{id}/closure": .action(.decide),
+        "POST /cases/{id}/legal-hold": .action(.decide),
+        "POST /cases/{id}/legal-hold/lift": .action(.decide),
         "POST /cases/{id}/background": .action(.decide),
         "POST /cases/{id}/reopen": .action(.decide),
         "POST /cases/{id}/aftercare": .action(.update),

@@ -12,10 +12,16 @@ public struct Network: Sendable, Codable, Hashable, Identifiable {
     public var profileCode: String
     public var active: Bool
     public let createdAt: Date
+    /// How many years after a case is closed its file is kept before the retention purge anonymises it.
+    public var retentionYears: Int
+
+    /// The retention period when the administrator sets none (Wmo and Jeugdwet practice: 15 years).
+    public static let defaultRetentionYears = 15
 
     public init(
         id: NetworkID = NetworkID(), name: String, municipality: String, neighbourhoods: [String] = [],
-        profileCode: String, active: Bool = true, createdAt: Date = Date()
+        profileCode: String, active: Bool = true, createdAt: Date = Date(),
+        retentionYears: Int = Network.defaultRetentionYears
     ) {
         self.id = id
         self.name = name
@@ -24,6 +30,7 @@ public struct Network: Sendable, Codable, Hashable, Identifiable {
         self.profileCode = profileCode
         self.active = active
         self.createdAt = createdAt
+        self.retentionYears = retentionYears
     }
 }
 

@@ -11,5 +11,6 @@ enum RegieMigrations {
         M006Handover(),
         M007Consent(),
         M008BreakGlassReview(),
+        M009Retention(),
     ]
 }

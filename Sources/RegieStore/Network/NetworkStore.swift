@@ -6,17 +6,18 @@ import SQLKit
 public enum NetworkStore {
     private struct Row: Decodable {
         let id: String, name: String, municipality: String, neighbourhoods: String, profileCode: String
-        let active: Bool, createdAt: Int64
+        let active: Bool, createdAt: Int64, retentionYears: Int
         var network: Network {
             let areas = (try? JSONDecoder().decode([String].self, from: Data(neighbourhoods.utf8))) ?? []
             return Network(
                 id: NetworkID(rawValue: id), name: name, municipality: municipality, neighbourhoods: areas,
-                profileCode: profileCode, active: active, createdAt: Date(millis: createdAt))
+                profileCode: profileCode, active: active, createdAt: Date(millis: createdAt),
+                retentionYears: retentionYears)
         }
     }
 
     private static let columns = [
-        "id", "name", "municipality", "neighbourhoods", "profile_code", "active", "created_at",
+        "id", "name", "municipality", "neighbourhoods", "profile_code", "active", "created_at", "retention_years",
     ]
 
     private static func json(_ areas: [String]) -> String {
@@ -29,7 +30,7 @@ public enum NetworkStore {
                 .values(
                     SQLBind(network.id.rawValue), SQLBind(network.name), SQLBind(network.municipality),
                     SQLBind(json(network.neighbourhoods)), SQLBind(network.profileCode), SQLBind(network.active),
-                    SQLBind(network.createdAt.millis)
+                    SQLBind(network.createdAt.millis), SQLBind(network.retentionYears)
                 )
                 .run()
         } catch let error where error.isUniqueViolation {
@@ -43,6 +44,7 @@ public enum NetworkStore {
                 .set("name", to: SQLBind(network.name)).set("municipality", to: SQLBind(network.municipality))
                 .set("neighbourhoods", to: SQLBind(json(network.neighbourhoods)))
                 .set("profile_code", to: SQLBind(network.profileCode)).set("active", to: SQLBind(network.active))
+                .set("retention_years", to: SQLBind(network.retentionYears))
                 .where("id", .equal, SQLBind(network.id.rawValue)).run()
         } catch let error where error.isUniqueViolation {
             throw StoreError.duplicate(field: "name")

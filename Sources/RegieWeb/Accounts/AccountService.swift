@@ -150,6 +150,9 @@ public struct AccountService: Sendable {
             errors.add("municipality", "error.required")
         }
         if profiles.profile(code: network.profileCode) == nil { errors.add("profile", "error.invalid_choice") }
+        if !RetentionRule.allowedYears.contains(network.retentionYears) {
+            errors.add("retentionYears", "error.retention_years")
+        }
         try errors.check()
         do {
             try await database.write { db in

@@ -3,8 +3,8 @@ import RegieCore
 import RegieStore
 import SQLKit
 
-/// The background work of steps 7 and 9 that no user action triggers: telling people that an unanswered
-/// escalation rose to the next rung, and asking partners for a due aftercare check. Both are derived from
+/// The background work that no user action triggers: telling people that an unanswered escalation rose to the
+/// next rung, asking partners for a due aftercare check, and purging closed files past the retention period. Both are derived from
 /// recorded facts on the day it runs; each notice carries a dedupe key, so several app servers (or a restart)
 /// never tell anyone twice. Reads process facts only — no household content.
 struct NormWatch {
@@ -14,6 +14,7 @@ struct NormWatch {
     struct Report: Equatable {
         var rises = 0
         var aftercareRequests = 0
+        var purged = 0
     }
 
     func run(today: Day = Day(Date())) async throws -> Report {
@@ -22,6 +23,10 @@ struct NormWatch {
             guard let profile = app.profiles.profile(code: network.profileCode) else { continue }
             report.rises += try await escalationRises(network.id, profile: profile, today: today)
             report.aftercareRequests += try await aftercareChecks(network.id, profile: profile, today: today)
+            for household in try await RetentionStore.due(in: network, today: today, on: app.database.sql) {
+                try await app.database.write { db in try await RetentionStore.purge(household, on: db) }
+                report.purged += 1
+            }
         }
         return report
     }

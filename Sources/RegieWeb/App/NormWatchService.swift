@@ -16,7 +16,10 @@ struct NormWatchService: Service {
                 if report != NormWatch.Report() {
                     logger.info(
                         "Norm watch",
-                        metadata: ["rises": "\(report.rises)", "aftercare": "\(report.aftercareRequests)"])
+                        metadata: [
+                            "rises": "\(report.rises)", "aftercare": "\(report.aftercareRequests)",
+                            "purged": "\(report.purged)",
+                        ])
                 }
                 try await MailOutbox(app: app, logger: logger).send()
             } catch {

@@ -54,6 +54,8 @@ struct NetworkAdminRoutes {
             "name": input?.value("name") ?? network?.name ?? "",
             "municipality": input?.value("municipality") ?? network?.municipality ?? "",
             "neighbourhoods": input?.value("neighbourhoods") ?? network?.neighbourhoods.joined(separator: ", ") ?? "",
+            "retentionYears": input?.value("retention_years")
+                ?? String(network?.retentionYears ?? Network.defaultRetentionYears),
             "active": input.map { $0.value("active") == "on" } ?? network?.active ?? true,
             "profiles": app.profiles.profiles.map { p -> [String: Any] in
                 ["value": p.code, "label": p.name, "summary": p.summary, "selected": p.code == profileCode]
@@ -75,6 +77,12 @@ struct NetworkAdminRoutes {
             values: values, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
+    /// The retention period typed in: empty means the default; anything not a number fails validation (0).
+    private func retentionYears(_ typed: String?) -> Int {
+        let text = (typed ?? "").trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? Network.defaultRetentionYears : Int(text) ?? 0
+    }
+
     private func save(_ request: Request, _ context: AppRequestContext, existing: Network?) async throws -> Response {
         let input = try await app.form(request, context)
         let areas = (input.value("neighbourhoods") ?? "").split(separator: ",")
@@ -83,7 +91,7 @@ struct NetworkAdminRoutes {
             id: existing?.id ?? NetworkID(), name: input.value("name") ?? "",
             municipality: input.value("municipality") ?? "", neighbourhoods: areas,
             profileCode: input.value("profile") ?? "", active: input.value("active") == "on",
-            createdAt: existing?.createdAt ?? Date())
+            createdAt: existing?.createdAt ?? Date(), retentionYears: retentionYears(input.value("retention_years")))
         let organisations = try await OrganisationStore.all(on: app.database.sql)
         let members = organisations.compactMap { org -> NetworkMember? in
             guard let type = PartnerType(rawValue: input.value("member_\(org.id.rawValue)") ?? "") else { return nil }

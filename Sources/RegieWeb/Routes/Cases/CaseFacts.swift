@@ -33,6 +33,7 @@ struct CaseFacts {
     let handovers: [HandoverStore.Offer]
     let consents: [ConsentStore.Item]
     let careTeam: [HouseholdStore.CareTeamMember]
+    let legalHold: String?
 
     /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
     static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {
@@ -66,7 +67,8 @@ struct CaseFacts {
             otherNetworks: try await NetworkStore.all(on: db).filter { $0.id != network.id },
             handovers: try await HandoverStore.offers(grant, on: db),
             consents: try await ConsentStore.items(grant, on: db),
-            careTeam: try await HouseholdStore.careTeam(grant, on: db))
+            careTeam: try await HouseholdStore.careTeam(grant, on: db),
+            legalHold: try await RetentionStore.legalHold(grant, on: db))
     }
 
     /// The monitoring state of the case today: progress norms, evaluations due and why care stalls.

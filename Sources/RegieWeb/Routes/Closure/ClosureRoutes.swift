@@ -14,6 +14,12 @@ struct ClosureRoutes {
         routes.post("cases/:id/background") { request, context in try await background(request, context) }
         routes.post("cases/:id/reopen") { request, context in try await reopen(request, context) }
         routes.post("cases/:id/aftercare") { request, context in try await aftercare(request, context) }
+        routes.post("cases/:id/legal-hold") { request, context in try await legalHold(request, context) }
+        routes.post("cases/:id/legal-hold/lift") { request, context in
+            try await service.perform(request, context, .decide, notice: "notice.hold_lifted") { _, grant, db in
+                try await RetentionStore.setLegalHold(nil, grant: grant, on: db)
+            }
+        }
     }
 
     private var service: CaseService { CaseService(app: app) }
@@ -119,6 +125,17 @@ struct ClosureRoutes {
                 answer, note: note, check: next.index, closure: closure.id,
                 endsAftercare: schedule.isComplete(answered: answered), grant: grant, on: db)
             if answer == .droppedOut { try await tellReopened(grant, lastDirector: closure.lastDirector, on: db) }
+        }
+    }
+
+    /// Puts a legal hold on the file, with the reason: a held file is never purged.
+    private func legalHold(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await service.perform(request, context, .decide, notice: "notice.hold_set") { form, grant, db in
+            let reason = form.value("hold_reason") ?? ""
+            if reason.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw FieldProblems(["holdReason": "error.required"])
+            }
+            try await RetentionStore.setLegalHold(reason, grant: grant, on: db)
         }
     }
 

@@ -40,6 +40,9 @@ struct ClosureView {
                 }
                 return ["to": offer.toNetworkName, "state": state]
             },
+            "retentionExplain": String(format: text("retention.explain"), facts.network.retentionYears),
+            "legalHold": facts.legalHold ?? "", "hasLegalHold": facts.legalHold != nil,
+            "holdReasonInput": base.kept("hold_reason"),
             "background": facts.events.last { $0.kind == "case.background_presence" }.map {
                 ["since": DutchFormat.day($0.occurredAt), "text": $0.summary]
             } ?? [:],
