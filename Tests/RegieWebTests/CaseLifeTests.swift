@@ -79,6 +79,13 @@ struct CaseLifeTests {
                     ]
                 ).location == "\(page)?notice=notice.progress_recorded")
             #expect(try await lead.get("/").body.contains("U meldde een afwijking van het plan."))
+            let partnerFlag = try await partner.post(
+                "\(page)/progress",
+                [
+                    ("progress_kind", "contact"), ("progress_on", today.dutch), ("progress_text", "Gebeld"),
+                    ("deviation", "yes"),
+                ])
+            #expect(partnerFlag.body.contains("Alleen de regisseur meldt een afwijking van het plan."))
             let messages = try await director.get("/notifications").body
             #expect(messages.contains("Afwijking van het plan gemeld"))
             #expect(try await director.get("/").body.contains("ongelezen bericht"))

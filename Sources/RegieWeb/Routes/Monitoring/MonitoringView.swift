@@ -16,8 +16,7 @@ struct MonitoringView {
         let goalNames = Dictionary(uniqueKeysWithValues: goals.map { ($0.key, $0.description) })
         var values: [String: Any] = [
             "isActive": facts.grant.context.phase == .active, "hasAdoptedPlan": facts.plan?.adopted != nil,
-            "mayFlagDeviation": facts.grant.context.caseDirector == facts.grant.actor.user
-                || facts.grant.actor.roles(in: facts.grant.context.network).contains(.networkDirector),
+            "mayFlagDeviation": base.may(.decide),
             "progress": facts.progress.reversed().map { entry -> [String: Any] in
                 [
                     "on": entry.entry.on.dutch, "kind": text(entry.entry.kind.textKey), "withWhom": entry.withWhom,

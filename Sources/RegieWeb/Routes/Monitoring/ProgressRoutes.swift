@@ -27,9 +27,8 @@ struct ProgressRoutes {
                 problems["progressText"] = "error.required"
             }
             let deviation = form.value("deviation") == "yes"
-            let directs =
-                grant.context.caseDirector == grant.actor.user
-                || grant.actor.roles(in: grant.context.network).contains(.networkDirector)
+            // Flagging a deviation is a director's decision about the plan: the policy's `decide`.
+            let directs = AccessPolicy.decide(actor: grant.actor, action: .decide, context: grant.context).allowed
             if deviation && !directs { problems["deviation"] = "error.deviation_director_only" }
             guard grant.context.phase == .active else { throw FieldProblems(["progressText": "error.case_not_open"]) }
             guard problems.isEmpty, let day, let kind else { throw FieldProblems(problems) }
