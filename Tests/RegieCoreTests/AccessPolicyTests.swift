@@ -20,12 +20,12 @@ struct AccessPolicyTests {
 
     func context(
         _ phase: CasePhase, team: Set<UserID> = [], director: UserID? = nil, reporters: Set<UserID> = [],
-        basis: LawfulBasis? = .legalTask, consented: Set<OrganisationID> = []
+        basis: LawfulBasis? = .legalTask, consented: Set<OrganisationID> = [], shared: Bool = true
     ) -> HouseholdAccessContext {
         HouseholdAccessContext(
             household: household, network: network, phase: phase, careTeam: team,
             caseDirector: director, reporters: reporters, lawfulBasis: basis,
-            consentedOrganisations: consented)
+            consentedOrganisations: consented, sharedWithCareTeam: shared)
     }
 
     @Test("The network director of the household's network may do everything")
@@ -64,6 +64,37 @@ struct AccessPolicyTests {
         #expect(
             AccessPolicy.decide(actor: director, action: .viewContent, context: context(.active)).rule
                 == .notInCareTeam)
+    }
+
+    @Test("Without a sharing agreement a partner in the care team sees and adds to its own part only")
+    func minimumView() {
+        let me = UserID()
+        let partner = actor([(.partnerWorker, network)], user: me)
+        let director = actor([(.caseDirector, network)], user: me)
+        for phase in [CasePhase.active, .aftercare] {
+            let own = context(phase, team: [me], shared: false)
+            #expect(AccessPolicy.decide(actor: partner, action: .viewOwnPart, context: own) == .allow(.careTeamOwnPart))
+            #expect(AccessPolicy.decide(actor: partner, action: .addToOwnPart, context: own).allowed)
+            #expect(AccessPolicy.decide(actor: partner, action: .viewProcess, context: own).allowed)
+            #expect(
+                AccessPolicy.decide(actor: partner, action: .viewContent, context: own) == .deny(.notSharedWithCareTeam)
+            )
+            #expect(AccessPolicy.decide(actor: partner, action: .update, context: own) == .deny(.notSharedWithCareTeam))
+            #expect(
+                AccessPolicy.decide(actor: partner, action: .viewContent, context: context(phase, team: [me])).allowed)
+            #expect(
+                AccessPolicy.decide(
+                    actor: director, action: .viewContent, context: context(phase, director: me, shared: false)
+                )
+                .allowed, "the household's own case director always sees the whole file")
+        }
+        #expect(
+            AccessPolicy.decide(actor: partner, action: .viewOwnPart, context: context(.active, team: [me], basis: nil))
+                == .deny(.noLawfulBasis), "the own part needs a legal basis too")
+        #expect(
+            AccessPolicy.decide(actor: partner, action: .viewOwnPart, context: context(.informationRound, team: [me]))
+                == .deny(.notInCareTeam), "during intake only what the decision needs")
+        #expect(!AccessPolicy.decide(actor: partner, action: .viewOwnPart, context: context(.active)).allowed)
     }
 
     @Test("A partner inside the care team sees content only with a lawful basis that covers its organisation")

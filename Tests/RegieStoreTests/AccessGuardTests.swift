@@ -51,6 +51,23 @@ struct AccessGuardTests {
                 try await HouseholdStore.addToCareTeam(f.partner.id, household: id, source: "plan", on: tx)
                 return id
             }
+            await #expect(throws: AccessDenied(rule: .notSharedWithCareTeam)) {
+                _ = try await AccessGuard.authorize(
+                    partner, .viewContent, household: household, requestID: nil, database: db)
+            }
+            let before = try await AccessLogStore.entries(household: household, on: db.sql).count
+            let own = try await AccessGuard.authorize(
+                partner, firstOf: [.viewContent, .viewOwnPart], household: household, requestID: nil, database: db)
+            #expect(own.action == .viewOwnPart && own.decision.rule == .careTeamOwnPart)
+            #expect(
+                try await AccessLogStore.entries(household: household, on: db.sql).count == before + 1,
+                "only the view shown is logged")
+            try await db.write { tx in
+                try await TimelineStore.append(
+                    TimelineEvent(
+                        household: household, network: f.network.id, actor: f.director.id, actorOrganisation: nil,
+                        kind: CareTeamSharing.agreedEvent, summary: "Afgesproken in het casusoverleg"), on: tx)
+            }
             let grant = try await AccessGuard.authorize(
                 partner, .viewContent, household: household, requestID: nil,
                 database: db)

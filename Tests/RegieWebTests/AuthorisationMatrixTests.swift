@@ -17,7 +17,7 @@ struct AuthorisationMatrixTests {
     enum Gate {
         /// The route asks the policy for this action on the household in its path.
         case action(AccessAction)
-        /// The case page: the whole file, or else the process view, or else the refusal (with break-glass).
+        /// The case page: the whole file, or else the own part, or else the process view, or else the refusal.
         case casePage
         /// Opening with break-glass: allowed by the rules, or a director asked for a reason, or refused.
         case breakGlass
@@ -58,7 +58,7 @@ struct AuthorisationMatrixTests {
         "POST /cases/{id}/conferences": .action(.decide),
         "POST /cases/{id}/conferences/{meeting}/minutes": .action(.update),
         "POST /cases/{id}/conferences/{meeting}/agreements": .action(.update),
-        "POST /cases/{id}/progress": .action(.update),
+        "POST /cases/{id}/progress": .action(.addToOwnPart),
         "POST /cases/{id}/evaluations": .action(.update),
         "POST /cases/{id}/escalations": .action(.decide),
         "POST /cases/{id}/escalations/{escalation}/raise": .action(.decide),
@@ -69,9 +69,10 @@ struct AuthorisationMatrixTests {
         "POST /cases/{id}/legal-hold/lift": .action(.decide),
         "POST /cases/{id}/background": .action(.decide),
         "POST /cases/{id}/reopen": .action(.decide),
-        "POST /cases/{id}/aftercare": .action(.update),
+        "POST /cases/{id}/aftercare": .action(.addToOwnPart),
         "POST /cases/{id}/consents": .action(.decide),
         "POST /cases/{id}/care-team/{user}/remove": .action(.decide),
+        "POST /cases/{id}/sharing": .action(.decide),
         "POST /cases/{id}/consents/{consent}/withdraw": .action(.decide),
         "GET /signals/{id}": .action(.viewIntake),
         "POST /signals/{id}/decision": .action(.decide),

@@ -31,11 +31,14 @@ struct BreakGlassTests {
                 "read only")
             #expect(try await lead.get(page).status == .forbidden, "for that one reading only")
             #expect(try await partner.get(page).status == .ok)
-            let allowed = try await partner.post(
+            #expect(
+                try await partner.post("\(page)/break-glass", [("break_glass_reason", "Ik wil het hele dossier zien")])
+                    .status == .forbidden, "a partner's own part is not a reason to break the glass")
+            let allowed = try await director.post(
                 "\(page)/break-glass", [("break_glass_reason", "Ik wil even meekijken hoor")])
             #expect(
                 allowed.status == .ok && !allowed.body.contains("met noodtoegang"),
-                "inside the care team the rules already allow it, no flag")
+                "where the rules already allow it, no flag")
             let flagged = try await CaseWorkTests.column(
                 harness, "SELECT break_glass_reason AS v FROM access_log WHERE break_glass = true")
             #expect(flagged == ["Politie belt: acute zorg om de kinderen vannacht"])

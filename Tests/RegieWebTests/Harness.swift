@@ -64,10 +64,13 @@ struct Harness {
     }
 
     @discardableResult
-    func user(_ email: String, _ roles: Set<RoleAssignment>) async throws -> UserAccount {
+    func user(_ email: String, _ roles: Set<RoleAssignment>, organisation: OrganisationID? = nil) async throws
+        -> UserAccount
+    {
         try await app.accounts.createUser(
             .init(
-                name: email.components(separatedBy: "@")[0].capitalized, email: email, organisation: organisation.id,
+                name: email.components(separatedBy: "@")[0].capitalized, email: email,
+                organisation: organisation ?? self.organisation.id,
                 password: Self.password, roles: roles), by: nil)
     }
 }

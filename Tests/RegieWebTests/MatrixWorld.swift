@@ -146,7 +146,7 @@ struct MatrixWorld {
         }
         switch gate {
         case .action(let action): return allows(action) ? .allowed : .denied
-        case .casePage: return allows(.viewContent) || allows(.viewProcess) ? .allowed : .denied
+        case .casePage: return [.viewContent, .viewOwnPart, .viewProcess].contains(where: allows) ? .allowed : .denied
         case .breakGlass:
             if allows(.viewContent) { return .allowed }
             return AccessPolicy.mayAskBreakGlass(actor: actor, context: context) ? .reasonAsked : .denied

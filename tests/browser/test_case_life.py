@@ -98,10 +98,15 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
     browser.get(BASE_URL + "/notifications")
     assert "Casus afgesloten" in browser.page_source
     browser.get(case)
+    # Without a sharing agreement the partner sees its own part: its commitment, not the others' notes.
+    assert "U ziet uw eigen deel van dit dossier" in browser.page_source
+    assert "Budgetcursus voor Els" in browser.page_source
+    assert "huur weer niet betaald" not in browser.page_source
+    shot(browser, "own-part-aftercare")
     send(browser, "/aftercare", {"aftercare_note": "Els komt niet meer naar de afspraken."},
          checks=[("aftercare_answer", "dropped_out")])
     assert "Antwoord op de nazorgcheck verstuurd." in browser.page_source
-    assert "Casus heropend" in browser.page_source
+    assert "Open casus" in browser.page_source, "dropped out reopens the case"
     shot(browser, "aftercare-reopened")
     logout(browser)
 

@@ -11,6 +11,11 @@ public enum AccessAction: String, Sendable, Codable, CaseIterable {
     case viewIntake = "view_intake"
     /// See the household's file: persons, picture, plan, notes.
     case viewContent = "view_content"
+    /// See one's own part of the file: the members, one's organisation's commitments, the goals they serve
+    /// and one's organisation's progress notes — what a partner sees unless the care team agreed to share.
+    case viewOwnPart = "view_own_part"
+    /// Add to one's own part: answer a commitment, record progress on it, answer an aftercare check.
+    case addToOwnPart = "add_to_own_part"
     /// Bring in a signal about a household.
     case createSignal = "create_signal"
     /// Enter minutes or signals on behalf of someone else (support staff).

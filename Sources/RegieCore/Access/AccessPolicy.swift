@@ -90,14 +90,28 @@ public enum AccessPolicy {
         case .intake, .informationRound:
             return action == .viewIntake ? .allow(.informationRoundParticipant) : .deny(.notInCareTeam)
         case .active, .aftercare:
-            guard action == .viewContent || action == .update || action == .viewProcess else {
-                return .deny(.notInCareTeam)
-            }
+            guard Self.careTeamActions.contains(action) else { return .deny(.notInCareTeam) }
             guard let basis = context.lawfulBasis else { return .deny(.noLawfulBasis) }
             if basis == .consent && !context.consentedOrganisations.contains(actor.organisation) {
                 return .deny(.noConsentForOrganisation)
             }
-            return .allow(.careTeamMemberWithBasis)
+            return minimumView(action: action, context: context)
+        }
+    }
+
+    /// What a care-team member may do on an open file with a legal basis.
+    private static let careTeamActions: Set<AccessAction> = [
+        .viewProcess, .viewOwnPart, .addToOwnPart, .viewContent, .update,
+    ]
+
+    /// The minimum view: a partner sees and adds to its own part; the whole file (other partners' commitments
+    /// and notes, the picture, the minutes) only when the care team agreed to share it.
+    private static func minimumView(action: AccessAction, context: HouseholdAccessContext) -> AccessDecision {
+        switch action {
+        case .viewOwnPart, .addToOwnPart: return .allow(.careTeamOwnPart)
+        case .viewContent, .update:
+            return context.sharedWithCareTeam ? .allow(.careTeamMemberWithBasis) : .deny(.notSharedWithCareTeam)
+        default: return .allow(.careTeamMemberWithBasis)
         }
     }
 }

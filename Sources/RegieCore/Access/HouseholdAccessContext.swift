@@ -13,11 +13,13 @@ public struct HouseholdAccessContext: Sendable, Hashable {
     public let lawfulBasis: LawfulBasis?
     /// Organisations the household consented to share with (used when the basis is consent).
     public let consentedOrganisations: Set<OrganisationID>
+    /// Whether the care team agreed to share the whole file among its members (see `CareTeamSharing`).
+    public let sharedWithCareTeam: Bool
 
     public init(
         household: HouseholdID, network: NetworkID, phase: CasePhase, careTeam: Set<UserID> = [],
         caseDirector: UserID? = nil, reporters: Set<UserID> = [], lawfulBasis: LawfulBasis? = nil,
-        consentedOrganisations: Set<OrganisationID> = []
+        consentedOrganisations: Set<OrganisationID> = [], sharedWithCareTeam: Bool = false
     ) {
         self.household = household
         self.network = network
@@ -27,5 +29,6 @@ public struct HouseholdAccessContext: Sendable, Hashable {
         self.reporters = reporters
         self.lawfulBasis = lawfulBasis
         self.consentedOrganisations = consentedOrganisations
+        self.sharedWithCareTeam = sharedWithCareTeam
     }
 }

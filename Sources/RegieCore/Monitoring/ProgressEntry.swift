@@ -16,6 +16,10 @@ public struct ProgressEntry: Sendable, Hashable, Codable {
 
         /// Whether the entry is a contact with the household or its helpers, which meets the first-contact norm.
         public var isContact: Bool { self == .contact || self == .talk }
+
+        /// Whether only those who direct the case record it: the progress talk with the household and the report
+        /// to the network are the case director's norms; partners note progress and contacts on their own part.
+        public var isDirectors: Bool { self == .talk || self == .report }
     }
 
     public let kind: Kind

@@ -43,6 +43,28 @@ public enum AccessGuard {
         guard let context = try await HouseholdStore.accessContext(household, on: database.sql) else {
             throw StoreError.notFound("household")
         }
+        return try await log(actor, action, context: context, breakGlassReason: breakGlassReason, requestID, database)
+    }
+
+    /// Grants the first of `actions` the policy allows — a page that shows as much as the user may see asks for
+    /// the most first — and logs only that one; when none is allowed, logs and throws the refusal of the first.
+    public static func authorize(
+        _ actor: AccessActor, firstOf actions: [AccessAction], household: HouseholdID, requestID: String?,
+        database: RegieDatabase
+    ) async throws -> AccessGrant {
+        guard let context = try await HouseholdStore.accessContext(household, on: database.sql) else {
+            throw StoreError.notFound("household")
+        }
+        let action =
+            actions.first { AccessPolicy.decide(actor: actor, action: $0, context: context).allowed } ?? actions[0]
+        return try await log(actor, action, context: context, breakGlassReason: nil, requestID, database)
+    }
+
+    private static func log(
+        _ actor: AccessActor, _ action: AccessAction, context: HouseholdAccessContext, breakGlassReason: String?,
+        _ requestID: String?, _ database: RegieDatabase
+    ) async throws -> AccessGrant {
+        let household = context.household
         let decision = AccessPolicy.decide(
             actor: actor, action: action, context: context, breakGlassReason: breakGlassReason)
         let entry = AccessLogEntry(

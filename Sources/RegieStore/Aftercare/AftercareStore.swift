@@ -9,18 +9,19 @@ public enum AftercareStore {
     public struct Answer: Sendable, Decodable {
         public let checkIndex: Int
         public let organisation: String
+        public let organisationId: String
         public let answer: String
         public let note: String
         public let answeredAt: Int64
     }
 
-    /// Records the answer of the grant's organisation to check `index` of `closure`. Needs an `update` grant
+    /// Records the answer of the grant's organisation to check `index` of `closure`. Needs an `addToOwnPart` grant
     /// while the household is in aftercare. `endsAftercare` says whether this answer completes the schedule.
     public static func answer(
         _ answer: AftercareAnswer, note: String, check index: Int, closure: String, endsAftercare: Bool,
         grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase
     ) async throws {
-        precondition(grant.action == .update, "An aftercare answer changes the file")
+        precondition(grant.action == .addToOwnPart, "An aftercare answer adds to one's own part")
         guard grant.context.phase == .aftercare else { throw StoreError.refused("error.not_in_aftercare") }
         if answer == .droppedOut && note.trimmed.isEmpty { throw StoreError.refused("error.dropped_out_note") }
         try await db.insert(into: "aftercare_answers")
@@ -58,6 +59,7 @@ public enum AftercareStore {
         try await db.select()
             .column(SQLColumn("check_index", table: "aftercare_answers"))
             .column(SQLAlias(SQLColumn("name", table: "organisations"), as: SQLIdentifier("organisation")))
+            .column(SQLColumn("organisation_id", table: "aftercare_answers"))
             .column(SQLColumn("answer", table: "aftercare_answers")).column(
                 SQLColumn("note", table: "aftercare_answers")
             )

@@ -177,4 +177,17 @@ extension HouseholdStore {
             "care_team.removed", summary: "\(member.name) (\(member.organisationName)) uit het zorgteam gehaald",
             recording: ["user": user.rawValue], by: grant, at: moment, on: db)
     }
+
+    /// Records that the care team agreed to share the whole file (or that the agreement ends), with where and
+    /// when it was agreed. It takes effect with the next request of every care-team member. Needs `decide`.
+    public static func recordSharing(
+        agreed: Bool, note: String, grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase
+    ) async throws {
+        precondition(grant.action == .decide, "Sharing within the care team is a decision")
+        if agreed == grant.context.sharedWithCareTeam { throw StoreError.refused("error.sharing_unchanged") }
+        let summary = agreed ? "Zorgteam deelt het hele dossier" : "Zorgteam ziet weer alleen het eigen deel"
+        try await TimelineStore.append(
+            agreed ? CareTeamSharing.agreedEvent : CareTeamSharing.endedEvent,
+            summary: note.trimmed.isEmpty ? summary : "\(summary): \(note.trimmed)", by: grant, at: moment, on: db)
+    }
 }

@@ -68,12 +68,14 @@ public enum HouseholdStore {
             .where("kind", .equal, SQLBind(DirectorAppointment.Kind.caseDirection.rawValue))
             .where("ended_on", .is, SQLLiteral.null).first()
             .map { UserID(rawValue: try $0.decode(column: "user_id", as: String.self)) }
-        let phase = CasePhase.derive(fromEventKinds: try await TimelineStore.eventKinds(of: id, on: db))
+        let kinds = try await TimelineStore.eventKinds(of: id, on: db)
+        let phase = CasePhase.derive(fromEventKinds: kinds)
         let basis = row.lawfulBasis.flatMap(LawfulBasis.init(rawValue:))
         return HouseholdAccessContext(
             household: id, network: NetworkID(rawValue: row.networkId), phase: phase, careTeam: Set(team),
             caseDirector: director, reporters: Set(reporters), lawfulBasis: basis,
-            consentedOrganisations: basis == .consent ? try await consentedOrganisations(id, on: db) : [])
+            consentedOrganisations: basis == .consent ? try await consentedOrganisations(id, on: db) : [],
+            sharedWithCareTeam: CareTeamSharing.isAgreed(fromEventKinds: kinds))
     }
 
     /// The organisations every current member consented to share with in the care team, today.

@@ -13,6 +13,8 @@ public enum MonitoringStore {
         public let withWhom: String
         public let text: String
         public let author: String
+        /// The organisation of the author: a partner without the whole file sees only its own organisation's.
+        public let organisation: OrganisationID
     }
 
     /// An evaluation as the case shows it.
@@ -23,12 +25,13 @@ public enum MonitoringStore {
         public let author: String
     }
 
-    /// Records a progress entry. Needs an `update` grant; an entry is never dated in the future.
+    /// Records a progress entry. Needs an `addToOwnPart` grant: every care-team member notes progress on its own
+    /// part; an entry is never dated in the future.
     public static func record(
         _ entry: ProgressEntry, withWhom: String, text: String, grant: AccessGrant, at moment: Date = Date(),
         on db: any SQLDatabase
     ) async throws {
-        precondition(grant.action == .update, "A progress entry changes the file")
+        precondition(grant.action == .addToOwnPart, "A progress entry adds to one's own part")
         try await db.insert(into: "progress_entries")
             .columns(
                 "id", "household_id", "kind", "occurred_on", "with_whom", "text", "deviation", "recorded_by",
@@ -54,7 +57,7 @@ public enum MonitoringStore {
 
     private struct EntryRow: Decodable {
         let id: String, kind: String, occurredOn: String, withWhom: String, text: String, deviation: Bool
-        let author: String
+        let author: String, organisationId: String
     }
 
     /// The household's progress entries, oldest first.
@@ -66,6 +69,7 @@ public enum MonitoringStore {
             .column(SQLColumn("text", table: "progress_entries"))
             .column(SQLColumn("deviation", table: "progress_entries"))
             .column(SQLAlias(SQLColumn("name", table: "users"), as: SQLIdentifier("author")))
+            .column(SQLColumn("organisation_id", table: "users"))
             .from("progress_entries")
             .join(
                 SQLIdentifier("users"), on: SQLColumn("id", table: "users"), .equal,
@@ -83,7 +87,8 @@ public enum MonitoringStore {
                 }
                 return Entry(
                     id: row.id, entry: ProgressEntry(kind: kind, on: day, deviation: row.deviation),
-                    withWhom: row.withWhom, text: row.text, author: row.author)
+                    withWhom: row.withWhom, text: row.text, author: row.author,
+                    organisation: OrganisationID(rawValue: row.organisationId))
             }
     }
 

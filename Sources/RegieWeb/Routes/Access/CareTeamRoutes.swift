@@ -3,7 +3,8 @@ import Hummingbird
 import RegieCore
 import RegieStore
 
-/// Taking someone out of a household's care team: a decision, on the timeline, effective with their next request.
+/// Taking someone out of a household's care team, and recording whether the care team agreed to share the whole
+/// file: decisions, on the timeline, effective with the next request of everyone concerned.
 struct CareTeamRoutes {
     let app: WebApp
 
@@ -15,6 +16,17 @@ struct CareTeamRoutes {
             ) {
                 _, grant, db in
                 try await HouseholdStore.removeFromCareTeam(user, grant: grant, on: db)
+            }
+        }
+        routes.post("cases/:id/sharing") { request, context in
+            try await CaseService(app: app).perform(request, context, .decide, notice: "notice.sharing_recorded") {
+                form, grant, db in
+                let agreed = form.value("sharing") == "agreed"
+                let note = form.value("sharing_note") ?? ""
+                if agreed && note.trimmingCharacters(in: .whitespacesAndNewlines).count < CareTeamSharing.minimumNote {
+                    throw FieldProblems(["sharingNote": "error.sharing_note"])
+                }
+                try await HouseholdStore.recordSharing(agreed: agreed, note: note, grant: grant, on: db)
             }
         }
     }

@@ -65,6 +65,11 @@ struct ConsentView {
                 ]
             },
             "careTeamSize": facts.careTeam.count,
+            "sharingAgreed": facts.grant.context.sharedWithCareTeam,
+            "sharingSince": facts.events.last { $0.kind == CareTeamSharing.agreedEvent }.map {
+                "\(DutchFormat.day($0.occurredAt)) — \($0.summary)"
+            } ?? "",
+            "sharingNoteInput": base.kept("sharing_note"),
         ]
     }
 }

@@ -26,21 +26,27 @@ struct CaseRoutes {
             caseloads: try await DirectorStore.caseloads(in: facts.network.id, on: app.database.sql))
     }
 
-    /// The case page; users who may only follow the process (the process manager) get the process view.
+    /// The case page: the whole file; a care-team partner without it gets its own part, and users who may only
+    /// follow the process (the process manager) the process view. Only the view shown is logged.
     func casePage(
         _ context: AppRequestContext, notice: String? = nil, form: FormData? = nil, problems: [String: String] = [:],
         breakGlass: AccessGrant? = nil
     ) async throws -> Response {
-        let service = CaseService(app: app)
         let grant: AccessGrant
         do {
-            if let breakGlass { grant = breakGlass } else { grant = try await service.grant(.viewContent, context) }
-        } catch is AccessDenied {
-            do {
-                return try await processPage(try await service.grant(.viewProcess, context), context, notice: notice)
-            } catch let denied as AccessDenied {
-                return try await BreakGlassRoutes(app: app).offer(context, denied: denied)
+            if let breakGlass {
+                grant = breakGlass
+            } else {
+                grant = try await CaseService(app: app).grant(
+                    firstOf: [.viewContent, .viewOwnPart, .viewProcess], context)
             }
+        } catch let denied as AccessDenied {
+            return try await BreakGlassRoutes(app: app).offer(context, denied: denied)
+        }
+        switch grant.action {
+        case .viewOwnPart: return try await ownPartPage(grant, context, notice: notice, form: form, problems: problems)
+        case .viewProcess: return try await processPage(grant, context, notice: notice)
+        default: break
         }
         let view = try await view(grant, context, form: form)
         var values = view.values(problems: problems)
@@ -54,6 +60,20 @@ struct CaseRoutes {
         return app.views.render(
             "case", page: try await app.page("case.title", context, notice: notice), values: values,
             status: problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// A partner's own part of the file (see `OwnPartView`).
+    private func ownPartPage(
+        _ grant: AccessGrant, _ context: AppRequestContext, notice: String?, form: FormData?,
+        problems: [String: String]
+    ) async throws -> Response {
+        let db = app.database.sql
+        let view = OwnPartView(
+            app: app, locale: context.locale, part: try await OwnPartStore.part(grant, on: db), grant: grant,
+            profile: try await CaseService(app: app).profile(of: grant.context.network, on: db), form: form)
+        return app.views.render(
+            "case_own_part", page: try await app.page("case.title", context, notice: notice),
+            values: view.values(problems: problems), status: problems.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// Process facts only: phase, director, plan version and status with dates, conference dates, and the

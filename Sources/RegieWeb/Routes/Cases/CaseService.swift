@@ -31,6 +31,19 @@ struct CaseService {
         }
     }
 
+    /// Grants the first of `actions` the policy allows on the household (a page that shows as much as the user
+    /// may see), logging only that one; throws the refusal of the first when none is allowed.
+    func grant(firstOf actions: [AccessAction], _ context: AppRequestContext) async throws -> AccessGrant {
+        guard let user = context.identity else { throw HTTPError(.unauthorized) }
+        do {
+            return try await AccessGuard.authorize(
+                user.actor, firstOf: actions, household: try household(context), requestID: context.requestID,
+                database: app.database)
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound, message: "error.not_found")
+        }
+    }
+
     /// Runs one action on the case under an `action` grant in one transaction, then redirects back to the
     /// case (Post/Redirect/Get). Field problems and refusals show the case page again, nothing stored.
     func perform(

@@ -103,7 +103,8 @@ struct ClosureRoutes {
     }
 
     private func aftercare(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await service.perform(request, context, .update, notice: "notice.aftercare_answered") { form, grant, db in
+        try await service.perform(request, context, .addToOwnPart, notice: "notice.aftercare_answered") {
+            form, grant, db in
             guard let answer = AftercareAnswer(rawValue: form.value("aftercare_answer") ?? "") else {
                 throw FieldProblems(["aftercareAnswer": "error.invalid_choice"])
             }

@@ -24,7 +24,7 @@ struct ClosureView {
             "safetyNoteInput": base.kept("closure_safety_note"), "regularDirectorInput": base.kept("regular_director"),
             "destinationInput": base.kept("destination"), "staysInViewInput": base.kept("stays_in_view"),
             "closureNoteInput": base.kept("closure_note"), "backgroundNoteInput": base.kept("background_note"),
-            "reopenReasonInput": base.kept("reopen_reason"), "aftercareNoteInput": base.kept("aftercare_note"),
+            "reopenReasonInput": base.kept("reopen_reason"),
             "receivingNetworks": facts.otherNetworks.map { network -> [String: Any] in
                 [
                     "value": network.id.rawValue, "label": "\(network.name) (\(network.municipality))",
@@ -77,11 +77,9 @@ struct ClosureView {
         }
         values["hasChecks"] = !schedule.intervals.isEmpty
         values["mayAnswerAftercare"] =
-            phase == .aftercare && base.may(.update)
+            phase == .aftercare && base.may(.addToOwnPart)
             && schedule.next(closedOn: request.closedOn, answered: answered) != nil
-        values["aftercareAnswers"] = base.options(AftercareAnswer.allCases, selected: base.kept("aftercare_answer")) {
-            text($0.textKey)
-        }
+        values.merge(AftercareForm.values(form: base.form, text: text)) { first, _ in first }
         return values
     }
 }

@@ -16,7 +16,6 @@ struct MonitoringView {
         let goalNames = Dictionary(uniqueKeysWithValues: goals.map { ($0.key, $0.description) })
         var values: [String: Any] = [
             "isActive": facts.grant.context.phase == .active, "hasAdoptedPlan": facts.plan?.adopted != nil,
-            "mayFlagDeviation": base.may(.decide),
             "progress": facts.progress.reversed().map { entry -> [String: Any] in
                 [
                     "on": entry.entry.on.dutch, "kind": text(entry.entry.kind.textKey), "withWhom": entry.withWhom,
@@ -25,11 +24,6 @@ struct MonitoringView {
                 ]
             },
             "hasProgress": !facts.progress.isEmpty,
-            "progressKinds": base.options(ProgressEntry.Kind.allCases, selected: base.kept("progress_kind", "talk")) {
-                text($0.textKey)
-            },
-            "progressOn": base.kept("progress_on", Day(Date()).dutch), "withWhomInput": base.kept("with_whom"),
-            "progressTextInput": base.kept("progress_text"), "deviationChecked": base.kept("deviation") == "yes",
             "evaluationGoals": goals.map { goal -> [String: Any] in
                 [
                     "value": goal.key, "label": goal.description,
@@ -84,6 +78,7 @@ struct MonitoringView {
         }
         values["norms"] = norms
         values["hasNorms"] = !norms.isEmpty
+        values.merge(ProgressForm.values(form: base.form, directs: base.may(.decide), text: text)) { first, _ in first }
         return values
     }
 

@@ -16,7 +16,8 @@ struct ProgressRoutes {
     private var service: CaseService { CaseService(app: app) }
 
     private func progress(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await service.perform(request, context, .update, notice: "notice.progress_recorded") { form, grant, db in
+        try await service.perform(request, context, .addToOwnPart, notice: "notice.progress_recorded") {
+            form, grant, db in
             var problems: [String: String] = [:]
             let day = CaseService.day(form, "progress_on", field: "progressOn", into: &problems)
             if let day, day > Day(Date()) { problems["progressOn"] = "error.date_future" }
@@ -30,6 +31,7 @@ struct ProgressRoutes {
             // Flagging a deviation is a director's decision about the plan: the policy's `decide`.
             let directs = AccessPolicy.decide(actor: grant.actor, action: .decide, context: grant.context).allowed
             if deviation && !directs { problems["deviation"] = "error.deviation_director_only" }
+            if let kind, kind.isDirectors && !directs { problems["progressKind"] = "error.progress_kind_director_only" }
             guard grant.context.phase == .active else { throw FieldProblems(["progressText": "error.case_not_open"]) }
             guard problems.isEmpty, let day, let kind else { throw FieldProblems(problems) }
             try await MonitoringStore.record(

@@ -137,13 +137,13 @@ struct Worklist {
         {
             guard
                 let grant = try? await AccessGuard.authorize(
-                    user.actor, .viewContent, household: household, requestID: context.requestID, database: app.database
+                    user.actor, .viewOwnPart, household: household, requestID: context.requestID, database: app.database
                 )
             else { continue }
             let reference = try await HouseholdStore.reference(grant, on: db)
             let asked = try await MonitoringStore.commitmentAnswerDays(grant, on: db)
-            for commitment in try await CommitmentStore.items(grant, on: db) where commitment.person == user.account.id
-            {
+            for commitment in try await OwnPartStore.commitments(grant, on: db).items
+            where commitment.person == user.account.id {
                 switch commitment.status {
                 case .proposed:
                     items.append(

@@ -23,13 +23,13 @@ struct CommitmentRoutes {
             {
                 guard
                     let grant = try? await AccessGuard.authorize(
-                        user.actor, .viewContent, household: household, requestID: context.requestID,
+                        user.actor, .viewOwnPart, household: household, requestID: context.requestID,
                         database: app.database)
                 else { continue }
-                let plan = try await PlanStore.current(grant, on: app.database.sql)
-                let goals = (plan?.adopted ?? plan?.concept)?.goals ?? []
+                let own = try await OwnPartStore.commitments(grant, on: app.database.sql)
+                let goals = own.goals
                 let reference = try await HouseholdStore.reference(grant, on: app.database.sql)
-                for item in try await CommitmentStore.items(grant, on: app.database.sql)
+                for item in own.items
                 where item.person == user.account.id && (item.status == .proposed || item.status == .accepted) {
                     let attention = CommitmentAttention.of(status: item.status, dueOn: item.dueOn, today: Day(Date()))
                     items.append([
@@ -53,7 +53,7 @@ struct CommitmentRoutes {
             let response = Commitment.Response(rawValue: form.value("response") ?? "")
         else { throw HTTPError(.notFound, message: "error.not_found") }
         let grant = try await AccessGuard.authorize(
-            user.actor, .update, household: household, requestID: context.requestID, database: app.database)
+            user.actor, .addToOwnPart, household: household, requestID: context.requestID, database: app.database)
         do {
             try await app.database.write { db in
                 try await CommitmentStore.respond(id, response, note: form.value("note") ?? "", grant: grant, on: db)

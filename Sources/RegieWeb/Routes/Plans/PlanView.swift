@@ -134,16 +134,27 @@ struct PlanView {
 
     /// Commitments serving `goal` (or every commitment), with why each needs the director's attention.
     func commitments(goal: String?, all: Bool) -> [[String: Any]] {
+        Self.commitmentValues(
+            facts.commitments.filter { all || $0.goalKey == goal }, among: facts.commitments, unknownAfter: "",
+            text: text)
+    }
+
+    /// The values of `items` for `commitment_item`; a commitment they wait for is named when it is `among` the
+    /// shown ones, else called `unknownAfter` (a partner's own part does not show other partners' commitments).
+    static func commitmentValues(
+        _ items: [CommitmentStore.Item], among shown: [CommitmentStore.Item], unknownAfter: String,
+        text: (String) -> String
+    ) -> [[String: Any]] {
         let today = Day(Date())
-        let descriptions = Dictionary(uniqueKeysWithValues: facts.commitments.map { ($0.id, $0.description) })
-        return facts.commitments.filter { all || $0.goalKey == goal }.map { item -> [String: Any] in
+        let descriptions = Dictionary(uniqueKeysWithValues: shown.map { ($0.id, $0.description) })
+        return items.map { item -> [String: Any] in
             let attention = CommitmentAttention.of(status: item.status, dueOn: item.dueOn, today: today)
             return [
                 "id": item.id, "description": item.description, "owner": item.personName,
                 "organisation": item.organisationName, "due": item.dueOn?.dutch ?? "—",
                 "status": text(item.status.textKey), "note": item.note, "hasNote": !item.note.isEmpty,
                 "attention": attention.map { text($0.textKey) } ?? "", "hasAttention": attention != nil,
-                "after": item.after.flatMap { descriptions[$0] }.map { String($0.prefix(60)) } ?? "",
+                "after": item.after.map { descriptions[$0].map { String($0.prefix(60)) } ?? unknownAfter } ?? "",
                 "hasAfter": item.after != nil,
             ]
         }

@@ -1,0 +1,20 @@
+import Foundation
+import RegieCore
+
+/// The progress form, the same on the whole file and on a partner's own part. Who directs the case (the policy's
+/// `decide`) also records the progress talk and the report and may flag a deviation; a partner notes progress
+/// and contacts.
+enum ProgressForm {
+    static func values(form: FormData?, directs: Bool, text: (String) -> String) -> [String: Any] {
+        let kept = { (name: String, fallback: String) in form?.value(name) ?? fallback }
+        let selected = kept("progress_kind", directs ? ProgressEntry.Kind.talk.rawValue : "contact")
+        return [
+            "mayFlagDeviation": directs,
+            "progressKinds": ProgressEntry.Kind.allCases.filter { directs || !$0.isDirectors }.map { kind in
+                ["value": kind.rawValue, "label": text(kind.textKey), "selected": kind.rawValue == selected]
+            },
+            "progressOn": kept("progress_on", Day(Date()).dutch), "withWhomInput": kept("with_whom", ""),
+            "progressTextInput": kept("progress_text", ""), "deviationChecked": kept("deviation", "") == "yes",
+        ]
+    }
+}
