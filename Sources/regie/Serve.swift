@@ -26,6 +26,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Het adres waarop gebruikers Regie openen, voor de link in e-mails.") var publicUrl: String?
     @Option(help: "Seconden tussen twee rondes van de normbewaking (termijnen, nazorg, e-mail).")
     var watchInterval = 60
+    @Option(help: "Kleinste aantal dat cijfers voor beleid en per wijk tonen; kleinere aantallen worden \"<n\".")
+    var minimumCell = SmallNumberSuppression.defaultMinimum
 
     func run() async throws {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
@@ -40,6 +42,7 @@ struct Serve: AsyncParsableCommand {
         configuration.totpRequiredRoles = try Self.roles(
             totpRequired ?? (demo ? "none" : "administrator,network_director"))
         configuration.watchInterval = .seconds(max(watchInterval, 1))
+        configuration.minimumCellSize = max(minimumCell, 1)
         if let smtp {
             let parts = smtp.split(separator: ":")
             guard parts.count == 2, let smtpPort = Int(parts[1]) else {

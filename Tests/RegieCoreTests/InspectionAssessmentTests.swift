@@ -4,7 +4,8 @@ import Testing
 /// The inspection indicators on the fixture: computed ✓/✗ with their evidence, recorded answers, open ones.
 @Suite("Inspection self-assessment: indicators from data, answers from the network")
 struct InspectionAssessmentTests {
-    func assess(answers: [String: InspectionAssessment.RecordedAnswer] = [:]) -> [String: InspectionAssessment.Finding] {
+    func assess(answers: [String: InspectionAssessment.RecordedAnswer] = [:]) -> [String: InspectionAssessment.Finding]
+    {
         let assessment = InspectionAssessment(
             facts: ReportFixture.facts, period: ReportFixture.period, partnerKinds: [.police, .school],
             laddersArranged: true, answers: answers)
@@ -15,7 +16,8 @@ struct InspectionAssessmentTests {
     func computed() {
         let findings = assess()
         #expect(findings["one_director"]?.met == true)
-        #expect(findings["one_director"]?.evidence == .figures(key: "inspection.evidence.one_director", values: ["2", "2"]))
+        #expect(
+            findings["one_director"]?.evidence == .figures(key: "inspection.evidence.one_director", values: ["2", "2"]))
         #expect(findings["one_plan"]?.met == false, "1 of 2 open cases has an adopted plan")
         #expect(findings["plan_complete"]?.met == false, "D's plan leaves a member or domain out")
         #expect(findings["own_words"]?.evidence == .figures(key: "inspection.evidence.own_words", values: ["1", "2"]))
@@ -36,7 +38,9 @@ struct InspectionAssessmentTests {
         let answer = InspectionAssessment.RecordedAnswer(
             met: true, on: Day("01-02-2026")!, document: "Samenwerkingsconvenant 2026", note: "")
         let findings = assess(answers: ["cooperation_agreement": answer])
-        #expect(findings["cooperation_agreement"]?.met == true && findings["cooperation_agreement"]?.evidence == .answer(answer))
+        #expect(
+            findings["cooperation_agreement"]?.met == true
+                && findings["cooperation_agreement"]?.evidence == .answer(answer))
         #expect(InspectionFramework.indicators.count == Set(InspectionFramework.indicators.map(\.key)).count)
         #expect(Set(InspectionFramework.indicators.map(\.theme)) == Set(InspectionFramework.Theme.allCases))
     }

@@ -13,6 +13,13 @@ public enum NetworkFeature: String, Sendable, CaseIterable {
     case breakGlassReview = "break_glass_review"
     /// Accepting or declining warm hand-overs to the network.
     case handovers
+    /// The management figures of the network or region (aggregates only).
+    case figures
+    /// The list of cases behind a figure: household references, process facts only.
+    case figureCases = "figure_cases"
+    /// The inspection self-assessment, and recording the network's answers (directors only).
+    case inspection
+    case inspectionAnswers = "inspection_answers"
 
     /// The roles in the network that may use the feature.
     public var roles: Set<Role> {
@@ -20,7 +27,10 @@ public enum NetworkFeature: String, Sendable, CaseIterable {
         case .signal: return [.networkDirector, .caseDirector, .partnerWorker, .supportStaff]
         case .signalList, .networkMeetings: return [.networkDirector, .supportStaff]
         case .caseList: return [.networkDirector, .supportStaff, .caseDirector, .processManager]
-        case .breakGlassReview, .handovers: return [.networkDirector]
+        case .breakGlassReview, .handovers, .inspectionAnswers: return [.networkDirector]
+        case .figures: return [.networkDirector, .processManager, .policyOfficer]
+        case .figureCases: return [.networkDirector, .processManager]
+        case .inspection: return [.networkDirector, .policyOfficer]
         }
     }
 }

@@ -11,7 +11,9 @@ public struct FigureFacts: Sendable {
         /// The life domains the reporter was worried about.
         public let domains: [String]
 
-        public init(receivedOn: Day, sourceKind: OrganisationKind, channel: String, neighbourhood: String, domains: [String]) {
+        public init(
+            receivedOn: Day, sourceKind: OrganisationKind, channel: String, neighbourhood: String, domains: [String]
+        ) {
             self.receivedOn = receivedOn
             self.sourceKind = sourceKind
             self.channel = channel
@@ -88,7 +90,8 @@ public struct FigureFacts: Sendable {
 
     public init(
         household: HouseholdID, network: NetworkID, phase: CasePhase, signals: [Signal],
-        decision: (on: Day, outcome: String)?, openedOn: Day?, firstDirectorOn: Day?, currentDirector: String?, firstAdoptedOn: Day?,
+        decision: (on: Day, outcome: String)?, openedOn: Day?, firstDirectorOn: Day?, currentDirector: String?,
+        firstAdoptedOn: Day?,
         planComplete: Bool?, householdWords: Bool, informalNetwork: Bool, escalations: [Escalation],
         closures: [Closure], scores: [String: (first: Int, last: Int)], organisations: Int
     ) {

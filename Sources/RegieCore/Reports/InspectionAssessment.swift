@@ -38,7 +38,8 @@ public struct InspectionAssessment: Sendable {
         facts: [FigureFacts], period: ReportPeriod, partnerKinds: Set<OrganisationKind>, laddersArranged: Bool,
         answers: [String: RecordedAnswer]
     ) {
-        let computed = Self.computed(facts, period: period, partnerKinds: partnerKinds, laddersArranged: laddersArranged)
+        let computed = Self.computed(
+            facts, period: period, partnerKinds: partnerKinds, laddersArranged: laddersArranged)
         findings = InspectionFramework.indicators.map { indicator in
             switch indicator.source {
             case .computed:
@@ -109,7 +110,10 @@ public struct InspectionAssessment: Sendable {
                     values: [String(escalations.count), String(escalations.filter(\.decided).count)])
             ),
             "education_connected": (
-                partnerKinds.contains(.school), .figures(key: "inspection.evidence.education_connected", values: [])
+                partnerKinds.contains(.school),
+                .figures(
+                    key: partnerKinds.contains(.school)
+                        ? "inspection.evidence.education_yes" : "inspection.evidence.education_no", values: [])
             ),
             "care_continues": share(
                 closures.filter { InspectionFramework.solvedReasons.contains($0.reason) }.count, of: closures.count,

@@ -56,8 +56,9 @@ public struct NetworkFigures: Sendable {
             .counting("escalation_rung", escalations, household: \.0) { ["\($0.1.kind.rawValue):\($0.1.rung)"] },
             .counting("escalation_outcome", escalations, household: \.0) { [$0.1.decided ? "decided" : "open"] },
             .counting("closure_reason", closures, household: \.0) { [$0.1.reason.rawValue] },
-            .counting("aftercare_result", closures.flatMap { c in c.1.aftercareAnswers.map { (c.0, $0) } }, household: \.0)
-            { [$0.1.rawValue] },
+            .counting(
+                "aftercare_result", closures.flatMap { c in c.1.aftercareAnswers.map { (c.0, $0) } }, household: \.0
+            ) { [$0.1.rawValue] },
             .counting("organisations_per_case", counted, household: \.household) {
                 [$0.organisations >= 5 ? "5+" : String($0.organisations)]
             },
@@ -82,18 +83,21 @@ public struct NetworkFigures: Sendable {
             let status = NormStatus.of(norm, start: start, met: end, today: today, calendar: calendar)
             let met: Bool? =
                 if case .decidedInTime = status { true } else if case .decidedLate = status { false } else { nil }
-            steps[key, default: []].append(.init(days: end.ordinal - start.ordinal, metNorm: met, household: fact.household))
+            steps[key, default: []].append(
+                .init(days: end.ordinal - start.ordinal, metNorm: met, household: fact.household))
         }
         for fact in facts {
             guard let first = fact.signals.map(\.receivedOn).min(), period.contains(first) else { continue }
             let norms = profiles(fact.network)?.norms
             measure("signal_to_decision", fact, from: first, to: fact.decision?.on, norm: norms?.eligibilityDecision)
             if let opened = fact.openedOn {
-                measure("decision_to_director", fact, from: opened, to: fact.firstDirectorOn,
-                        norm: norms?.caseDirectorAfterDecision)
+                measure(
+                    "decision_to_director", fact, from: opened, to: fact.firstDirectorOn,
+                    norm: norms?.caseDirectorAfterDecision)
             }
             if let director = fact.firstDirectorOn {
-                measure("director_to_plan", fact, from: director, to: fact.firstAdoptedOn, norm: norms?.planToConference)
+                measure(
+                    "director_to_plan", fact, from: director, to: fact.firstAdoptedOn, norm: norms?.planToConference)
             }
             measure("signal_to_plan", fact, from: first, to: fact.firstAdoptedOn, norm: nil)
         }
@@ -106,7 +110,9 @@ public struct NetworkFigures: Sendable {
     private static func scoreChanges(_ facts: [FigureFacts]) -> [ScoreChange] {
         var changes: [String: [(HouseholdID, Int)]] = [:]
         for fact in facts {
-            for (domain, score) in fact.scores { changes[domain, default: []].append((fact.household, score.last - score.first)) }
+            for (domain, score) in fact.scores {
+                changes[domain, default: []].append((fact.household, score.last - score.first))
+            }
         }
         return changes.sorted { $0.key < $1.key }.map { domain, values in
             ScoreChange(

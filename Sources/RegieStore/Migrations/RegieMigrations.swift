@@ -12,5 +12,6 @@ enum RegieMigrations {
         M007Consent(),
         M008BreakGlassReview(),
         M009Retention(),
+        M010Reports(),
     ]
 }

@@ -64,6 +64,7 @@ struct ApiRoutes {
         }
         SignalApi(app: app).register(routes)
         IntakeApi(app: app).register(routes)
+        FigureApi(app: app).register(routes)
     }
 
     private func signedIn(_ context: AppRequestContext) throws -> SignedInUser {

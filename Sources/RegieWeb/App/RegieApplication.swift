@@ -61,6 +61,8 @@ public enum RegieApplication {
         BreakGlassRoutes(app: app).register(signedInRoutes)
         CareTeamRoutes(app: app).register(signedInRoutes)
         NotificationRoutes(app: app).register(signedInRoutes)
+        FigureRoutes(app: app).register(signedInRoutes)
+        InspectionRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())
         let adminRoutes = RecordedGroup(group: admin, prefix: "/admin", audience: .administrator, table: app.routes)

@@ -25,6 +25,8 @@ public struct RegieConfiguration: Sendable {
     public var mail: MailConfiguration?
     /// How often the norm watch (escalation deadlines, aftercare checks, e-mail queue) runs.
     public var watchInterval: Duration = .seconds(60)
+    /// Figures for policy officers and by area show counts below this as "<n" (small-number protection).
+    public var minimumCellSize: Int = SmallNumberSuppression.defaultMinimum
 
     public init() {}
 }

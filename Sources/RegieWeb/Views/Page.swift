@@ -40,6 +40,7 @@ public struct Page {
                 "mayListSignals": mayUse(.signalList, user),
                 "isPartner": user.holds(.partnerWorker) || user.holds(.caseDirector),
                 "mayListCases": mayUse(.caseList, user), "mayPlanMeetings": mayUse(.networkMeetings, user),
+                "mayFigures": mayUse(.figures, user),
                 "unread": unread, "hasUnread": unread > 0,
             ]
             values["networks"] = networks.map { network in

@@ -1,0 +1,116 @@
+import Foundation
+import Hummingbird
+import RegieCore
+import RegieStore
+
+/// The dashboard of management figures (issue 7): per network or for the region (every network where the user may
+/// see figures), per period; as page with SVG charts and tables, printable, as CSV for Dutch Excel and as JSON;
+/// and the list of cases behind a figure for those allowed to see it.
+struct FigureRoutes {
+    let app: WebApp
+
+    func register(_ routes: RecordedGroup) {
+        routes.get("figures") { request, context in try await page(request, context) }
+        routes.get("figures.csv") { request, context in try await csv(request, context) }
+        routes.get("figures.json") { request, context in
+            try JSONEncoder().encodeResponse(try await report(request, context).report.output)
+        }
+        routes.get("figures/cases") { request, context in try await cases(request, context) }
+    }
+
+    /// What a request asks for: the scope, the period (or the problems with the typed days) and the report.
+    struct Asked {
+        let report: FigureReport
+        let region: Bool
+        let from: String, to: String
+        let problems: [String: String]
+        let mayOpenCases: Bool
+    }
+
+    /// The networks a user may see figures of: the current one, or with `region` every one where they may.
+    static func scope(_ user: SignedInUser, current: Network?, all: [Network], region: Bool) -> [Network] {
+        let allowed = all.filter { AccessPolicy.mayUse(.figures, roles: user.actor.roles(in: $0.id)) }
+        if region { return allowed }
+        return allowed.filter { $0.id == current?.id }
+    }
+
+    func report(_ request: Request, _ context: AppRequestContext) async throws -> Asked {
+        guard let user = context.identity else { throw HTTPError(.unauthorized) }
+        let query = request.uri.queryParameters
+        let region = query["scope"] == "region"
+        let page = try await app.page("figures.title", context)
+        let networks = Self.scope(
+            user, current: app.currentNetwork(context, among: page.networks), all: page.networks, region: region)
+        guard !networks.isEmpty else { throw HTTPError(.forbidden, message: "error.forbidden") }
+        let fallback = ReportPeriod.lastYear(until: Day(Date()))
+        let from = query["from"].map(String.init) ?? fallback.from.dutch
+        let to = query["to"].map(String.init) ?? fallback.to.dutch
+        var problems: [String: String] = [:]
+        if Day(from) == nil { problems["from"] = "error.date_invalid" }
+        if Day(to) == nil { problems["to"] = "error.date_invalid" }
+        let period = problems.isEmpty ? ReportPeriod(from: Day(from)!, to: Day(to)!) : fallback
+        let exact: Set<Role> = [.networkDirector, .processManager]
+        let protectsAll = networks.contains { user.actor.roles(in: $0.id).isDisjoint(with: exact) }
+        return Asked(
+            report: try await FigureReport.make(
+                app: app, networks: networks, period: period, protectsAll: protectsAll, locale: context.locale),
+            region: region, from: from, to: to, problems: problems,
+            mayOpenCases: networks.allSatisfy { AccessPolicy.mayUse(.figureCases, roles: user.actor.roles(in: $0.id)) })
+    }
+
+    private func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let asked = try await report(request, context)
+        let view = FigureView(app: app, locale: context.locale, asked: asked)
+        return app.views.render(
+            "figures", page: try await app.page("figures.title", context), values: view.values(),
+            status: asked.problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    private func csv(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let asked = try await report(request, context)
+        let t = { (key: String) in app.views.translations.text(key, context.locale) }
+        let header = ["figure", "part", "count", "median", "percentile90", "within_norm"].map {
+            t("figures.column_\($0)")
+        }
+        let name = "cijfers-\(asked.report.period.from.dutch)-\(asked.report.period.to.dutch).csv"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",
+            ],
+            body: .init(
+                byteBuffer: ByteBuffer(
+                    string: DutchCSV.document(header: header, rows: asked.report.csvRows(total: t("figures.total"))))))
+    }
+
+    /// The households behind one figure's row: references linking to the case, which decides itself what to show.
+    private func cases(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let asked = try await report(request, context)
+        guard asked.mayOpenCases else { throw HTTPError(.forbidden, message: "error.forbidden") }
+        let query = request.uri.queryParameters
+        let figure = query["figure"].map(String.init) ?? ""
+        let code = query["code"].map(String.init) ?? ""
+        let households: Set<HouseholdID>
+        let title: String
+        if let time = asked.report.leadTimes.first(where: { $0.key == figure }) {
+            (households, title) = (time.households, time.title)
+        } else if let section = asked.report.sections.first(where: { $0.key == figure }),
+            let row = section.rows.first(where: { $0.code == code })
+        {
+            (households, title) = (row.households, "\(section.title): \(row.label)")
+        } else {
+            throw HTTPError(.notFound, message: "error.not_found")
+        }
+        var rows: [[String: Any]] = []
+        for household in households {
+            rows.append([
+                "id": household.rawValue,
+                "reference": try await HouseholdStore.reference(of: household, on: app.database.sql),
+            ])
+        }
+        rows.sort { ($0["reference"] as? String ?? "") < ($1["reference"] as? String ?? "") }
+        return app.views.render(
+            "figure_cases", page: try await app.page("figures.cases_title", context),
+            values: ["figure": title, "rows": rows, "count": rows.count, "back": FigureView.query(asked)])
+    }
+}

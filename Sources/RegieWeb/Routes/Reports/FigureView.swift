@@ -1,0 +1,68 @@
+import Foundation
+import RegieCore
+
+/// The values of the dashboard page: the period form, per figure an SVG chart beside its table (each count a link
+/// to its cases where the user may see them), the lead times, the score changes and relapse.
+struct FigureView {
+    let app: WebApp
+    let locale: String
+    let asked: FigureRoutes.Asked
+
+    private func text(_ key: String) -> String { app.views.translations.text(key, locale) }
+
+    /// The query string that repeats the chosen scope and period, for links and exports.
+    static func query(_ asked: FigureRoutes.Asked) -> String {
+        let from = asked.report.period.from.dutch
+        let to = asked.report.period.to.dutch
+        return "from=\(from)&to=\(to)" + (asked.region ? "&scope=region" : "")
+    }
+
+    func values() -> [String: Any] {
+        let report = asked.report
+        let query = Self.query(asked)
+        let link = { (figure: String, code: String) -> String in
+            "/figures/cases?\(query)&figure=\(figure)&code=\(code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }
+        return [
+            "networkNames": report.networks.map(\.name).joined(separator: ", "), "isRegion": asked.region,
+            "fromInput": asked.from, "toInput": asked.to, "query": query,
+            "errors": asked.problems.mapValues(text), "hasErrors": !asked.problems.isEmpty,
+            "period": "\(report.period.from.dutch) – \(report.period.to.dutch)",
+            "protectsAll": report.protectsAll,
+            "suppressionNote": String(format: text("figures.suppression_note"), report.suppression.minimum),
+            "sections": report.sections.map { section -> [String: Any] in
+                [
+                    "key": section.key, "title": section.title, "protected": section.protected,
+                    "total": report.shown(section.total), "isEmpty": section.rows.isEmpty,
+                    "totalLabel": text(section.key == "inflow_domain" ? "figures.total_mentions" : "figures.total"),
+                    "chart": BarChart.svg(section.rows.map { ($0.label, $0.count) }),
+                    "rows": section.rows.map { row -> [String: Any] in
+                        [
+                            "label": row.label, "count": report.shown(row.count),
+                            "link": asked.mayOpenCases && row.count != nil ? link(section.key, row.code) : "",
+                            "hasLink": asked.mayOpenCases && row.count != nil,
+                        ]
+                    },
+                ]
+            },
+            "leadTimes": report.leadTimes.map { time -> [String: Any] in
+                [
+                    "title": time.title, "count": report.shown(time.count),
+                    "median": time.median.map(FigureReport.decimal) ?? "—",
+                    "percentile90": time.percentile90.map(String.init) ?? "—",
+                    "withinNorm": time.withinNormPercent.map { "\($0) %" } ?? "—",
+                    "link": link(time.key, ""), "hasLink": asked.mayOpenCases && time.count != nil && time.count! > 0,
+                ]
+            },
+            "scoreChanges": report.scoreChanges.map { change -> [String: Any] in
+                [
+                    "domain": change.domain, "households": report.shown(change.households),
+                    "average": change.average.map { (($0 >= 0) ? "+" : "") + FigureReport.decimal($0) } ?? "—",
+                    "improved": change.improved.map(String.init) ?? report.suppression.label,
+                ]
+            },
+            "hasScoreChanges": !report.scoreChanges.isEmpty,
+            "closures": report.shown(report.relapse.closures), "relapsed": report.shown(report.relapse.relapsed),
+        ]
+    }
+}
