@@ -17,6 +17,8 @@ public enum NetworkFeature: String, Sendable, CaseIterable {
     case figures
     /// The list of cases behind a figure: household references, process facts only.
     case figureCases = "figure_cases"
+    /// Figures with small numbers shown as they are; everyone else who sees figures gets them protected.
+    case exactFigures = "exact_figures"
     /// The inspection self-assessment, and recording the network's answers (directors only).
     case inspection
     case inspectionAnswers = "inspection_answers"
@@ -29,7 +31,7 @@ public enum NetworkFeature: String, Sendable, CaseIterable {
         case .caseList: return [.networkDirector, .supportStaff, .caseDirector, .processManager]
         case .breakGlassReview, .handovers, .inspectionAnswers: return [.networkDirector]
         case .figures: return [.networkDirector, .processManager, .policyOfficer]
-        case .figureCases: return [.networkDirector, .processManager]
+        case .figureCases, .exactFigures: return [.networkDirector, .processManager]
         case .inspection: return [.networkDirector, .policyOfficer]
         }
     }

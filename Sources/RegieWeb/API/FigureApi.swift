@@ -31,11 +31,9 @@ struct FigureApi {
                 status: .unprocessableContent, message: t.text("signal.check_fields", context.locale),
                 requestID: context.requestID, details: ["fields": problems.mapValues { t.text($0, context.locale) }])
         }
-        let exact: Set<Role> = [.networkDirector, .processManager]
         let report = try await FigureReport.make(
             app: app, networks: networks, period: ReportPeriod(from: from, to: to),
-            protectsAll: networks.contains { user.actor.roles(in: $0.id).isDisjoint(with: exact) },
-            locale: context.locale)
+            protectsAll: FigureRoutes.protectsAll(user, networks), locale: context.locale)
         return try JSONEncoder().encodeResponse(report.output)
     }
 }

@@ -34,6 +34,11 @@ struct FigureRoutes {
         return allowed.filter { $0.id == current?.id }
     }
 
+    /// Whether the figures of `networks` are shown to `user` with small numbers protected.
+    static func protectsAll(_ user: SignedInUser, _ networks: [Network]) -> Bool {
+        networks.contains { !AccessPolicy.mayUse(.exactFigures, roles: user.actor.roles(in: $0.id)) }
+    }
+
     func report(_ request: Request, _ context: AppRequestContext) async throws -> Asked {
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
         let query = request.uri.queryParameters
@@ -49,8 +54,7 @@ struct FigureRoutes {
         if Day(from) == nil { problems["from"] = "error.date_invalid" }
         if Day(to) == nil { problems["to"] = "error.date_invalid" }
         let period = problems.isEmpty ? ReportPeriod(from: Day(from)!, to: Day(to)!) : fallback
-        let exact: Set<Role> = [.networkDirector, .processManager]
-        let protectsAll = networks.contains { user.actor.roles(in: $0.id).isDisjoint(with: exact) }
+        let protectsAll = Self.protectsAll(user, networks)
         return Asked(
             report: try await FigureReport.make(
                 app: app, networks: networks, period: period, protectsAll: protectsAll, locale: context.locale),
