@@ -93,6 +93,13 @@ struct AuthorisationMatrixTests {
         "GET /figures.json": .feature(.figures),
         "GET /figures/cases": .feature(.figureCases), "GET /inspection": .feature(.inspection),
         "POST /inspection/{indicator}": .elsewhere("network directors; an unknown indicator is 404 — InspectionTests"),
+        "GET /policy-signals": .feature(.policySignals), "GET /policy-signals.csv": .feature(.policySignals),
+        "POST /policy-signals": .feature(.raisePolicySignal),
+        "POST /policy-signals/{signal}/answer": .elsewhere(
+            "policy officers; another network's signal is 404 — PolicySignalTests"),
+        "GET /neighbourhoods": .feature(.neighbourhoods),
+        "POST /neighbourhoods/marks": .elsewhere(
+            "the network in the form decides (markNeighbourhood) — PolicySignalTests"),
         "POST /access/break-glass/{entry}/review": .feature(.breakGlassReview),
         "GET /": .personal, "POST /network": .personal, "GET /account": .personal,
         "POST /account/language": .personal, "POST /account/password": .personal, "POST /account/tokens": .personal,

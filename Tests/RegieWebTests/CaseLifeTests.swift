@@ -129,15 +129,23 @@ struct CaseLifeTests {
             #expect(try await lead.post("\(page)/escalations/\(escalation)/raise", []).status == .found)
             let second = try await lead.get(page).body
             #expect(second.contains("<dd>2. Stuurgroep</dd>"), "raised by hand to the second rung")
+            let decision = [
+                ("decision", "Zorg ingekocht uit het crisispotje"), ("mandate", "care_budget"), ("structural", "yes"),
+                ("decided_on", today.dutch),
+            ]
+            let uncategorised = try await lead.post("\(page)/escalations/\(escalation)/decision", decision)
+            #expect(uncategorised.status == .unprocessableContent)
+            #expect(uncategorised.body.contains("Kies bij een structurele oplossing de soort beleidssignaal."))
+            #expect(uncategorised.body.contains("value=\"yes\" checked"), "the choice is kept")
+            #expect(try await CaseWorkTests.column(harness, "SELECT id AS v FROM policy_signals").isEmpty)
             #expect(
                 try await lead.post(
-                    "\(page)/escalations/\(escalation)/decision",
-                    [
-                        ("decision", "Zorg ingekocht uit het crisispotje"), ("mandate", "care_budget"),
-                        ("structural", "yes"), ("decided_on", today.dutch),
-                    ]
+                    "\(page)/escalations/\(escalation)/decision", decision + [("signal_category", "waiting_list")]
                 ).status == .found)
-            #expect(try await CaseWorkTests.column(harness, "SELECT source AS v FROM policy_signals") == ["escalation"])
+            #expect(
+                try await CaseWorkTests.column(
+                    harness, "SELECT source || ':' || category || ':' || household_id AS v FROM policy_signals")
+                    == ["escalation:waiting_list:\(id)"])
             #expect(try await lead.get(page).body.contains("Budget voor zorginkoop"))
 
             let noSafety = try await director.post(

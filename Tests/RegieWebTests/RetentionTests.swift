@@ -18,6 +18,9 @@ struct RetentionTests {
             let id = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
             let page = "/cases/\(id)"
             _ = try await director.post(
+                "/policy-signals",
+                [("case", id), ("category", "waiting_list"), ("description", "Wachtlijst schuldhulp voor Kees Jansen")])
+            _ = try await director.post(
                 "\(page)/closure",
                 [
                     ("closure_reason", "deceased"), ("closed_on", Day(Date()).dutch), ("safety_check", "safe"),
@@ -41,6 +44,7 @@ struct RetentionTests {
                     == "0")
             #expect(try await values("SELECT description AS v FROM signals") == [""])
             #expect(try await values("SELECT safety_note AS v FROM closures") == [""])
+            #expect(try await values("SELECT description || category AS v FROM policy_signals") == ["waiting_list"])
             #expect(try await values("SELECT reason AS v FROM closures") == ["deceased"], "codes stay for the figures")
             let summaries = Set(try await values("SELECT summary AS v FROM timeline_events"))
             #expect(summaries == ["—", "Na de bewaartermijn geanonimiseerd"])

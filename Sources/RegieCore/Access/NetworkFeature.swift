@@ -22,6 +22,14 @@ public enum NetworkFeature: String, Sendable, CaseIterable {
     /// The inspection self-assessment, and recording the network's answers (directors only).
     case inspection
     case inspectionAnswers = "inspection_answers"
+    /// The register of policy signals (aggregated for the municipality), raising one, and the municipality's answer.
+    case policySignals = "policy_signals"
+    case raisePolicySignal = "raise_policy_signal"
+    case answerPolicySignal = "answer_policy_signal"
+    /// Signals and cases per area (always protected against small numbers), and marking an area for a collective
+    /// approach.
+    case neighbourhoods
+    case markNeighbourhood = "mark_neighbourhood"
 
     /// The roles in the network that may use the feature.
     public var roles: Set<Role> {
@@ -33,6 +41,11 @@ public enum NetworkFeature: String, Sendable, CaseIterable {
         case .figures: return [.networkDirector, .processManager, .policyOfficer]
         case .figureCases, .exactFigures: return [.networkDirector, .processManager]
         case .inspection: return [.networkDirector, .policyOfficer]
+        case .policySignals: return [.networkDirector, .caseDirector, .processManager, .policyOfficer]
+        case .raisePolicySignal: return [.networkDirector, .caseDirector]
+        case .answerPolicySignal: return [.policyOfficer]
+        case .neighbourhoods: return [.networkDirector, .processManager, .policyOfficer]
+        case .markNeighbourhood: return [.networkDirector, .policyOfficer]
         }
     }
 }

@@ -80,33 +80,33 @@ public enum EscalationStore {
             .run()
     }
 
-    /// Records the decision on an escalation, once. A structural solution is also registered as a policy signal.
+    /// Records the decision on an escalation, once. A structural solution (`policySignal` names its category) is
+    /// also registered as a policy signal, linked to the household.
     public static func decide(
-        _ id: String, decision: String, mandate: EscalationMandate, structural: Bool, on day: Day, grant: AccessGrant,
-        at moment: Date = Date(), on db: any SQLDatabase
+        _ id: String, decision: String, mandate: EscalationMandate, policySignal: PolicySignal.Category?, on day: Day,
+        grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase
     ) async throws {
         precondition(grant.action == .decide, "Deciding an escalation is a process decision")
         let updated = try await db.update("escalations").set("decided_on", to: SQLBind(day.iso))
             .set("decision", to: SQLBind(decision.trimmed)).set("mandate", to: SQLBind(mandate.rawValue))
-            .set("structural", to: SQLBind(structural)).set("decided_by", to: SQLBind(grant.actor.user.rawValue))
+            .set("structural", to: SQLBind(policySignal != nil))
+            .set("decided_by", to: SQLBind(grant.actor.user.rawValue))
             .set("decided_at", to: SQLBind(moment.millis))
             .where("id", .equal, SQLBind(id)).where("household_id", .equal, SQLBind(grant.context.household.rawValue))
             .where("decided_on", .is, SQLLiteral.null)
             .returning("id").all()
         guard !updated.isEmpty else { throw StoreError.refused("error.escalation_decided") }
-        if structural {
-            try await db.insert(into: "policy_signals")
-                .columns("id", "network_id", "source", "source_id", "description", "raised_by", "raised_at")
-                .values(
-                    SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.network.rawValue),
-                    SQLBind("escalation"), SQLBind(id), SQLBind(decision.trimmed), SQLBind(grant.actor.user.rawValue),
-                    SQLBind(moment.millis)
-                )
-                .run()
+        if let policySignal {
+            try await PolicySignalStore.raise(
+                .init(
+                    category: policySignal, description: decision, source: .escalation, sourceID: id,
+                    household: grant.context.household),
+                in: grant.context.network, by: grant.actor.user, at: moment, on: db)
         }
         try await TimelineStore.append(
             "escalation.decided",
-            summary: structural ? "Opschaling besloten (structurele oplossing, beleidssignaal)" : "Opschaling besloten",
+            summary: policySignal != nil
+                ? "Opschaling besloten (structurele oplossing, beleidssignaal)" : "Opschaling besloten",
             recording: ["escalation": id, "mandate": mandate.rawValue], by: grant, at: moment, on: db)
     }
 

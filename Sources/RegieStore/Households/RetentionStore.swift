@@ -211,6 +211,10 @@ public enum RetentionStore {
             ),
             ("consents", "UPDATE consents SET giver_name = '' WHERE household_id = \(bind: id) RETURNING id"),
             (
+                "policy_signals",
+                "UPDATE policy_signals SET description = '' WHERE household_id = \(bind: id) RETURNING id"
+            ),
+            (
                 "handovers",
                 """
                 UPDATE handovers SET handover_json = '{"persons":[],"destination":"","summary":"","domains":[]}'

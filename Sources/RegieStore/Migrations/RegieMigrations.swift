@@ -13,5 +13,6 @@ enum RegieMigrations {
         M008BreakGlassReview(),
         M009Retention(),
         M010Reports(),
+        M011PolicySignals(),
     ]
 }

@@ -16,7 +16,7 @@ struct FigureApi {
         guard let user = context.identity else { throw HTTPError(.unauthorized, message: "error.api_token_missing") }
         let query = request.uri.queryParameters
         let all = try await NetworkStore.all(on: app.database.sql)
-        var networks = FigureRoutes.scope(user, current: nil, all: all, region: true)
+        var networks = ReportQuery.scope(user, .figures, current: nil, all: all, region: true)
         if let chosen = query["network"].map(String.init) { networks = networks.filter { $0.id.rawValue == chosen } }
         guard !networks.isEmpty else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let fallback = ReportPeriod.lastYear(until: Day(Date()))

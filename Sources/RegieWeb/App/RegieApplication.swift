@@ -63,6 +63,8 @@ public enum RegieApplication {
         NotificationRoutes(app: app).register(signedInRoutes)
         FigureRoutes(app: app).register(signedInRoutes)
         InspectionRoutes(app: app).register(signedInRoutes)
+        PolicySignalRoutes(app: app).register(signedInRoutes)
+        NeighbourhoodRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())
         let adminRoutes = RecordedGroup(group: admin, prefix: "/admin", audience: .administrator, table: app.routes)

@@ -41,6 +41,7 @@ public struct Page {
                 "isPartner": user.holds(.partnerWorker) || user.holds(.caseDirector),
                 "mayListCases": mayUse(.caseList, user), "mayPlanMeetings": mayUse(.networkMeetings, user),
                 "mayFigures": mayUse(.figures, user),
+                "mayPolicySignalsOnly": mayUse(.policySignals, user) && !mayUse(.figures, user),
                 "unread": unread, "hasUnread": unread > 0,
             ]
             values["networks"] = networks.map { network in

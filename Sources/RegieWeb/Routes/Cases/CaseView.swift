@@ -57,6 +57,8 @@ struct CaseView {
             "phase": text("phase.\(facts.grant.context.phase.rawValue)"), "network": facts.network.name,
             "directorTitle": directorTitle, "mayUpdate": may(.update), "mayDecide": may(.decide),
             "mayExport": may(.export) && may(.decide),
+            "mayRaisePolicySignal": AccessPolicy.mayUse(
+                .raisePolicySignal, roles: facts.grant.actor.roles(in: facts.grant.context.network)),
             "errors": problems.mapValues(text), "hasErrors": !problems.isEmpty,
             "leftOn": kept("left_on", Day(Date()).dutch), "mayLeave": facts.members.count > 1,
             "members": facts.members.map { member -> [String: Any] in

@@ -88,13 +88,14 @@ struct EscalationRoutes {
                     decision: decision, mandate: mandate,
                     profile: try await service.profile(of: grant.context.network, on: db))
             ) { first, _ in first }
-            guard let structural = ["yes": true, "no": false][form.value("structural") ?? ""] else {
-                problems["structural"] = "error.invalid_choice"
-                throw FieldProblems(problems)
-            }
-            guard problems.isEmpty, let day, let mandate else { throw FieldProblems(problems) }
+            let structural = ["yes": true, "no": false][form.value("structural") ?? ""]
+            if structural == nil { problems["structural"] = "error.invalid_choice" }
+            let category = PolicySignal.Category(rawValue: form.value("signal_category") ?? "")
+            if structural == true && category == nil { problems["signalCategory"] = "error.policy_signal_category" }
+            guard problems.isEmpty, let day, let mandate, let structural else { throw FieldProblems(problems) }
             try await EscalationStore.decide(
-                id, decision: decision, mandate: mandate, structural: structural, on: day, grant: grant, on: db)
+                id, decision: decision, mandate: mandate, policySignal: structural ? category : nil, on: day,
+                grant: grant, on: db)
             let notifier = Notifier(app: app)
             try await notifier.tell(
                 try await notifier.users(with: [.processManager], in: grant.context.network, on: db),

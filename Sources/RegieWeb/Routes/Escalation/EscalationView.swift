@@ -91,6 +91,14 @@ struct EscalationView {
                 ]
             }
             values["decisionInput"] = base.kept("decision")
+            values["oneOffKept"] = base.kept("structural") == "no"
+            values["structuralKept"] = base.kept("structural") == "yes"
+            values["signalCategories"] = PolicySignal.Category.allCases.map { category -> [String: Any] in
+                [
+                    "value": category.rawValue, "label": text(category.textKey),
+                    "selected": category.rawValue == base.kept("signal_category"),
+                ]
+            }
             values["decidedOnInput"] = base.kept("decided_on", today.dutch)
         }
         return values

@@ -18,20 +18,11 @@ struct FigureRoutes {
         routes.get("figures/cases") { request, context in try await cases(request, context) }
     }
 
-    /// What a request asks for: the scope, the period (or the problems with the typed days) and the report.
+    /// What a request asks for: the scope and period (as typed, with their problems) and the report.
     struct Asked {
         let report: FigureReport
-        let region: Bool
-        let from: String, to: String
-        let problems: [String: String]
+        let query: ReportQuery
         let mayOpenCases: Bool
-    }
-
-    /// The networks a user may see figures of: the current one, or with `region` every one where they may.
-    static func scope(_ user: SignedInUser, current: Network?, all: [Network], region: Bool) -> [Network] {
-        let allowed = all.filter { AccessPolicy.mayUse(.figures, roles: user.actor.roles(in: $0.id)) }
-        if region { return allowed }
-        return allowed.filter { $0.id == current?.id }
     }
 
     /// Whether the figures of `networks` are shown to `user` with small numbers protected.
@@ -41,24 +32,13 @@ struct FigureRoutes {
 
     func report(_ request: Request, _ context: AppRequestContext) async throws -> Asked {
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
-        let query = request.uri.queryParameters
-        let region = query["scope"] == "region"
-        let page = try await app.page("figures.title", context)
-        let networks = Self.scope(
-            user, current: app.currentNetwork(context, among: page.networks), all: page.networks, region: region)
-        guard !networks.isEmpty else { throw HTTPError(.forbidden, message: "error.forbidden") }
-        let fallback = ReportPeriod.lastYear(until: Day(Date()))
-        let from = query["from"].map(String.init) ?? fallback.from.dutch
-        let to = query["to"].map(String.init) ?? fallback.to.dutch
-        var problems: [String: String] = [:]
-        if Day(from) == nil { problems["from"] = "error.date_invalid" }
-        if Day(to) == nil { problems["to"] = "error.date_invalid" }
-        let period = problems.isEmpty ? ReportPeriod(from: Day(from)!, to: Day(to)!) : fallback
-        let protectsAll = Self.protectsAll(user, networks)
+        let (query, networks, _) = try await ReportQuery.resolve(
+            request, context, app: app, feature: .figures, title: "figures.title")
         return Asked(
             report: try await FigureReport.make(
-                app: app, networks: networks, period: period, protectsAll: protectsAll, locale: context.locale),
-            region: region, from: from, to: to, problems: problems,
+                app: app, networks: networks, period: query.period, protectsAll: Self.protectsAll(user, networks),
+                locale: context.locale),
+            query: query,
             mayOpenCases: networks.allSatisfy { AccessPolicy.mayUse(.figureCases, roles: user.actor.roles(in: $0.id)) })
     }
 
@@ -67,7 +47,7 @@ struct FigureRoutes {
         let view = FigureView(app: app, locale: context.locale, asked: asked)
         return app.views.render(
             "figures", page: try await app.page("figures.title", context), values: view.values(),
-            status: asked.problems.isEmpty ? .ok : .unprocessableContent)
+            status: asked.query.problems.isEmpty ? .ok : .unprocessableContent)
     }
 
     private func csv(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -115,6 +95,6 @@ struct FigureRoutes {
         rows.sort { ($0["reference"] as? String ?? "") < ($1["reference"] as? String ?? "") }
         return app.views.render(
             "figure_cases", page: try await app.page("figures.cases_title", context),
-            values: ["figure": title, "rows": rows, "count": rows.count, "back": FigureView.query(asked)])
+            values: ["figure": title, "rows": rows, "count": rows.count, "back": asked.query.string])
     }
 }

@@ -10,24 +10,14 @@ struct FigureView {
 
     private func text(_ key: String) -> String { app.views.translations.text(key, locale) }
 
-    /// The query string that repeats the chosen scope and period, for links and exports.
-    static func query(_ asked: FigureRoutes.Asked) -> String {
-        let from = asked.report.period.from.dutch
-        let to = asked.report.period.to.dutch
-        return "from=\(from)&to=\(to)" + (asked.region ? "&scope=region" : "")
-    }
-
     func values() -> [String: Any] {
         let report = asked.report
-        let query = Self.query(asked)
+        let query = asked.query.string
         let link = { (figure: String, code: String) -> String in
             "/figures/cases?\(query)&figure=\(figure)&code=\(code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
         }
-        return [
-            "networkNames": report.networks.map(\.name).joined(separator: ", "), "isRegion": asked.region,
-            "fromInput": asked.from, "toInput": asked.to, "query": query,
-            "errors": asked.problems.mapValues(text), "hasErrors": !asked.problems.isEmpty,
-            "period": "\(report.period.from.dutch) – \(report.period.to.dutch)",
+        return asked.query.formValues(action: "/figures", translate: text).merging([
+            "networkNames": report.networks.map(\.name).joined(separator: ", "), "query": query,
             "protectsAll": report.protectsAll,
             "suppressionNote": String(format: text("figures.suppression_note"), report.suppression.minimum),
             "sections": report.sections.map { section -> [String: Any] in
@@ -63,6 +53,6 @@ struct FigureView {
             },
             "hasScoreChanges": !report.scoreChanges.isEmpty,
             "closures": report.shown(report.relapse.closures), "relapsed": report.shown(report.relapse.relapsed),
-        ]
+        ]) { _, new in new }
     }
 }
