@@ -43,6 +43,7 @@ struct AuthorisationMatrixTests {
         "POST /cases/{id}/lawful-basis": .action(.decide),
         "POST /cases/{id}/director": .action(.decide),
         "POST /cases/{id}/assessment": .action(.update),
+        "POST /cases/{id}/family-level": .action(.decide),
         "POST /cases/{id}/safety": .action(.update),
         "POST /cases/{id}/network": .action(.update),
         "POST /cases/{id}/members/{person}/leave": .action(.update),

@@ -134,7 +134,10 @@ public struct WorkflowProfile: Sendable, Codable, Equatable, Identifiable {
     public struct FamilyLevel: Sendable, Codable, Equatable {
         public let level: Int
         public let name: String
-        /// Who directs families on this level.
+        /// Who directs families on this level, in the network's words.
         public let directedBy: String
+        /// The role that keeps the process in view on this level and is told when a family reaches it
+        /// (Amsterdam: the procesmanager from MPG2 up); `nil` means the network director.
+        public let responsibleRole: Role?
     }
 }

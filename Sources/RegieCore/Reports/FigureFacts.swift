@@ -87,13 +87,15 @@ public struct FigureFacts: Sendable {
     public let scores: [String: (first: Int, last: Int)]
     /// The organisations with a commitment in the household's plan.
     public let organisations: Int
+    /// The family level now, in networks with a level pyramid (Amsterdam).
+    public let familyLevel: Int?
 
     public init(
         household: HouseholdID, network: NetworkID, phase: CasePhase, signals: [Signal],
         decision: (on: Day, outcome: String)?, openedOn: Day?, firstDirectorOn: Day?, currentDirector: String?,
         firstAdoptedOn: Day?,
         planComplete: Bool?, householdWords: Bool, informalNetwork: Bool, escalations: [Escalation],
-        closures: [Closure], scores: [String: (first: Int, last: Int)], organisations: Int
+        closures: [Closure], scores: [String: (first: Int, last: Int)], organisations: Int, familyLevel: Int? = nil
     ) {
         self.household = household
         self.network = network
@@ -111,5 +113,6 @@ public struct FigureFacts: Sendable {
         self.closures = closures
         self.scores = scores
         self.organisations = organisations
+        self.familyLevel = familyLevel
     }
 }

@@ -15,7 +15,7 @@ public struct NetworkFigures: Sendable {
     }
 
     public let period: ReportPeriod
-    public let breakdowns: [Breakdown]
+    public private(set) var breakdowns: [Breakdown]
     public let leadTimes: [LeadTime]
     public let scoreChanges: [ScoreChange]
     /// Closures in the period, and those after which the household was signalled again within 12 months.
@@ -63,6 +63,12 @@ public struct NetworkFigures: Sendable {
                 [$0.organisations >= 5 ? "5+" : String($0.organisations)]
             },
         ]
+        // The population per family level (seed-003 requirement 74) exists only where networks use levels.
+        let levelled = open.filter { $0.familyLevel != nil }
+        if !levelled.isEmpty {
+            breakdowns.append(
+                .counting("family_level", levelled, household: \.household) { [String($0.familyLevel!)] })
+        }
         leadTimes = Self.leadTimes(facts, period: period, profiles: profiles, calendar: calendar, today: today)
         scoreChanges = Self.scoreChanges(facts)
         relapse = (

@@ -210,6 +210,7 @@ public enum RetentionStore {
                 """
             ),
             ("consents", "UPDATE consents SET giver_name = '' WHERE household_id = \(bind: id) RETURNING id"),
+            ("family_levels", "UPDATE family_levels SET reason = '' WHERE household_id = \(bind: id) RETURNING id"),
             (
                 "policy_signals",
                 "UPDATE policy_signals SET description = '' WHERE household_id = \(bind: id) RETURNING id"

@@ -14,5 +14,6 @@ enum RegieMigrations {
         M009Retention(),
         M010Reports(),
         M011PolicySignals(),
+        M012FamilyLevels(),
     ]
 }

@@ -18,6 +18,7 @@ public enum NotificationStore {
         case relapse
         case handoverOffered = "handover_offered"
         case handoverAnswered = "handover_answered"
+        case familyLevel = "family_level"
 
         public var textKey: String { "notification.\(rawValue)" }
     }

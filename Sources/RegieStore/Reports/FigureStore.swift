@@ -39,6 +39,7 @@ public enum FigureStore {
         let plans = try await PlanFacts.load(scope, on: db)
         let escalations = try await EscalationFacts.load(scope, on: db)
         let closures = try await ClosureFacts.load(scope, on: db)
+        let levels = try await FamilyLevelStore.current(in: networks, on: db)
         let organisations = grouped(
             try await db.select().distinct().columns("household_id", "organisation_id").from("commitments")
                 .where("network_id", .in, scope)
@@ -73,7 +74,8 @@ public enum FigureStore {
                         relapses: kinds.filter { $0.kind == "case.relapse" }.map { Day(Date(millis: $0.occurredAt)) },
                         today: today)
                 },
-                scores: plans.scoreChanges[row.id] ?? [:], organisations: organisations[row.id]?.count ?? 0)
+                scores: plans.scoreChanges[row.id] ?? [:], organisations: organisations[row.id]?.count ?? 0,
+                familyLevel: levels[id])
         }
     }
 

@@ -48,6 +48,7 @@ public enum RegieApplication {
         CaseRoutes(app: app).register(signedInRoutes)
         MemberRoutes(app: app).register(signedInRoutes)
         PictureRoutes(app: app).register(signedInRoutes)
+        FamilyLevelRoutes(app: app).register(signedInRoutes)
         PlanRoutes(app: app).register(signedInRoutes)
         CommitmentRoutes(app: app).register(signedInRoutes)
         ConferenceRoutes(app: app).register(signedInRoutes)

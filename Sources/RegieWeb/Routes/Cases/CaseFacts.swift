@@ -34,6 +34,7 @@ struct CaseFacts {
     let consents: [ConsentStore.Item]
     let careTeam: [HouseholdStore.CareTeamMember]
     let legalHold: String?
+    let familyLevels: FamilyLevelHistory
 
     /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
     static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {
@@ -68,7 +69,8 @@ struct CaseFacts {
             handovers: try await HandoverStore.offers(grant, on: db),
             consents: try await ConsentStore.items(grant, on: db),
             careTeam: try await HouseholdStore.careTeam(grant, on: db),
-            legalHold: try await RetentionStore.legalHold(grant, on: db))
+            legalHold: try await RetentionStore.legalHold(grant, on: db),
+            familyLevels: try await FamilyLevelStore.history(grant, on: db))
     }
 
     /// The monitoring state of the case today: progress norms, evaluations due and why care stalls.

@@ -26,6 +26,8 @@ struct CaseOverview {
         /// Progress norms and stall reasons of an open case.
         let monitor: CaseMonitor?
         let undecidedEscalations: [EscalationStore.Escalation]
+        /// The family level now, in networks with a level pyramid.
+        let familyLevel: Int?
     }
 
     let app: WebApp
@@ -95,7 +97,9 @@ struct CaseOverview {
                 ? events.last { $0.kind == "case.relapse" || $0.kind == "case.closed" }
                     .flatMap { $0.kind == "case.relapse" ? Day($0.occurredAt) : nil } : nil,
             openedOn: opened, monitor: monitor,
-            undecidedEscalations: undecided)
+            undecidedEscalations: undecided,
+            familyLevel: profile.familyLevels.isEmpty
+                ? nil : try await FamilyLevelStore.history(grant, on: db).current?.level)
     }
 
     private func monitorOf(

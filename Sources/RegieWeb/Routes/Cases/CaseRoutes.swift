@@ -53,7 +53,7 @@ struct CaseRoutes {
         for part in [
             PictureView(base: view).values(), PlanView(base: view).values(), ConferenceView(base: view).values(),
             MonitoringView(base: view).values(), EscalationView(base: view).values(), ClosureView(base: view).values(),
-            ConsentView(base: view).values(),
+            ConsentView(base: view).values(), FamilyLevelView(base: view).values(),
         ] {
             values.merge(part) { first, _ in first }
         }
@@ -88,7 +88,13 @@ struct CaseRoutes {
         let network = try await NetworkStore.find(grant.context.network, on: db)
         let profile = network.flatMap { app.profiles.profile(code: $0.profileCode) }
         let escalations = try await EscalationStore.escalations(grant, on: db)
+        let levels = try await FamilyLevelStore.history(grant, on: db)
+        let text = { (key: String) in t.text(key, context.locale) }
         let values: [String: Any] = [
+            "usesFamilyLevels": !(profile?.familyLevels.isEmpty ?? true), "hasFamilyLevel": levels.current != nil,
+            "familyLevelHistory": profile.map {
+                FamilyLevelView.history(levels, profile: $0, reasons: false, text: text)
+            } ?? [],
             "escalations": escalations.map { escalation -> [String: Any] in
                 let today = Day(Date())
                 let course = profile.map { escalation.course(in: $0, calendar: app.calendar, today: today) }
@@ -169,8 +175,13 @@ struct CaseRoutes {
                         ?? text("plan.none"),
                     "adopted": row.adoptedOn?.dutch ?? "—", "attention": row.attention,
                     "overdue": row.directorNorm.isOverdue,
+                    "familyLevel": row.familyLevel.map { level in
+                        let role = FamilyLevelHistory.responsible(for: level, in: profile)
+                        return "\(level) · \(profile.displayName(for: role, generic: text(role.textKey)))"
+                    } ?? "—",
                 ]
             },
+            "usesFamilyLevels": !profile.familyLevels.isEmpty,
             "hasRows": !open.isEmpty,
             "withoutDirector": open.filter { $0.director == nil }.count,
             "fallback": String(

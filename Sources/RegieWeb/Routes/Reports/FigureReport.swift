@@ -126,6 +126,7 @@ struct FigureLabels {
         case "escalation_outcome": return text("figures.escalation_\(code)")
         case "closure_reason": return text("closure.reason.\(code)")
         case "aftercare_result": return text("aftercare.answer.\(code)")
+        case "family_level": return String(format: text("figures.family_level_cell"), code)
         default: return code
         }
     }
