@@ -41,11 +41,14 @@ struct PolicySignalRoutes {
             register: PolicySignalRegister(signals, period: query.period))
     }
 
-    /// The case a signal is raised from (`?case=` or the form's `case`), after the policy allowed the user to see it.
-    private func origin(_ value: String?, _ context: AppRequestContext) async throws -> AccessGrant? {
+    /// The case a signal is raised from (`?case=` or the form's `case`), after the policy allowed `action` on it:
+    /// seeing that the case exists to show the form, deciding on it to raise the signal (it goes on the timeline).
+    private func origin(_ value: String?, _ action: AccessAction, _ context: AppRequestContext) async throws
+        -> AccessGrant?
+    {
         guard let value, !value.isEmpty else { return nil }
         guard UUID(uuidString: value) != nil else { throw HTTPError(.notFound, message: "error.not_found") }
-        return try await CaseService(app: app).grant(.viewProcess, context, household: HouseholdID(rawValue: value))
+        return try await CaseService(app: app).grant(action, context, household: HouseholdID(rawValue: value))
     }
 
     private func page(
@@ -53,7 +56,7 @@ struct PolicySignalRoutes {
     ) async throws -> Response {
         let loaded = try await load(request, context)
         let origin = try await origin(
-            problem?.form.value("case") ?? request.uri.queryParameters["case"].map(String.init), context)
+            problem?.form.value("case") ?? request.uri.queryParameters["case"].map(String.init), .viewProcess, context)
         var reference: String?
         if let origin {
             reference = try await HouseholdStore.reference(of: origin.context.household, on: app.database.sql)
@@ -94,7 +97,7 @@ struct PolicySignalRoutes {
     private func raise(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
         let form = try await app.form(request, context)
-        let origin = try await origin(form.value("case"), context)
+        let origin = try await origin(form.value("case"), .decide, context)
         let page = try await app.page("policy_signals.title", context)
         guard let network = origin?.context.network ?? app.currentNetwork(context, among: page.networks)?.id,
             AccessPolicy.mayUse(.raisePolicySignal, roles: user.actor.roles(in: network))
