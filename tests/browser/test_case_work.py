@@ -34,21 +34,23 @@ def send(browser, action, values, selects=(), checks=()):
     submit(browser, element=target.find_element(By.CSS_SELECTOR, "button[type=submit]"))
 
 
-def open_case(browser, family):
-    """Pim signals, Teun decides and opens the case without a round; returns the case URL."""
-    login(browser, "pim@demo.regie.nl")
-    switch_to(browser, "Enschede")
+def open_case(browser, family, reporter="pim@demo.regie.nl", director="teun@demo.regie.nl", network="Enschede",
+              city="Enschede", postcode="7511 XX"):
+    """The reporter signals, the network director decides and opens the case without a round; returns the case
+    URL and leaves the director signed in."""
+    login(browser, reporter)
+    switch_to(browser, network)
     browser.get(BASE_URL + "/signals/new")
     for field, value in {"p0-given": "Els", "p0-family": family, "p0-birth": "14-07-1979", "street": "Verzonnenweg",
-                         "house_number": "9", "postcode": "7511 XX", "city": "Enschede",
+                         "house_number": "9", "postcode": postcode, "city": city,
                          "description": "Huurachterstand en zorgen om de kinderen."}.items():
         browser.find_element(By.ID, field).send_keys(value)
     for box in browser.find_elements(By.CSS_SELECTOR, "input[name=concern]")[:3]:
         box.click()
     submit(browser)
     logout(browser)
-    login(browser, "teun@demo.regie.nl")
-    switch_to(browser, "Enschede")
+    login(browser, director)
+    switch_to(browser, network)
     browser.get(BASE_URL + "/signals?status=all")
     browser.find_element(By.CSS_SELECTOR, "table tbody tr:first-child a").click()  # the newest signal
     browser.find_element(By.CSS_SELECTOR, "input[name=outcome][value=coordinate]").click()
