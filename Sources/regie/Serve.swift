@@ -28,6 +28,8 @@ struct Serve: AsyncParsableCommand {
     var watchInterval = 60
     @Option(help: "Kleinste aantal dat cijfers voor beleid en per wijk tonen; kleinere aantallen worden \"<n\".")
     var minimumCell = SmallNumberSuppression.defaultMinimum
+    @Option(help: "Map met eigen profielbestanden (*.json) naast de meegeleverde; zie docs/profiles.md.")
+    var profiles: String?
 
     func run() async throws {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
@@ -43,6 +45,7 @@ struct Serve: AsyncParsableCommand {
             totpRequired ?? (demo ? "none" : "administrator,network_director"))
         configuration.watchInterval = .seconds(max(watchInterval, 1))
         configuration.minimumCellSize = max(minimumCell, 1)
+        configuration.profileDirectory = profiles.map { URL(fileURLWithPath: $0, isDirectory: true) }
         if let smtp {
             let parts = smtp.split(separator: ":")
             guard parts.count == 2, let smtpPort = Int(parts[1]) else {

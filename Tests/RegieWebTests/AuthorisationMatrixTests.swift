@@ -99,6 +99,7 @@ struct AuthorisationMatrixTests {
         "POST /policy-signals/{signal}/answer": .elsewhere(
             "policy officers; another network's signal is 404 — PolicySignalTests"),
         "GET /neighbourhoods": .feature(.neighbourhoods),
+        "GET /care-budget": .feature(.careBudget), "POST /care-budget": .feature(.setCareBudget),
         "POST /neighbourhoods/marks": .elsewhere(
             "the network in the form decides (markNeighbourhood) — PolicySignalTests"),
         "POST /access/break-glass/{entry}/review": .feature(.breakGlassReview),

@@ -130,7 +130,8 @@ struct CaseLifeTests {
             let second = try await lead.get(page).body
             #expect(second.contains("<dd>2. Stuurgroep</dd>"), "raised by hand to the second rung")
             let decision = [
-                ("decision", "Zorg ingekocht uit het crisispotje"), ("mandate", "care_budget"), ("structural", "yes"),
+                ("decision", "Wachtlijst doorbroken met een doorslaggevende stem"), ("mandate", "deciding_vote"),
+                ("structural", "yes"),
                 ("decided_on", today.dutch),
             ]
             let uncategorised = try await lead.post("\(page)/escalations/\(escalation)/decision", decision)
@@ -146,7 +147,7 @@ struct CaseLifeTests {
                 try await CaseWorkTests.column(
                     harness, "SELECT source || ':' || category || ':' || household_id AS v FROM policy_signals")
                     == ["escalation:waiting_list:\(id)"])
-            #expect(try await lead.get(page).body.contains("Budget voor zorginkoop"))
+            #expect(try await lead.get(page).body.contains("Doorslaggevende stem"))
 
             let noSafety = try await director.post(
                 "\(page)/closure", [("closure_reason", "goals_reached"), ("closed_on", today.dutch)])

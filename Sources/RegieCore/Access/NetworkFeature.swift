@@ -30,6 +30,9 @@ public enum NetworkFeature: String, Sendable, CaseIterable {
     /// approach.
     case neighbourhoods
     case markNeighbourhood = "mark_neighbourhood"
+    /// The care-purchase budget with its balance and spendings, and setting the yearly amount (the municipality).
+    case careBudget = "care_budget"
+    case setCareBudget = "set_care_budget"
 
     /// The roles in the network that may use the feature.
     public var roles: Set<Role> {
@@ -46,6 +49,8 @@ public enum NetworkFeature: String, Sendable, CaseIterable {
         case .answerPolicySignal: return [.policyOfficer]
         case .neighbourhoods: return [.networkDirector, .processManager, .policyOfficer]
         case .markNeighbourhood: return [.networkDirector, .policyOfficer]
+        case .careBudget: return [.networkDirector, .processManager, .policyOfficer]
+        case .setCareBudget: return [.policyOfficer]
         }
     }
 }

@@ -14,6 +14,8 @@ public struct Network: Sendable, Codable, Hashable, Identifiable {
     public let createdAt: Date
     /// How many years after a case is closed its file is kept before the retention purge anonymises it.
     public var retentionYears: Int
+    /// The profile settings the administrator changed for this network.
+    public var profileOverrides: ProfileOverrides
 
     /// The retention period when the administrator sets none (Wmo and Jeugdwet practice: 15 years).
     public static let defaultRetentionYears = 15
@@ -21,7 +23,7 @@ public struct Network: Sendable, Codable, Hashable, Identifiable {
     public init(
         id: NetworkID = NetworkID(), name: String, municipality: String, neighbourhoods: [String] = [],
         profileCode: String, active: Bool = true, createdAt: Date = Date(),
-        retentionYears: Int = Network.defaultRetentionYears
+        retentionYears: Int = Network.defaultRetentionYears, profileOverrides: ProfileOverrides = ProfileOverrides()
     ) {
         self.id = id
         self.name = name
@@ -31,6 +33,7 @@ public struct Network: Sendable, Codable, Hashable, Identifiable {
         self.active = active
         self.createdAt = createdAt
         self.retentionYears = retentionYears
+        self.profileOverrides = profileOverrides
     }
 }
 

@@ -40,3 +40,17 @@ public struct NormPeriod: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension NormPeriod {
+    /// Reads a period as an administrator types it, in the words `dutch` shows: "5 werkdagen", "1 maand", "24 uur".
+    public init?(dutch text: String) {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace)
+        guard words.count == 2, let amount = Int(words[0]), (1...999).contains(amount) else { return nil }
+        let units: [String: Unit] = [
+            "uur": .hours, "uren": .hours, "werkdag": .workingDays, "werkdagen": .workingDays, "dag": .calendarDays,
+            "dagen": .calendarDays, "week": .weeks, "weken": .weeks, "maand": .months, "maanden": .months,
+        ]
+        guard let unit = units[String(words[1])] else { return nil }
+        self.init(amount, unit)
+    }
+}

@@ -27,6 +27,19 @@ public struct ProfileLibrary: Sendable {
         return try load(directory: url)
     }
 
+    /// The bundled profiles together with an operator's own directory of profile files, if given: an operator's
+    /// file with a bundled profile's code replaces it, others are added.
+    public static func bundled(operatorDirectory: URL?) throws -> ProfileLibrary {
+        let bundled = try bundled()
+        guard let operatorDirectory else { return bundled }
+        let own = try load(directory: operatorDirectory)
+        let replaced = Set(own.profiles.map(\.code))
+        return ProfileLibrary(
+            profiles: (bundled.profiles.filter { !replaced.contains($0.code) } + own.profiles).sorted {
+                $0.code < $1.code
+            })
+    }
+
     /// Loads profiles from a directory (also used for an operator's own profile files).
     public static func load(directory: URL) throws -> ProfileLibrary {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
@@ -44,4 +57,9 @@ public struct ProfileLibrary: Sendable {
     }
 
     public func profile(code: String) -> WorkflowProfile? { profiles.first { $0.code == code } }
+
+    /// The profile a network works by, with the settings its administrator changed for that network applied.
+    public func profile(for network: Network) -> WorkflowProfile? {
+        profile(code: network.profileCode)?.applying(network.profileOverrides)
+    }
 }

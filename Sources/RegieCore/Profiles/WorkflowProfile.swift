@@ -15,25 +15,25 @@ public struct WorkflowProfile: Sendable, Codable, Equatable, Identifiable {
     /// Where in the sources the settings come from.
     public let sources: [String]
     /// Local names for roles; a role without an entry uses its generic name.
-    public let roleNames: [String: String]
-    public let norms: Norms
+    public var roleNames: [String: String]
+    public var norms: Norms
     public let intake: Intake
-    public let planDrafter: PlanDrafter
-    public let agendaRule: AgendaRule
-    public let householdAtConference: HouseholdAtConference
-    public let closureCriterion: ClosureCriterion
-    public let aftercare: [NormPeriod]
-    public let pseudonymised: Bool
-    public let caseloadMaximum: Int?
+    public var planDrafter: PlanDrafter
+    public var agendaRule: AgendaRule
+    public var householdAtConference: HouseholdAtConference
+    public var closureCriterion: ClosureCriterion
+    public var aftercare: [NormPeriod]
+    public var pseudonymised: Bool
+    public var caseloadMaximum: Int?
     /// Problems on at least this many domains suggest the network's target group; advisory, never a gate.
-    public let advisoryInclusionDomains: Int?
+    public var advisoryInclusionDomains: Int?
     /// The network's own life-domain list; `nil` means `LifeDomain.defaults`.
     public let lifeDomains: [LifeDomain]?
     public let escalation: EscalationLadders
     public let mandates: Mandates
     /// Amsterdam's family levels 0–4; empty when the network does not use levels.
     public let familyLevels: [FamilyLevel]
-    public let meetingInterval: NormPeriod
+    public var meetingInterval: NormPeriod
 
     /// The display name of `role` in this network, falling back to `generic`.
     public func displayName(for role: Role, generic: String) -> String { roleNames[role.rawValue] ?? generic }
@@ -43,16 +43,16 @@ public struct WorkflowProfile: Sendable, Codable, Equatable, Identifiable {
 
     /// The time norms of the nine-step process; `nil` where the network sets none.
     public struct Norms: Sendable, Codable, Equatable {
-        public let eligibilityDecision: NormPeriod?
-        public let crisisIntervention: NormPeriod?
-        public let informationRoundAnswer: NormPeriod?
-        public let caseDirectorAfterDecision: NormPeriod?
-        public let planToConference: NormPeriod?
-        public let firstProgressContact: NormPeriod?
-        public let progressReport: NormPeriod?
-        public let progressTalk: NormPeriod?
-        public let goalWithoutProgress: NormPeriod?
-        public let maximumDuration: NormPeriod?
+        public var eligibilityDecision: NormPeriod?
+        public var crisisIntervention: NormPeriod?
+        public var informationRoundAnswer: NormPeriod?
+        public var caseDirectorAfterDecision: NormPeriod?
+        public var planToConference: NormPeriod?
+        public var firstProgressContact: NormPeriod?
+        public var progressReport: NormPeriod?
+        public var progressTalk: NormPeriod?
+        public var goalWithoutProgress: NormPeriod?
+        public var maximumDuration: NormPeriod?
     }
 
     /// Rules at the front door (step 1).

@@ -24,6 +24,8 @@ public enum EscalationStore {
         public let mandate: EscalationMandate?
         public let structural: Bool?
         public let decidedBy: String
+        /// What the decision spent from the care-purchase budget, when it used that mandate.
+        public let spent: Euro?
     }
 
     /// Raises an escalation at the ladder's first rung. Needs a `decide` grant.
@@ -81,10 +83,11 @@ public enum EscalationStore {
     }
 
     /// Records the decision on an escalation, once. A structural solution (`policySignal` names its category) is
-    /// also registered as a policy signal, linked to the household.
+    /// also registered as a policy signal, linked to the household; `spending` is what the decision takes from the
+    /// care-purchase budget (the caller checked the balance under `CareBudgetStore.lock`).
     public static func decide(
-        _ id: String, decision: String, mandate: EscalationMandate, policySignal: PolicySignal.Category?, on day: Day,
-        grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase
+        _ id: String, decision: String, mandate: EscalationMandate, policySignal: PolicySignal.Category?,
+        spending: Euro? = nil, on day: Day, grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase
     ) async throws {
         precondition(grant.action == .decide, "Deciding an escalation is a process decision")
         let updated = try await db.update("escalations").set("decided_on", to: SQLBind(day.iso))
@@ -103,17 +106,20 @@ public enum EscalationStore {
                     household: grant.context.household),
                 in: grant.context.network, by: grant.actor.user, at: moment, on: db)
         }
+        if let spending {
+            try await CareBudgetStore.spend(spending, escalation: id, on: day, grant: grant, at: moment, on: db)
+        }
+        let summary =
+            policySignal != nil ? "Opschaling besloten (structurele oplossing, beleidssignaal)" : "Opschaling besloten"
         try await TimelineStore.append(
-            "escalation.decided",
-            summary: policySignal != nil
-                ? "Opschaling besloten (structurele oplossing, beleidssignaal)" : "Opschaling besloten",
+            "escalation.decided", summary: summary + (spending.map { "; \($0.dutch) uit het zorginkoopbudget" } ?? ""),
             recording: ["escalation": id, "mandate": mandate.rawValue], by: grant, at: moment, on: db)
     }
 
     private struct Row: Decodable {
         let id: String, householdId: String, networkId: String, kind: String, blockingName: String?
         let blockingRule: String, reason: String, raisedByName: String, raisedOn: String, decidedOn: String?
-        let decision: String, mandate: String?, structural: Bool?, decidedByName: String?
+        let decision: String, mandate: String?, structural: Bool?, decidedByName: String?, spentCents: Int?
     }
 
     /// The escalations of the grant's household, oldest first.
@@ -162,7 +168,8 @@ public enum EscalationStore {
                 SQLColumn("raised_on", table: "escalations"), SQLColumn("decided_on", table: "escalations"),
                 SQLColumn("decision", table: "escalations"), SQLColumn("mandate", table: "escalations"),
                 SQLColumn("structural", table: "escalations"),
-                SQLAlias(SQLColumn("name", table: "decider"), as: SQLIdentifier("decided_by_name"))
+                SQLAlias(SQLColumn("name", table: "decider"), as: SQLIdentifier("decided_by_name")),
+                SQLAlias(SQLColumn("amount_cents", table: "care_budget_spendings"), as: SQLIdentifier("spent_cents"))
             )
             .from("escalations")
             .join(
@@ -179,6 +186,11 @@ public enum EscalationStore {
                 SQLAlias(SQLIdentifier("users"), as: SQLIdentifier("decider")), method: SQLJoinMethod.left,
                 on: SQLBinaryExpression(
                     SQLColumn("id", table: "decider"), .equal, SQLColumn("decided_by", table: "escalations"))
+            )
+            .join(
+                "care_budget_spendings", method: SQLJoinMethod.left,
+                on: SQLColumn("escalation_id", table: "care_budget_spendings"), .equal,
+                SQLColumn("id", table: "escalations")
             )
             .where(condition).orderBy(SQLColumn("raised_at", table: "escalations"))
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -199,7 +211,7 @@ public enum EscalationStore {
                 blockingRule: row.blockingRule, reason: row.reason, raisedBy: row.raisedByName, raisedOn: raised,
                 recorded: recorded[row.id] ?? [], decidedOn: row.decidedOn.flatMap(Day.init), decision: row.decision,
                 mandate: row.mandate.flatMap(EscalationMandate.init(rawValue:)), structural: row.structural,
-                decidedBy: row.decidedByName ?? "")
+                decidedBy: row.decidedByName ?? "", spent: row.spentCents.map(Euro.init(cents:)))
         }
     }
 }

@@ -15,5 +15,7 @@ enum RegieMigrations {
         M010Reports(),
         M011PolicySignals(),
         M012FamilyLevels(),
+        M013CareBudget(),
+        M014ProfileOverrides(),
     ]
 }

@@ -6,22 +6,32 @@ import SQLKit
 public enum NetworkStore {
     private struct Row: Decodable {
         let id: String, name: String, municipality: String, neighbourhoods: String, profileCode: String
-        let active: Bool, createdAt: Int64, retentionYears: Int
+        let active: Bool, createdAt: Int64, retentionYears: Int, profileOverrides: String
         var network: Network {
             let areas = (try? JSONDecoder().decode([String].self, from: Data(neighbourhoods.utf8))) ?? []
+            // An unreadable override (written by a newer version) falls back to the plain profile.
+            let overrides = (try? JSONDecoder().decode(ProfileOverrides.self, from: Data(profileOverrides.utf8)))
             return Network(
                 id: NetworkID(rawValue: id), name: name, municipality: municipality, neighbourhoods: areas,
                 profileCode: profileCode, active: active, createdAt: Date(millis: createdAt),
-                retentionYears: retentionYears)
+                retentionYears: retentionYears, profileOverrides: overrides ?? ProfileOverrides())
         }
     }
 
     private static let columns = [
         "id", "name", "municipality", "neighbourhoods", "profile_code", "active", "created_at", "retention_years",
+        "profile_overrides",
     ]
 
-    private static func json(_ areas: [String]) -> String {
-        String(decoding: (try? JSONEncoder().encode(areas)) ?? Data("[]".utf8), as: UTF8.self)
+    private static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    /// The network's overrides as stored: `{}` when there are none, so a plain network reads plainly.
+    private static func overrides(_ network: Network) -> String {
+        network.profileOverrides.isEmpty ? "{}" : json(network.profileOverrides)
     }
 
     public static func insert(_ network: Network, on db: any SQLDatabase) async throws {
@@ -30,7 +40,8 @@ public enum NetworkStore {
                 .values(
                     SQLBind(network.id.rawValue), SQLBind(network.name), SQLBind(network.municipality),
                     SQLBind(json(network.neighbourhoods)), SQLBind(network.profileCode), SQLBind(network.active),
-                    SQLBind(network.createdAt.millis), SQLBind(network.retentionYears)
+                    SQLBind(network.createdAt.millis), SQLBind(network.retentionYears),
+                    SQLBind(overrides(network))
                 )
                 .run()
         } catch let error where error.isUniqueViolation {
@@ -45,6 +56,7 @@ public enum NetworkStore {
                 .set("neighbourhoods", to: SQLBind(json(network.neighbourhoods)))
                 .set("profile_code", to: SQLBind(network.profileCode)).set("active", to: SQLBind(network.active))
                 .set("retention_years", to: SQLBind(network.retentionYears))
+                .set("profile_overrides", to: SQLBind(overrides(network)))
                 .where("id", .equal, SQLBind(network.id.rawValue)).run()
         } catch let error where error.isUniqueViolation {
             throw StoreError.duplicate(field: "name")

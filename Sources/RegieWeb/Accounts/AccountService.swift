@@ -149,7 +149,7 @@ public struct AccountService: Sendable {
         if network.municipality.trimmingCharacters(in: .whitespaces).isEmpty {
             errors.add("municipality", "error.required")
         }
-        if profiles.profile(code: network.profileCode) == nil { errors.add("profile", "error.invalid_choice") }
+        if profiles.profile(for: network) == nil { errors.add("profile", "error.invalid_choice") }
         if !RetentionRule.allowedYears.contains(network.retentionYears) {
             errors.add("retentionYears", "error.retention_years")
         }
@@ -171,7 +171,9 @@ public struct AccountService: Sendable {
                 try await AdminLogStore.append(
                     actor: actor, entity: "network", entityID: network.id.rawValue,
                     action: isNew ? "created" : "updated",
-                    details: "\(network.name); profiel \(network.profileCode); \(members.count) partners", on: db)
+                    details:
+                        "\(network.name); profiel \(network.profileCode) met \(network.profileOverrides.count) aanpassingen; "
+                        + "\(members.count) partners", on: db)
             }
         } catch StoreError.duplicate {
             throw FieldErrors("name", "error.name_taken")

@@ -20,7 +20,7 @@ struct NormWatch {
     func run(today: Day = Day(Date())) async throws -> Report {
         var report = Report()
         for network in try await NetworkStore.all(on: app.database.sql) {
-            guard let profile = app.profiles.profile(code: network.profileCode) else { continue }
+            guard let profile = app.profiles.profile(for: network) else { continue }
             report.rises += try await escalationRises(network.id, profile: profile, today: today)
             report.aftercareRequests += try await aftercareChecks(network.id, profile: profile, today: today)
             for household in try await RetentionStore.due(in: network, today: today, on: app.database.sql) {

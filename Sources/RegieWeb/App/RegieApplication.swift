@@ -65,6 +65,7 @@ public enum RegieApplication {
         FigureRoutes(app: app).register(signedInRoutes)
         InspectionRoutes(app: app).register(signedInRoutes)
         PolicySignalRoutes(app: app).register(signedInRoutes)
+        CareBudgetRoutes(app: app).register(signedInRoutes)
         NeighbourhoodRoutes(app: app).register(signedInRoutes)
 
         let admin = signedIn.group("admin").add(middleware: RequireAdministratorMiddleware())

@@ -28,6 +28,10 @@ public struct RegieConfiguration: Sendable {
     /// Figures for policy officers and by area show counts below this as "<n" (small-number protection).
     public var minimumCellSize: Int = SmallNumberSuppression.defaultMinimum
 
+    /// A directory of the operator's own profile files (`*.json`), used beside the bundled ones; a file with the
+    /// code of a bundled profile replaces that profile.
+    public var profileDirectory: URL?
+
     public init() {}
 }
 

@@ -20,7 +20,7 @@ public struct WebApp: Sendable {
         self.database = database
         self.configuration = configuration
         self.views = try await Views.bundled()
-        self.profiles = try ProfileLibrary.bundled()
+        self.profiles = try ProfileLibrary.bundled(operatorDirectory: configuration.profileDirectory)
         let hasher = PasswordHasher(cost: configuration.bcryptCost)
         self.accounts = AccountService(database: database, hasher: hasher)
         self.logins = LoginService(database: database, hasher: hasher, configuration: configuration)

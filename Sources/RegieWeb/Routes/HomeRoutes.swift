@@ -27,7 +27,7 @@ struct HomeRoutes {
         let t = app.views.translations
         var values: [String: Any] = [:]
         if let network = app.currentNetwork(context, among: page.networks) {
-            let profile = app.profiles.profile(code: network.profileCode)
+            let profile = app.profiles.profile(for: network)
             let roles = user.actor.roles(in: network.id).sorted().map { role in
                 profile?.displayName(for: role, generic: t.text(role.textKey, context.locale))
                     ?? t.text(role.textKey, context.locale)

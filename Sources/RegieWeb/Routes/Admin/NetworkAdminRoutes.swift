@@ -14,6 +14,8 @@ struct NetworkAdminRoutes {
                 [
                     "id": network.id.rawValue, "name": network.name, "municipality": network.municipality,
                     "profile": app.profiles.profile(code: network.profileCode)?.name ?? network.profileCode,
+                    "overrides": network.profileOverrides.count,
+                    "hasOverrides": !network.profileOverrides.isEmpty,
                     "active": network.active,
                 ]
             }
@@ -41,15 +43,21 @@ struct NetworkAdminRoutes {
 
     private func form(
         _ context: AppRequestContext, network: Network?, input: FormData? = nil,
-        errors: FieldErrors = FieldErrors()
+        errors: FieldErrors = FieldErrors(), overrideProblems: [String: String] = [:]
     ) async throws -> Response {
         let t = app.views.translations
+        let text = { (key: String) in t.text(key, context.locale) }
         let organisations = try await OrganisationStore.all(on: app.database.sql)
         let members =
             try await network.asyncMap { try await NetworkStore.members(of: $0.id, on: app.database.sql) }
             ?? []
         let profileCode = input?.value("profile") ?? network?.profileCode ?? ""
-        let values: [String: Any] = [
+        let overrideFields =
+            input.map { form in
+                Dictionary(
+                    uniqueKeysWithValues: ProfileOverrideForm.fieldNames.map { ($0, form.value($0) ?? "") })
+            } ?? network.map { ProfileOverrideForm.fields($0.profileOverrides) } ?? [:]
+        var values: [String: Any] = [
             "isNew": network == nil, "id": network?.id.rawValue ?? "",
             "name": input?.value("name") ?? network?.name ?? "",
             "municipality": input?.value("municipality") ?? network?.municipality ?? "",
@@ -70,11 +78,18 @@ struct NetworkAdminRoutes {
                 ]
             },
             "errors": errors.translated(t, context.locale),
+            "overridesOpen": !overrideProblems.isEmpty || !(network?.profileOverrides.isEmpty ?? true),
         ]
+        values.merge(
+            ProfileOverridesView(
+                profile: app.profiles.profile(code: network?.profileCode ?? profileCode), fields: overrideFields,
+                errors: overrideProblems.mapValues(text), text: text
+            ).values()
+        ) { _, new in new }
         return app.views.render(
             "admin_network_form",
             page: try await app.page(network == nil ? "admin.network_new" : "admin.network_edit", context),
-            values: values, status: errors.isEmpty ? .ok : .unprocessableContent)
+            values: values, status: errors.isEmpty && overrideProblems.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// The retention period typed in: empty means the default; anything not a number fails validation (0).
@@ -85,24 +100,28 @@ struct NetworkAdminRoutes {
 
     private func save(_ request: Request, _ context: AppRequestContext, existing: Network?) async throws -> Response {
         let input = try await app.form(request, context)
+        let (overrides, overrideProblems) = ProfileOverrideForm.read { input.value($0) }
         let areas = (input.value("neighbourhoods") ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let network = Network(
             id: existing?.id ?? NetworkID(), name: input.value("name") ?? "",
             municipality: input.value("municipality") ?? "", neighbourhoods: areas,
             profileCode: input.value("profile") ?? "", active: input.value("active") == "on",
-            createdAt: existing?.createdAt ?? Date(), retentionYears: retentionYears(input.value("retention_years")))
+            createdAt: existing?.createdAt ?? Date(), retentionYears: retentionYears(input.value("retention_years")),
+            profileOverrides: overrides)
         let organisations = try await OrganisationStore.all(on: app.database.sql)
         let members = organisations.compactMap { org -> NetworkMember? in
             guard let type = PartnerType(rawValue: input.value("member_\(org.id.rawValue)") ?? "") else { return nil }
             return NetworkMember(network: network.id, organisation: org.id, partnerType: type)
         }
         do {
+            guard overrideProblems.isEmpty else { throw FieldErrors() }
             try await app.accounts.saveNetwork(
                 network, members: members, isNew: existing == nil,
                 profiles: app.profiles, by: context.identity?.account.id)
         } catch let errors as FieldErrors {
-            return try await form(context, network: existing, input: input, errors: errors)
+            return try await form(
+                context, network: existing, input: input, errors: errors, overrideProblems: overrideProblems)
         }
         return .redirect(to: "/admin/networks?notice=notice.saved", type: .found)
     }

@@ -35,12 +35,14 @@ struct CaseFacts {
     let careTeam: [HouseholdStore.CareTeamMember]
     let legalHold: String?
     let familyLevels: FamilyLevelHistory
+    /// The network's care-purchase budget, where the profile gives that mandate.
+    let careBudget: CareBudget?
 
     /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
     static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {
         let db = db ?? app.database.sql
         guard let network = try await NetworkStore.find(grant.context.network, on: db),
-            let profile = app.profiles.profile(code: network.profileCode)
+            let profile = app.profiles.profile(for: network)
         else { throw StoreError.notFound("network") }
         let closure = try await ClosureStore.latest(grant, on: db)
         let aftercare = try await closure.asyncMap {
@@ -70,7 +72,8 @@ struct CaseFacts {
             consents: try await ConsentStore.items(grant, on: db),
             careTeam: try await HouseholdStore.careTeam(grant, on: db),
             legalHold: try await RetentionStore.legalHold(grant, on: db),
-            familyLevels: try await FamilyLevelStore.history(grant, on: db))
+            familyLevels: try await FamilyLevelStore.history(grant, on: db),
+            careBudget: profile.mandates.careBudget ? try await CareBudgetStore.budget(of: network.id, on: db) : nil)
     }
 
     /// The monitoring state of the case today: progress norms, evaluations due and why care stalls.

@@ -86,7 +86,7 @@ struct CaseRoutes {
         let directors = try await DirectorStore.history(grant, on: db)
         let plan = try await PlanStore.current(grant, on: db)
         let network = try await NetworkStore.find(grant.context.network, on: db)
-        let profile = network.flatMap { app.profiles.profile(code: $0.profileCode) }
+        let profile = network.flatMap { app.profiles.profile(for: $0) }
         let escalations = try await EscalationStore.escalations(grant, on: db)
         let levels = try await FamilyLevelStore.history(grant, on: db)
         let text = { (key: String) in t.text(key, context.locale) }
@@ -156,7 +156,7 @@ struct CaseRoutes {
     private func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let page = try await app.page("cases.title", context)
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
-            let profile = app.profiles.profile(code: network.profileCode),
+            let profile = app.profiles.profile(for: network),
             AccessPolicy.mayUse(.caseList, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let t = app.views.translations

@@ -99,7 +99,7 @@ struct CaseService {
     /// The workflow profile of `network`.
     func profile(of network: NetworkID, on db: any SQLDatabase) async throws -> WorkflowProfile {
         guard let network = try await NetworkStore.find(network, on: db),
-            let profile = app.profiles.profile(code: network.profileCode)
+            let profile = app.profiles.profile(for: network)
         else { throw StoreError.notFound("network") }
         return profile
     }

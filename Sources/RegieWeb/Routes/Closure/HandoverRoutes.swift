@@ -51,7 +51,7 @@ struct HandoverRoutes {
         _ = try await app.form(request, context)
         guard offer.accepted == nil,
             let network = try await NetworkStore.find(offer.toNetwork, on: app.database.sql),
-            let profile = app.profiles.profile(code: network.profileCode)
+            let profile = app.profiles.profile(for: network)
         else { throw HTTPError(.conflict, message: "error.handover_decided") }
         let household = HouseholdID()
         try await AccessGuard.authorizeNewHousehold(

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RegieCore
 import RegieStore
+import SQLKit
 
 /// Step 7 on the case: raising an escalation on the profile's ladder, taking it a rung higher, recording the
 /// decision with the mandate used, and the register of pressure and coercion.
@@ -92,16 +93,41 @@ struct EscalationRoutes {
             if structural == nil { problems["structural"] = "error.invalid_choice" }
             let category = PolicySignal.Category(rawValue: form.value("signal_category") ?? "")
             if structural == true && category == nil { problems["signalCategory"] = "error.policy_signal_category" }
+            let spending = try await spending(form, mandate: mandate, on: day, grant: grant, into: &problems, db)
             guard problems.isEmpty, let day, let mandate, let structural else { throw FieldProblems(problems) }
             try await EscalationStore.decide(
-                id, decision: decision, mandate: mandate, policySignal: structural ? category : nil, on: day,
-                grant: grant, on: db)
+                id, decision: decision, mandate: mandate, policySignal: structural ? category : nil,
+                spending: spending, on: day, grant: grant, on: db)
             let notifier = Notifier(app: app)
             try await notifier.tell(
                 try await notifier.users(with: [.processManager], in: grant.context.network, on: db),
                 .escalationDecided, household: grant.context.household, network: grant.context.network,
                 reference: try await HouseholdStore.reference(grant, on: db), key: "escalation-decided:\(id)", on: db)
         }
+    }
+
+    /// The amount a decision takes from the care-purchase budget: required with that mandate, which only the network
+    /// director holds (seed-000 §5.5), refused without it, and never more than the year's balance (checked with the network locked, inside the decision's transaction).
+    private func spending(
+        _ form: FormData, mandate: EscalationMandate?, on day: Day?, grant: AccessGrant,
+        into problems: inout [String: String], _ db: any SQLDatabase
+    ) async throws -> Euro? {
+        let typed = form.value("budget_amount") ?? ""
+        guard mandate == .careBudget else {
+            if !typed.trimmingCharacters(in: .whitespaces).isEmpty {
+                problems["budgetAmount"] = "error.budget_amount_without_mandate"
+            }
+            return nil
+        }
+        guard grant.actor.roles(in: grant.context.network).contains(.networkDirector) else {
+            problems["mandate"] = "error.budget_director_only"
+            return nil
+        }
+        try await CareBudgetStore.lock(grant.context.network, on: db)
+        let budget = try await CareBudgetStore.budget(of: grant.context.network, on: db)
+        let (amount, problem) = budget.spendingProblem(typed, on: day ?? Day(Date()))
+        if let problem { problems["budgetAmount"] = problem }
+        return amount
     }
 
     private func coercion(_ request: Request, _ context: AppRequestContext) async throws -> Response {

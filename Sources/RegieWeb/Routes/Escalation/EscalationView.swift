@@ -82,6 +82,8 @@ struct EscalationView {
             values["decidedOn"] = escalation.decidedOn?.dutch ?? ""
             values["decidedBy"] = escalation.decidedBy
             values["mandate"] = escalation.mandate.map { text($0.textKey) } ?? ""
+            values["spent"] = escalation.spent?.dutch ?? ""
+            values["hasSpent"] = escalation.spent != nil
             values["structural"] = text(escalation.structural == true ? "escalation.structural" : "escalation.one_off")
         } else {
             values["mandates"] = mandates.map { mandate -> [String: Any] in
@@ -91,6 +93,11 @@ struct EscalationView {
                 ]
             }
             values["decisionInput"] = base.kept("decision")
+            if let budget = facts.careBudget {
+                values["hasCareBudget"] = true
+                values["budgetAmountInput"] = base.kept("budget_amount")
+                values["budgetBalance"] = budgetHint(budget, year: today.year)
+            }
             values["oneOffKept"] = base.kept("structural") == "no"
             values["structuralKept"] = base.kept("structural") == "yes"
             values["signalCategories"] = PolicySignal.Category.allCases.map { category -> [String: Any] in
@@ -102,5 +109,13 @@ struct EscalationView {
             values["decidedOnInput"] = base.kept("decided_on", today.dutch)
         }
         return values
+    }
+
+    /// "Nog beschikbaar in 2026: € 1.200,00 van € 5.000,00", or that no amount was set for the year.
+    private func budgetHint(_ budget: CareBudget, year: Int) -> String {
+        guard let amount = budget.amount(in: year), let balance = budget.balance(in: year) else {
+            return String(format: text("care_budget.not_set_hint"), String(year))
+        }
+        return String(format: text("care_budget.balance_hint"), String(year), balance.dutch, amount.dutch)
     }
 }

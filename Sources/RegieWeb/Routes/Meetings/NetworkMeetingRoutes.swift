@@ -19,7 +19,7 @@ struct NetworkMeetingRoutes {
     /// The current network with its profile, for a network director or support staff there.
     private func network(_ context: AppRequestContext, page: Page) throws -> (Network, WorkflowProfile) {
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
-            let profile = app.profiles.profile(code: network.profileCode),
+            let profile = app.profiles.profile(for: network),
             AccessPolicy.mayUse(.networkMeetings, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden) }
         return (network, profile)

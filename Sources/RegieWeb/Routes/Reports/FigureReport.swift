@@ -49,7 +49,7 @@ struct FigureReport {
         app: WebApp, networks: [Network], period: ReportPeriod, protectsAll: Bool, locale: String
     ) async throws -> FigureReport {
         let profiles = Dictionary(
-            uniqueKeysWithValues: networks.map { ($0.id, app.profiles.profile(code: $0.profileCode)) })
+            uniqueKeysWithValues: networks.map { ($0.id, app.profiles.profile(for: $0)) })
         let today = Day(Date())
         let facts = try await FigureStore.facts(
             in: networks.map(\.id), profiles: { profiles[$0] ?? nil }, calendar: app.calendar, today: today,

@@ -19,6 +19,7 @@ struct FigureView {
         return asked.query.formValues(action: "/figures", translate: text).merging([
             "networkNames": report.networks.map(\.name).joined(separator: ", "), "query": query,
             "protectsAll": report.protectsAll,
+            "hasCareBudget": report.networks.contains { app.profiles.profile(for: $0)?.mandates.careBudget == true },
             "suppressionNote": String(format: text("figures.suppression_note"), report.suppression.minimum),
             "sections": report.sections.map { section -> [String: Any] in
                 [

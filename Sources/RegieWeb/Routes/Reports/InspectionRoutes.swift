@@ -36,7 +36,7 @@ struct InspectionRoutes {
             from: query["from"].flatMap { Day(String($0)) } ?? fallback.from,
             to: query["to"].flatMap { Day(String($0)) } ?? fallback.to)
         let db = app.database.sql
-        let profile = app.profiles.profile(code: network.profileCode)
+        let profile = app.profiles.profile(for: network)
         let facts = try await FigureStore.facts(
             in: [network.id], profiles: { _ in profile }, calendar: app.calendar, today: Day(Date()), on: db)
         let organisations = Dictionary(

@@ -35,7 +35,7 @@ struct NeighbourhoodRoutes {
             request, context, app: app, feature: .neighbourhoods, title: "neighbourhoods.title")
         let db = app.database.sql
         let profiles = Dictionary(
-            uniqueKeysWithValues: networks.map { ($0.id, app.profiles.profile(code: $0.profileCode)) })
+            uniqueKeysWithValues: networks.map { ($0.id, app.profiles.profile(for: $0)) })
         let facts = try await FigureStore.facts(
             in: networks.map(\.id), profiles: { profiles[$0] ?? nil }, calendar: app.calendar, today: Day(Date()),
             on: db)

@@ -19,7 +19,7 @@ struct NeighbourhoodView {
     func values() -> [String: Any] {
         let names = Dictionary(uniqueKeysWithValues: loaded.networks.map { ($0.id, $0.name) })
         let domains = Dictionary(
-            loaded.networks.compactMap { app.profiles.profile(code: $0.profileCode)?.domains }.flatMap { $0 }
+            loaded.networks.compactMap { app.profiles.profile(for: $0)?.domains }.flatMap { $0 }
                 .map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         var values = loaded.query.formValues(action: "/neighbourhoods", translate: text)
         values["networkNames"] = loaded.networks.map(\.name).joined(separator: ", ")

@@ -64,7 +64,7 @@ struct IntakeService {
             throw Problems(["organisations": "error.information_not_now"])
         }
         let profile = try await NetworkStore.find(grant.context.network, on: app.database.sql)
-            .flatMap { app.profiles.profile(code: $0.profileCode) }
+            .flatMap { app.profiles.profile(for: $0) }
         let due = (profile?.norms.informationRoundAnswer ?? NormPeriod(5, .workingDays))
             .dueDay(from: Day(Date()), calendar: app.calendar)
         try await app.database.write { db in

@@ -14,7 +14,7 @@ struct SignalFormView {
     func values(form: SignalForm?, problems: [String: String], candidates: [Int: [SignalStore.Candidate]])
         async throws -> [String: Any]
     {
-        let profile = app.profiles.profile(code: network.profileCode)
+        let profile = app.profiles.profile(for: network)
         let draft = form?.draft
         func value(_ name: String) -> String { form?.form.value(name) ?? "" }
         func error(_ field: String) -> String? { problems[field].map(text) }

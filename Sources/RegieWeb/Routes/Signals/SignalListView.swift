@@ -10,7 +10,7 @@ struct SignalListView {
     let network: Network
 
     func rows(filter: String) async throws -> [[String: Any]] {
-        guard let user = context.identity, let profile = app.profiles.profile(code: network.profileCode) else {
+        guard let user = context.identity, let profile = app.profiles.profile(for: network) else {
             return []
         }
         let t = app.views.translations

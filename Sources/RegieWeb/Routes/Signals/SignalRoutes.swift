@@ -65,7 +65,7 @@ struct SignalRoutes {
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let filter = request.uri.queryParameters["status"].map(String.init) ?? "open"
         let rows = try await SignalListView(app: app, context: context, network: network).rows(filter: filter)
-        let norm = app.profiles.profile(code: network.profileCode)?.norms.eligibilityDecision?.dutch
+        let norm = app.profiles.profile(for: network)?.norms.eligibilityDecision?.dutch
         return app.views.render(
             "signal_list", page: page,
             values: [

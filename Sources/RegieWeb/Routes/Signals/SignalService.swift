@@ -42,7 +42,7 @@ struct SignalService {
         draft: SignalDraft, fromInhabitant: Bool, reporter: AccessActor, enteredBy: UserID, network: Network,
         requestID: String, extraProblems: [String: String] = [:]
     ) async throws -> Outcome {
-        guard let profile = app.profiles.profile(code: network.profileCode) else {
+        guard let profile = app.profiles.profile(for: network) else {
             return .invalid(["network": "error.invalid_choice"])
         }
         let problems = SignalIntakeRules.problems(

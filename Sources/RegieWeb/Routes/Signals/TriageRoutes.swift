@@ -42,7 +42,7 @@ struct TriageRoutes {
         let grant = try await grant(.viewIntake, context, household)
         guard let detail = try await SignalStore.detail(id, grant: grant, on: app.database.sql),
             let network = try await NetworkStore.find(grant.context.network, on: app.database.sql),
-            let profile = app.profiles.profile(code: network.profileCode)
+            let profile = app.profiles.profile(for: network)
         else { throw HTTPError(.notFound, message: "error.not_found") }
         let events = try await TimelineStore.events(grant, on: app.database.sql)
         let mayDecide = context.identity?.actor.roles(in: network.id).contains(.networkDirector) == true
