@@ -14,9 +14,8 @@ struct Demo: AsyncParsableCommand {
         let logins = try await DemoRegion(accounts: accounts).load(profiles: try ProfileLibrary.bundled())
         print("Demoregio staat klaar. Wachtwoord voor alle demogebruikers: \(DemoRegion.password)")
         for login in logins { print("  \(login.email)  \(login.description)") }
-        print(
-            "Begin met: regie serve, log in als noor@demo.regie.nl (netwerkregisseur) of beheer@demo.regie.nl (beheer)."
-        )
+        print("Start daarna: regie serve --demo")
+        DemoRegion.tour.forEach { print($0) }
         await db.shutdown()
     }
 }

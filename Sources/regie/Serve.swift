@@ -63,6 +63,7 @@ struct Serve: AsyncParsableCommand {
             if configuration.totpRequiredRoles.isEmpty {
                 say("Tweestapsverificatie is in de demo niet verplicht (zet aan met --totp-required).")
             }
+            DemoRegion.tour.forEach(say)
         }
         say("Regie draait op http://\(host):\(port) (database: \(db.location))")
         try await RegieApplication.application(app, logger: logger).runService()

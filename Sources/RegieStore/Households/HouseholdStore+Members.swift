@@ -87,14 +87,14 @@ extension HouseholdStore {
 
     /// Records the legal basis of a case with its explanation; needs a `decide` grant.
     public static func recordLawfulBasis(
-        _ basis: LawfulBasis, note: String, grant: AccessGrant, on db: any SQLDatabase
+        _ basis: LawfulBasis, note: String, grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase
     ) async throws {
         precondition(grant.action == .decide, "Recording the legal basis is a decision")
         try await db.update("households").set("lawful_basis", to: SQLBind(basis.rawValue))
             .set("lawful_basis_note", to: SQLBind(note))
             .where("id", .equal, SQLBind(grant.context.household.rawValue)).run()
         try await TimelineStore.append(
-            "case.lawful_basis", summary: "Grondslag vastgelegd: \(basis.rawValue)", by: grant, on: db)
+            "case.lawful_basis", summary: "Grondslag vastgelegd: \(basis.rawValue)", by: grant, at: moment, on: db)
     }
 }
 

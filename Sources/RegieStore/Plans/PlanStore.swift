@@ -152,11 +152,14 @@ public enum PlanStore {
     }
 
     /// Adds a goal to the concept.
-    public static func add(_ goal: PlanGoal, grant: AccessGrant, on db: any SQLDatabase) async throws {
+    public static func add(_ goal: PlanGoal, grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase)
+        async throws
+    {
         let version = try await concept(grant, on: db)
         try await insert(goal, version: version.id, position: version.goals.count, on: db)
         try await TimelineStore.append(
-            "plan.goal_added", summary: "Doel toegevoegd (\(goal.domain))", recording: goal, by: grant, on: db)
+            "plan.goal_added", summary: "Doel toegevoegd (\(goal.domain))", recording: goal, by: grant, at: moment,
+            on: db)
     }
 
     private static func insert(_ goal: PlanGoal, version: String, position: Int, on db: any SQLDatabase) async throws {
@@ -202,15 +205,16 @@ public enum PlanStore {
     }
 
     /// Records the household's agreement with the concept.
-    public static func record(_ agreement: HouseholdAgreement, grant: AccessGrant, on db: any SQLDatabase) async throws
-    {
+    public static func record(
+        _ agreement: HouseholdAgreement, grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase
+    ) async throws {
         let version = try await concept(grant, on: db)
         try await db.update("plan_versions").set("agreement", to: SQLBind(agreement.answer.rawValue))
             .set("agreement_on", to: SQLBind(agreement.on.iso)).set("agreement_how", to: SQLBind(agreement.how))
             .where("id", .equal, SQLBind(version.id)).run()
         try await TimelineStore.append(
             "plan.agreement_recorded", summary: "Instemming huishouden: \(agreement.answer.rawValue)",
-            recording: agreement, by: grant, on: db)
+            recording: agreement, by: grant, at: moment, on: db)
     }
 
     /// Adopts the concept on `day` (in `meeting` when it was adopted in one); the version in force before

@@ -76,6 +76,47 @@ public struct DemoRegion: Sendable {
                     password: Self.password, roles: roles), by: nil)
         }
         try await DemoSignals.load(accounts: accounts, networks: networks, calendar: WorkingDayCalendar())
+        for (index, spec) in Self.networks.enumerated() {
+            guard let network = networks[spec.profile], let profile = profiles.profile(code: spec.profile) else {
+                continue
+            }
+            let cast = try await cast(
+                network: network, profile: profile, municipality: spec.municipality, areas: spec.areas,
+                organisations: organisations)
+            try await DemoCases.load(cast, index: index, database: accounts.database, calendar: WorkingDayCalendar())
+        }
+        if let enschede = networks["enschede"] {
+            try await accounts.database.write { db in
+                try await CareBudgetStore.setAmount(
+                    Euro(cents: 2_500_000), year: Day(Date()).year, in: enschede, by: nil, on: db)
+            }
+        }
+    }
+
+    /// The demo users who act in a network's stories: its director, a case director, a partner worker who signals
+    /// and takes on commitments, and the partners asked in an information round.
+    private func cast(
+        network: NetworkID, profile: WorkflowProfile, municipality: String, areas: [String],
+        organisations: [String: Organisation]
+    ) async throws -> DemoCases.Cast {
+        let db = accounts.database.sql
+        func first(_ role: Role) async throws -> UserAccount? {
+            try await UserStore.users(with: role, in: network, on: db).sorted { $0.email < $1.email }.first
+        }
+        func actor(_ user: UserAccount) async throws -> AccessActor {
+            AccessActor(
+                user: user.id, organisation: user.organisation,
+                assignments: try await UserStore.roles(of: user.id, on: db))
+        }
+        guard let director = try await first(.networkDirector) else { throw StoreError.notFound("demo director") }
+        let partner = try await first(.partnerWorker)
+        let caseDirector = try await first(.caseDirector) ?? director
+        return DemoCases.Cast(
+            network: network, profile: profile, municipality: municipality, areas: areas,
+            director: try await actor(director), caseDirector: caseDirector,
+            caseDirectorActor: try await actor(caseDirector),
+            reporter: try await actor(partner ?? director), partner: partner,
+            organisations: ["Woonstichting De Hoeksteen", "GGZ De Brug"].compactMap { organisations[$0]?.id })
     }
 
     static let users: [(name: String, email: String, organisation: String, roles: [(Role, String?)])] = [
@@ -94,11 +135,17 @@ public struct DemoRegion: Sendable {
         ),
         (
             "Pim Partner", "pim@demo.regie.nl", "Woonstichting De Hoeksteen",
-            [(.partnerWorker, "rotterdam"), (.partnerWorker, "zwolle"), (.partnerWorker, "enschede")]
+            [
+                (.partnerWorker, "rotterdam"), (.partnerWorker, "zwolle"), (.partnerWorker, "enschede"),
+                (.partnerWorker, "routekaart"),
+            ]
         ),
         (
             "Gert GGZ", "gert@demo.regie.nl", "GGZ De Brug",
-            [(.partnerWorker, "rotterdam"), (.partnerWorker, "leeuwarden"), (.partnerWorker, "venlo")]
+            [
+                (.partnerWorker, "rotterdam"), (.partnerWorker, "leeuwarden"), (.partnerWorker, "venlo"),
+                (.partnerWorker, "amsterdam"),
+            ]
         ),
         (
             "Sanne Steun", "sanne@demo.regie.nl", "GGD Regio Demo",
@@ -115,6 +162,21 @@ public struct DemoRegion: Sendable {
             "Bram Beleid", "bram@demo.regie.nl", "Gemeente Demostad",
             [(.policyOfficer, "rotterdam"), (.policyOfficer, "amsterdam"), (.policyOfficer, "enschede")]
         ),
+    ]
+
+    /// What to try first, printed after the logins: one walk per kind of user through what the region shows.
+    public static let tour = [
+        "Wat u eerst kunt proberen:",
+        "  1. noor@demo.regie.nl (coördinator Rotterdam): de werklijst toont meldingen die op een besluit wachten,",
+        "     een heropende casus zonder regisseur, stagnerende zorg en een opschaling die op een besluit wacht.",
+        "  2. pim@demo.regie.nl (woningcorporatie): doe een melding en volg die onder ‘Mijn meldingen’;",
+        "     onder ‘Verzoeken’ wachten afspraken uit plannen op uw antwoord.",
+        "  3. teun@demo.regie.nl (teamleider Enschede): de signaallijst met de norm van 5 werkdagen, casussen in elke",
+        "     fase, en onder Cijfers het zorginkoopbudget van € 25.000 dat u bij een opschaling kunt inzetten.",
+        "  4. ravi@demo.regie.nl (Amsterdam): gezinsniveaus 0–4 per casus; paul@demo.regie.nl ziet als",
+        "     procesmanager alleen het proces.",
+        "  5. bram@demo.regie.nl (gemeente): cijfers zonder kleine aantallen, beleidssignalen, wijken en het budget.",
+        "  6. beheer@demo.regie.nl: netwerken met hun profiel en aanpassingen per netwerk, organisaties en gebruikers.",
     ]
 
     static var logins: [Login] {
