@@ -76,7 +76,7 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
     assert "2. Stuurgroep" in browser.page_source
     escalation = browser.find_element(By.CSS_SELECTOR, "form[action$='/decision']").get_attribute("action").split("/")[-2]
     send(browser, "/decision", {"decision-" + escalation: "De stuurgroep koopt de cursus in bij een andere aanbieder."},
-         selects=[("mandate-" + escalation, "Budget voor zorginkoop"), ("signal-category-" + escalation, "Wachtlijst")],
+         selects=[("mandate-" + escalation, "overeenstemming"), ("signal-category-" + escalation, "Wachtlijst")],
          checks=[("structural", "yes")])
     assert "Besluit over de opschaling vastgelegd." in browser.page_source
     browser.execute_script("document.getElementById('escalation').scrollIntoView()")
