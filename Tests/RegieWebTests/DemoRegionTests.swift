@@ -14,11 +14,8 @@ struct DemoRegionTests {
         arguments: TestDatabases.backends)
     func idempotent(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in
-            var configuration = RegieConfiguration()
-            configuration.bcryptCost = 4
-            let app = try await WebApp(database: db, configuration: configuration)
+            let (app, logins) = try await Self.loaded(db)
             let demo = DemoRegion(accounts: app.accounts)
-            let logins = try await demo.load(profiles: app.profiles)
             let counts = (try await UserStore.all(on: db.sql).count, try await NetworkStore.all(on: db.sql).count)
             _ = try await demo.load(profiles: app.profiles)
             #expect(try await UserStore.all(on: db.sql).count == counts.0)
@@ -32,6 +29,14 @@ struct DemoRegionTests {
             #expect(Set(roles.map(\.role)) == Set(Role.allCases), "a demo user for every role")
         }
     }
+
+    /// A web app on `db` with the demo region loaded, and the logins the loader returned.
+    static func loaded(_ db: RegieDatabase) async throws -> (WebApp, [DemoRegion.Login]) {
+        var configuration = RegieConfiguration()
+        configuration.bcryptCost = 4
+        let app = try await WebApp(database: db, configuration: configuration)
+        return (app, try await DemoRegion(accounts: app.accounts).load(profiles: app.profiles))
+    }
 }
 
 @Suite("Demo region: households in every phase, derived from their histories")
@@ -41,10 +46,7 @@ struct DemoRegionPhaseTests {
         arguments: TestDatabases.backends)
     func phases(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in
-            var configuration = RegieConfiguration()
-            configuration.bcryptCost = 4
-            let app = try await WebApp(database: db, configuration: configuration)
-            _ = try await DemoRegion(accounts: app.accounts).load(profiles: app.profiles)
+            let (app, _) = try await DemoRegionTests.loaded(db)
             for network in try await NetworkStore.all(on: db.sql) {
                 let director = try #require(
                     try await UserStore.users(with: .networkDirector, in: network.id, on: db.sql).first)

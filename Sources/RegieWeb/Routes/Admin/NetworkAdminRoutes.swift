@@ -82,7 +82,7 @@ struct NetworkAdminRoutes {
         ]
         values.merge(
             ProfileOverridesView(
-                profile: app.profiles.profile(code: network?.profileCode ?? profileCode), fields: overrideFields,
+                profile: app.profiles.profile(code: profileCode), fields: overrideFields,
                 errors: overrideProblems.mapValues(text), text: text
             ).values()
         ) { _, new in new }

@@ -27,11 +27,8 @@ struct CareBudgetRoutes {
         _ request: Request, _ context: AppRequestContext, form: FormData? = nil, problems: [String: String] = [:]
     ) async throws -> Response {
         let network = try await network(context, .careBudget)
-        let year =
-            form.flatMap { Int($0.value("year") ?? "") } ?? request.uri.queryParameters["year"].flatMap {
-                Int(String($0))
-            }
-            ?? Day(Date()).year
+        let asked = form?.value("year") ?? request.uri.queryParameters["year"].map(String.init) ?? ""
+        let year = Int(asked).flatMap { (2000...2100).contains($0) ? $0 : nil } ?? Day(Date()).year
         let db = app.database.sql
         let budget = try await CareBudgetStore.budget(of: network.id, on: db)
         let spendings = budget.spendings(in: year)
