@@ -63,15 +63,22 @@ struct EscalationRulesTests {
         let rotterdam = try #require(library.profile(code: "rotterdam"))
         #expect(EscalationMandate.available(in: enschede).contains(.careBudget))
         #expect(
-            EscalationRules.decisionProblems(decision: "Zorg ingekocht", mandate: .careBudget, profile: enschede)
-                .isEmpty)
+            EscalationRules.decisionProblems(
+                decision: "Zorg ingekocht", mandate: .careBudget, profile: enschede, roles: [.networkDirector]
+            ).isEmpty)
         #expect(
-            EscalationRules.decisionProblems(decision: "Zorg ingekocht", mandate: .careBudget, profile: rotterdam)
+            EscalationRules.decisionProblems(
+                decision: "Zorg ingekocht", mandate: .careBudget, profile: enschede, roles: [.caseDirector])
+                == ["mandate": "error.budget_director_only"], "only the teamleider holds the budget")
+        #expect(
+            EscalationRules.decisionProblems(
+                decision: "Zorg ingekocht", mandate: .careBudget, profile: rotterdam, roles: [.networkDirector])
                 == ["mandate": "error.mandate_not_in_profile"])
         #expect(
-            EscalationRules.decisionProblems(decision: "", mandate: .agreement, profile: rotterdam).keys.sorted() == [
-                "decision"
-            ])
+            EscalationRules.decisionProblems(decision: "", mandate: .agreement, profile: rotterdam, roles: [])
+                .keys.sorted() == [
+                    "decision"
+                ])
     }
 
     @Test("A pressure or coercion measure needs measure, legal basis and who; the end is not before the start")

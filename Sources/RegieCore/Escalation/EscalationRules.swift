@@ -20,10 +20,12 @@ public enum EscalationRules {
         return problems
     }
 
-    /// Field problems of a decision: the decision is written down, and a mandate is one the profile gives.
-    public static func decisionProblems(decision: String, mandate: EscalationMandate?, profile: WorkflowProfile)
-        -> [String: String]
-    {
+    /// Field problems of a decision: the decision is written down, a mandate is one the profile gives, and the
+    /// care-purchase budget is used only by whoever holds it — the network director (seed-000 §5.5); `roles` are the
+    /// decider's roles in the network.
+    public static func decisionProblems(
+        decision: String, mandate: EscalationMandate?, profile: WorkflowProfile, roles: Set<Role>
+    ) -> [String: String] {
         var problems: [String: String] = [:]
         if decision.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             problems["decision"] = "error.decision_text"
@@ -32,6 +34,8 @@ public enum EscalationRules {
             problems["mandate"] = "error.mandate_not_in_profile"
         } else if mandate == nil {
             problems["mandate"] = "error.invalid_choice"
+        } else if mandate == .careBudget && !roles.contains(.networkDirector) {
+            problems["mandate"] = "error.budget_director_only"
         }
         return problems
     }

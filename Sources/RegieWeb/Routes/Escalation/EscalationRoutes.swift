@@ -87,7 +87,8 @@ struct EscalationRoutes {
             problems.merge(
                 EscalationRules.decisionProblems(
                     decision: decision, mandate: mandate,
-                    profile: try await service.profile(of: grant.context.network, on: db))
+                    profile: try await service.profile(of: grant.context.network, on: db),
+                    roles: grant.actor.roles(in: grant.context.network))
             ) { first, _ in first }
             let structural = ["yes": true, "no": false][form.value("structural") ?? ""]
             if structural == nil { problems["structural"] = "error.invalid_choice" }
@@ -106,8 +107,9 @@ struct EscalationRoutes {
         }
     }
 
-    /// The amount a decision takes from the care-purchase budget: required with that mandate, which only the network
-    /// director holds (seed-000 §5.5), refused without it, and never more than the year's balance (checked with the network locked, inside the decision's transaction).
+    /// The amount a decision takes from the care-purchase budget: required with that mandate (once the mandate itself
+    /// is allowed), refused without it, and never more than the year's balance — checked with the network locked,
+    /// inside the decision's transaction.
     private func spending(
         _ form: FormData, mandate: EscalationMandate?, on day: Day?, grant: AccessGrant,
         into problems: inout [String: String], _ db: any SQLDatabase
@@ -119,10 +121,7 @@ struct EscalationRoutes {
             }
             return nil
         }
-        guard grant.actor.roles(in: grant.context.network).contains(.networkDirector) else {
-            problems["mandate"] = "error.budget_director_only"
-            return nil
-        }
+        guard problems["mandate"] == nil else { return nil }
         try await CareBudgetStore.lock(grant.context.network, on: db)
         let budget = try await CareBudgetStore.budget(of: grant.context.network, on: db)
         let (amount, problem) = budget.spendingProblem(typed, on: day ?? Day(Date()))
