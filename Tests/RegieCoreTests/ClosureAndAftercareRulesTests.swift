@@ -40,6 +40,16 @@ struct ClosureAndAftercareRulesTests {
         #expect(problems(.selfReliant).isEmpty && problems(.deceased).isEmpty)
     }
 
+    @Test("The closure form starts with the reason that meets the profile's closure criterion")
+    func reasonMeetingTheCriterion() throws {
+        let rotterdam = try #require(library.profile(code: "rotterdam"))
+        #expect(ClosureReason.meeting(rotterdam.closureCriterion) == .regularCare)
+        let enschede = try #require(library.profile(code: "enschede"))
+        #expect(ClosureReason.meeting(enschede.closureCriterion) == .selfReliant)
+        let venlo = try #require(library.profile(code: "venlo"))
+        #expect(ClosureReason.meeting(venlo.closureCriterion) == .goalsReached)
+    }
+
     @Test("Rotterdam checks after 6 and 12 months, the others after 6; the last answer ends the aftercare")
     func aftercareSchedule() throws {
         let closed = Day("2026-01-15")!

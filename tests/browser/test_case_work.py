@@ -35,13 +35,13 @@ def send(browser, action, values, selects=(), checks=()):
 
 
 def open_case(browser, family, reporter="pim@demo.regie.nl", director="teun@demo.regie.nl", network="Enschede",
-              city="Enschede", postcode="7511 XX"):
+              city="Enschede", postcode="7511 XX", birth="14-07-1979"):
     """The reporter signals, the network director decides and opens the case without a round; returns the case
     URL and leaves the director signed in."""
     login(browser, reporter)
     switch_to(browser, network)
     browser.get(BASE_URL + "/signals/new")
-    for field, value in {"p0-given": "Els", "p0-family": family, "p0-birth": "14-07-1979", "street": "Verzonnenweg",
+    for field, value in {"p0-given": "Els", "p0-family": family, "p0-birth": birth, "street": "Verzonnenweg",
                          "house_number": "9", "postcode": postcode, "city": city,
                          "description": "Huurachterstand en zorgen om de kinderen."}.items():
         browser.find_element(By.ID, field).send_keys(value)

@@ -155,6 +155,7 @@ public struct DemoRegion: Sendable {
             "Anouk Adviseur", "anouk@demo.regie.nl", "Gemeente Demostad",
             [(.networkDirector, "zwolle"), (.networkDirector, "venlo")]
         ),
+        ("Vera Verbinder", "vera@demo.regie.nl", "Verslavingszorg Het Anker", [(.caseDirector, "venlo")]),
         ("Ravi Risicogezinnen", "ravi@demo.regie.nl", "Gemeente Demostad", [(.networkDirector, "amsterdam")]),
         ("Gina Gezinsmanager", "gina@demo.regie.nl", "Jeugdzorg Kompas", [(.caseDirector, "amsterdam")]),
         ("Paul Proces", "paul@demo.regie.nl", "Gemeente Demostad", [(.processManager, "amsterdam")]),

@@ -53,21 +53,35 @@ struct CaseService {
         _ body: @escaping @Sendable (FormData, AccessGrant, any SQLDatabase) async throws -> Void
     ) async throws -> Response {
         let household = try household(context)
+        let destination = "\(back?(household) ?? "/cases/\(household.rawValue)")?notice=\(notice)"
+        return try await performLeading(request, context, action, again: again) { form, grant, db in
+            try await body(form, grant, db)
+            return destination
+        }
+    }
+
+    /// `perform` for an action that itself says where the user goes next — for instance to the worklist when
+    /// the action ends the user's access to the case, so nobody lands on a refusal after a successful save.
+    func performLeading(
+        _ request: Request, _ context: AppRequestContext, _ action: AccessAction,
+        again: ((FormData, [String: String]) async throws -> Response)? = nil,
+        _ body: @escaping @Sendable (FormData, AccessGrant, any SQLDatabase) async throws -> String
+    ) async throws -> Response {
         let form = try await app.form(request, context)
         let showAgain =
             again ?? { form, problems in
                 try await CaseRoutes(app: app).casePage(context, form: form, problems: problems)
             }
+        let destination: String
         do {
             let grant = try await grant(action, context)
-            try await app.database.write { db in try await body(form, grant, db) }
+            destination = try await app.database.write { db in try await body(form, grant, db) }
         } catch let problems as FieldProblems {
             return try await showAgain(form, problems.fields)
         } catch StoreError.refused(let key) {
             return try await showAgain(form, ["general": key])
         }
-        let path = back?(household) ?? "/cases/\(household.rawValue)"
-        return .redirect(to: "\(path)?notice=\(notice)", type: .found)
+        return .redirect(to: destination, type: .found)
     }
 
     /// Someone who can take part in a network's case work, with their organisation and roles there.

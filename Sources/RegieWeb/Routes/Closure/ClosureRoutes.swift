@@ -103,8 +103,7 @@ struct ClosureRoutes {
     }
 
     private func aftercare(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await service.perform(request, context, .addToOwnPart, notice: "notice.aftercare_answered") {
-            form, grant, db in
+        try await service.performLeading(request, context, .addToOwnPart) { form, grant, db in
             guard let answer = AftercareAnswer(rawValue: form.value("aftercare_answer") ?? "") else {
                 throw FieldProblems(["aftercareAnswer": "error.invalid_choice"])
             }
@@ -122,10 +121,15 @@ struct ClosureRoutes {
                 throw StoreError.refused("error.not_in_aftercare")
             }
             answered.insert(next.index)
+            let ends = schedule.isComplete(answered: answered) && answer != .droppedOut
             try await AftercareStore.answer(
                 answer, note: note, check: next.index, closure: closure.id,
                 endsAftercare: schedule.isComplete(answered: answered), grant: grant, on: db)
             if answer == .droppedOut { try await tellReopened(grant, lastDirector: closure.lastDirector, on: db) }
+            // The last check closes the file to the partners: back to the worklist instead of a refusal.
+            return ends
+                ? "/?notice=notice.aftercare_completed"
+                : "/cases/\(grant.context.household.rawValue)?notice=notice.aftercare_answered"
         }
     }
 

@@ -16,7 +16,10 @@ struct ClosureView {
             "closureCriterion": text("closure_criterion.\(facts.profile.closureCriterion.rawValue)"),
             "mayClose": phase == .active && base.may(.decide),
             "mayReopen": (phase == .aftercare || phase == .closed) && base.may(.decide),
-            "closureReasons": base.options(ClosureReason.allCases, selected: base.kept("closure_reason")) {
+            "closureReasons": base.options(
+                ClosureReason.allCases,
+                selected: base.kept("closure_reason", ClosureReason.meeting(facts.profile.closureCriterion).rawValue)
+            ) {
                 text($0.textKey)
             },
             "closedOnInput": base.kept("closed_on", Day(Date()).dutch),

@@ -1,0 +1,35 @@
+import Foundation
+import RegieCore
+import RegieStore
+import RegieTestSupport
+import Testing
+
+@testable import RegieWeb
+
+@Suite("The last aftercare answer ends the aftercare and leads the partner on, not to a refusal")
+struct AftercareCompletionTests {
+    @Test(
+        "Answering the only check of an Enschede case closes it: the partner lands on the worklist with a notice",
+        arguments: TestDatabases.backends)
+    func lastAnswer(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
+            let (id, _, _) = try await CaseLifeTests.adoptedCase(
+                harness, director: &director, partner: &partner, caseDirector: caseDirector)
+            let page = "/cases/\(id)"
+            _ = try await director.post(
+                "\(page)/closure",
+                [
+                    ("closure_reason", "self_reliant"), ("closed_on", Day(Date()).dutch), ("safety_check", "safe"),
+                    ("closure_safety_note", "Iedereen veilig"),
+                ])
+            let answer = try await partner.post("\(page)/aftercare", [("aftercare_answer", "ended_well")])
+            #expect(answer.location == "/?notice=notice.aftercare_completed")
+            #expect(try await partner.get("/?notice=notice.aftercare_completed").body.contains("de nazorg is afgerond"))
+            #expect(try await partner.get(page).status == .forbidden, "a closed file is shut to the partners")
+            #expect(try await director.get(page).body.contains("Nazorg afgerond"), "the timeline records the end")
+            let again = try await director.post("\(page)/aftercare", [("aftercare_answer", "ended_well")])
+            #expect(again.status != .found, "no answer after the last check")
+        }
+    }
+}
