@@ -17,5 +17,6 @@ enum RegieMigrations {
         M012FamilyLevels(),
         M013CareBudget(),
         M014ProfileOverrides(),
+        M015ReferenceIndex(),
     ]
 }

@@ -102,7 +102,8 @@ public enum SignalStore {
                     "postcode", "city", "neighbourhood", "no_fixed_address"
                 )
                 .values(
-                    SQLBind(householdID.rawValue), SQLBind(network.rawValue), SQLBind(Self.newReference(today)),
+                    SQLBind(householdID.rawValue), SQLBind(network.rawValue),
+                    SQLBind(try await unusedReference(today, on: db)),
                     SQLBind(Optional<String>.none), SQLBind(moment.millis), SQLBind(draft.street.trimmed),
                     SQLBind(draft.houseNumber.trimmed), SQLBind(Postcode(draft.postcode)?.value ?? ""),
                     SQLBind(draft.city.trimmed), SQLBind(draft.neighbourhood.trimmed),
@@ -206,6 +207,19 @@ public enum SignalStore {
     }
 
     /// A short reference that professionals can say aloud: year and five characters.
+    /// A reference no household has yet: five random characters give 33 million per year, so at 100,000 households
+    /// a year a few would repeat without this check.
+    static func unusedReference(
+        _ today: Day, drawing draw: () -> String? = { nil }, on db: any SQLDatabase
+    ) async throws -> String {
+        while true {
+            let reference = draw() ?? newReference(today)
+            let taken = try await db.select().column("id").from("households")
+                .where("reference", .equal, SQLBind(reference)).first()
+            if taken == nil { return reference }
+        }
+    }
+
     static func newReference(_ today: Day) -> String {
         let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()

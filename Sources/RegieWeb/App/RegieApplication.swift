@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdAuth
 import Logging
 import RegieStore
+import SQLKit
 
 /// Builds the Regie web application: middleware, every route group, static files.
 public enum RegieApplication {
@@ -17,6 +18,16 @@ public enum RegieApplication {
         }
         router.get("/health") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) }
         app.routes.record(.get, "/health", .everyone)
+        // For a load balancer: this server answers and its database does too (503 when the database is gone).
+        router.get("/health/db") { _, _ in
+            do {
+                _ = try await app.database.sql.raw("SELECT 1").all()
+                return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok")))
+            } catch {
+                return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "database")))
+            }
+        }
+        app.routes.record(.get, "/health/db", .everyone)
 
         let api = router.group("api/v1").add(middleware: ApiTokenMiddleware(database: app.database))
         ApiRoutes(app: app).register(

@@ -73,7 +73,10 @@ enum DemoCases {
     /// Writes every story for the network; `index` varies names and birth dates between networks.
     static func load(_ cast: Cast, index: Int, database: RegieDatabase, calendar: WorkingDayCalendar) async throws {
         for story in Story.allCases {
-            try await DemoStory(cast: cast, story: story, index: index, database: database, calendar: calendar).tell()
+            try await DemoStory(
+                cast: cast, story: story, household: .fixed(story, index: index, areas: cast.areas),
+                database: database, calendar: calendar
+            ).tell()
         }
     }
 }

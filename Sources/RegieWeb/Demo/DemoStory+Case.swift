@@ -84,12 +84,7 @@ extension DemoStory {
     func close(_ household: HouseholdID) async throws {
         let closedDaysAgo = [DemoCases.Story.closed: 300, .aftercare: 40, .reopened: 200][story] ?? 40
         let decide = try await grant(.decide, household)
-        let reason: ClosureReason =
-            switch cast.profile.closureCriterion {
-            case .inRegularCare: .regularCare
-            case .selfReliant: .selfReliant
-            case .problemsReduced, .solvedOrManageable: .goalsReached
-            }
+        let reason = ClosureReason.meeting(cast.profile.closureCriterion)
         let request = ClosureRequest(
             reason: reason, closedOn: day(closedDaysAgo), safety: .safe,
             safetyNote: "Iedereen in het huishouden is veilig zonder het netwerk.",

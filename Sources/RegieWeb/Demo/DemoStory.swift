@@ -8,14 +8,15 @@ import SQLKit
 struct DemoStory {
     let cast: DemoCases.Cast
     let story: DemoCases.Story
-    let index: Int
+    /// Who the household is, and how much further back than its story its history lies.
+    let household: DemoHousehold
     let database: RegieDatabase
     let calendar: WorkingDayCalendar
 
     var today: Day { Day(Date()) }
 
-    /// This moment of day, `days` calendar days ago.
-    func moment(_ days: Int) -> Date { Date().addingTimeInterval(-Double(days) * 86_400) }
+    /// This moment of day, `days` calendar days (plus the household's extra history) ago.
+    func moment(_ days: Int) -> Date { Date().addingTimeInterval(-Double(days + household.extraDays) * 86_400) }
 
     func day(_ days: Int) -> Day { Day(moment(days)) }
 
@@ -53,33 +54,24 @@ struct DemoStory {
 
     /// The signal that starts the story, from the network's reporter.
     private func signal() async throws -> HouseholdID {
-        let names = DemoCases.givenNames
-        let parent = names[(index * 3 + story.rawValue) % names.count]
-        let year = 1962 + (index * 8 + story.rawValue * 5) % 36
+        let who = household
         var persons = [
             SignalDraft.Person(
-                givenName: parent, familyName: story.familyName,
-                birthDate: Day(String(format: "%04d-%02d-%02d", year, story.rawValue + 2, index + 10)),
-                relation: .parent)
+                givenName: who.parentName, familyName: who.familyName, birthDate: who.parentBirth, relation: .parent)
         ]
-        if story.rawValue % 2 == 0 {
+        for child in who.children {
             persons.append(
-                .init(
-                    givenName: DemoCases.childNames[(index + story.rawValue) % DemoCases.childNames.count],
-                    familyName: story.familyName,
-                    birthDate: Day(String(format: "%04d-%02d-%02d", 2010 + (index + story.rawValue) % 12, 9, 3)),
-                    relation: .child))
+                .init(givenName: child.name, familyName: who.familyName, birthDate: child.birth, relation: .child))
         }
         let domains = cast.profile.domains.map(\.code)
         let concerns = (0..<3).map { domains[(story.rawValue + $0 * 2) % domains.count] }
         let zwolle = !cast.profile.intake.requiredTriggers.isEmpty
         let draft = SignalDraft(
-            channel: story.rawValue % 3 == 0 ? .phone : .form, persons: persons,
-            street: ["Fictieflaan", "Verzonnenstraat", "Proefpad", "Denkbeeldweg"][story.rawValue % 4],
-            houseNumber: String(3 + story.rawValue * 7),
-            postcode: "\(DemoCases.postcodes[cast.municipality] ?? "9999") ZZ",
-            city: cast.municipality, neighbourhood: cast.areas[story.rawValue % cast.areas.count], concerns: concerns,
-            description: DemoCases.descriptions[story.rawValue], householdInformed: true, origin: .environment,
+            channel: story.rawValue % 3 == 0 ? .phone : .form, persons: persons, street: who.street,
+            houseNumber: who.houseNumber, postcode: "\(DemoCases.postcodes[cast.municipality] ?? "9999") ZZ",
+            city: cast.municipality, neighbourhood: who.neighbourhood, concerns: concerns,
+            description: DemoCases.descriptions[who.description % DemoCases.descriptions.count],
+            householdInformed: true, origin: .environment,
             trigger: zwolle ? cast.profile.intake.requiredTriggers[story.rawValue % 2] : "",
             ownAttempt: cast.profile.intake.proofOfOwnAttempt
                 ? "Twee huisbezoeken afgelegd en een betalingsregeling aangeboden; niet nagekomen." : "")

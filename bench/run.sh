@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Measures Regie on a generated region (issue 9): builds release, generates the scale once (kept in bench/data/),
+# starts the server, drives each route with wrk on loopback and writes one JSON file of results per run, which
+# bench/report.py turns into bench/RESULTS.md.
+#   bench/run.sh klein sqlite            # a quick run
+#   bench/run.sh regio sqlite postgres   # the region; postgres needs BENCH_POSTGRES_URL or a local PostgreSQL
+# BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 16) tune wrk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCALE=${1:-klein}
+shift || true
+BACKENDS=${*:-sqlite}
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+PORT=${BENCH_PORT:-8390}
+BASE=http://127.0.0.1:$PORT
+LOGIN=netwerk001.coordinator@schaal.regie.nl
+PASSWORD=regie-demo-2026
+mkdir -p bench/data
+
+if ! command -v wrk > /dev/null; then
+    SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+    $SUDO apt-get install -y -q wrk > /dev/null
+fi
+swift build -c release --product regie > /dev/null
+BIN=.build/release/regie
+
+database_for() {  # the database of a backend, generated on first use
+    local backend=$1
+    if [ "$backend" = sqlite ]; then
+        local file=bench/data/$SCALE.sqlite
+        if [ ! -f "$file.done" ]; then
+            rm -f "$file" "$file"-*
+            /usr/bin/time -f "%e" -o "bench/data/$SCALE-sqlite.generate" $BIN demo --scale "$SCALE" --db "$file" >&2
+            touch "$file.done"
+        fi
+        echo "$file"
+    else
+        local admin=${BENCH_POSTGRES_URL:-$(scripts/start-test-postgres.sh)}
+        local url=${admin%/*}/bench_$SCALE
+        if ! psql "$admin" -tAc "SELECT 1 FROM pg_database WHERE datname = 'bench_$SCALE'" | grep -q 1; then
+            psql "$admin" -qc "CREATE DATABASE bench_$SCALE" >&2
+            /usr/bin/time -f "%e" -o "bench/data/$SCALE-postgres.generate" $BIN demo --scale "$SCALE" --db "$url" >&2
+        fi
+        echo "$url"
+    fi
+}
+
+measure() {  # name, lua script, path → one JSON object with latency percentiles and rate
+    local name=$1 script=$2 path=$3
+    local out
+    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "bench/$script" "$BASE$path")
+    python3 bench/parse_wrk.py "$name" <<< "$out"
+}
+
+for backend in $BACKENDS; do
+    db=$(database_for "$backend")
+    start=$(date +%s.%N)
+    $BIN serve --db "$db" --port "$PORT" --bcrypt-cost 10 --watch-interval 60 --totp-required none > "bench/data/serve-$backend.log" 2>&1 &
+    server=$!
+    trap 'kill $server 2> /dev/null || true' EXIT
+    until curl -fs "$BASE/health" > /dev/null; do sleep 0.02; done
+    cold=$(python3 -c "import time; print(round(time.time() - $start, 3))")
+    session=$(python3 bench/session.py "$BASE" "$LOGIN" "$PASSWORD")
+    field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$session" "$1"; }
+    export BENCH_COOKIE BENCH_TOKEN BENCH_NETWORK BENCH_CASE BENCH_SEARCH BENCH_CONCERN
+    BENCH_COOKIE=$(field cookie) BENCH_TOKEN=$(field token) BENCH_NETWORK=$(field network)
+    BENCH_CASE=$(field case) BENCH_SEARCH=$(field search) BENCH_CONCERN=$(field concern)
+    results=()
+    results+=("$(measure hello get.lua /health)")
+    results+=("$(measure health-db get.lua /health/db)")
+    results+=("$(measure worklist get.lua /)")
+    results+=("$(measure case-page get.lua "$BENCH_CASE")")
+    results+=("$(measure signal-list get.lua /signals)")
+    results+=("$(measure person-search get.lua "$BENCH_SEARCH")")
+    results+=("$(measure dashboard get.lua /figures)")
+    results+=("$(measure signal-intake signal.lua /)")
+    results+=("$(measure mixed mixed.lua /)")
+    rss=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
+    kill "$server"
+    wait "$server" 2> /dev/null || true
+    trap - EXIT
+    generated=$(cat "bench/data/$SCALE-$backend.generate" 2> /dev/null || echo null)
+    python3 - "$SCALE" "$backend" "$cold" "$rss" "$generated" "${results[@]}" > "bench/data/result-$SCALE-$backend.json" << 'PY'
+import json, platform, os, sys, datetime
+scale, backend, cold, rss, generated, *rows = sys.argv[1:]
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+print(json.dumps({
+    "scale": scale, "backend": backend, "cold_start_s": float(cold), "peak_rss_mb": round(int(rss) / 1024, 1),
+    "generate_s": None if generated == "null" else float(generated),
+    "date": datetime.date.today().isoformat(), "machine": f"{os.cpu_count()} cores, {cpu}, {platform.system()}",
+    "routes": [json.loads(r) for r in rows]}, indent=1))
+PY
+    echo "bench/data/result-$SCALE-$backend.json"
+done
