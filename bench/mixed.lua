@@ -1,7 +1,8 @@
 -- A working day's mix: mostly reading (worklist, case page, signal list, person search), one in ten a new signal.
 local cookie = os.getenv("BENCH_COOKIE")
 local token = os.getenv("BENCH_TOKEN")
-local network = os.getenv("BENCH_NETWORK")
+local networks = {}
+for id in string.gmatch(os.getenv("BENCH_NETWORKS"), "[^,]+") do networks[#networks + 1] = id end
 local concern = os.getenv("BENCH_CONCERN")
 local case = os.getenv("BENCH_CASE")
 local search = os.getenv("BENCH_SEARCH")
@@ -15,7 +16,7 @@ function request()
       '{"network":"%s","persons":[{"givenName":"Meet","familyName":"Mix%d","birthDate":"1981-02-02",' ..
       '"relation":"parent","confirmedNew":true}],"street":"Meetlaan","houseNumber":"1","postcode":"1234 AB",' ..
       '"city":"Meetstad","concerns":["%s"],"description":"Gemengde belasting.","origin":"environment"}',
-      network, counter, concern)
+      networks[counter % #networks + 1], counter, concern)
     return wrk.format("POST", "/api/v1/signals",
       {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
   end

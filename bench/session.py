@@ -40,11 +40,14 @@ def api(path):
     return json.loads(urllib.request.urlopen(request).read())
 
 
-network = next(n for n in api("/api/v1/networks") if n["name"].startswith("Netwerk 001"))
+networks = api("/api/v1/networks")
+network = next(n for n in networks if n["name"].startswith("Netwerk 001"))
 profile = next(p for p in api("/api/v1/profiles") if p["code"] == network["profile"])
 concern = (profile.get("lifeDomains") or [{"code": "wonen"}])[0]["code"]
 print(json.dumps({
     "cookie": f"regie_session={cookie('regie_session')}; regie_csrf={cookie('regie_csrf')}",
     "token": token, "case": case, "search": f"/who-is-involved?family={urllib.parse.quote(family)}&birth={birth}",
     "network": network["id"], "concern": concern,
+    # Intake spreads its new households over the networks the bench user may signal in (with the same profile).
+    "networks": ",".join(n["id"] for n in networks if n["profile"] == network["profile"]),
 }))

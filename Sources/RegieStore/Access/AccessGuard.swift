@@ -75,17 +75,50 @@ public enum AccessGuard {
         return AccessGrant(actor: actor, action: action, context: context, decision: decision)
     }
 
-    /// Decides and logs bringing in a signal that starts a new household: the policy sees a household
-    /// in intake in `network` that nobody else is involved in yet.
-    public static func authorizeNewHousehold(
-        _ actor: AccessActor, network: NetworkID, household: HouseholdID, requestID: String?, database: RegieDatabase
-    ) async throws {
+    /// Decides `action` on many households at once, for a list page: the policy's decision per household, from
+    /// access contexts the caller read (for instance through a fact-version cache). Only the allowed come back;
+    /// a household the user may not see is left out of a list rather than refused. Nothing is logged yet: the
+    /// page logs, with `record`, the households it shows — one write for the whole list.
+    public static func decide(_ actor: AccessActor, _ action: AccessAction, contexts: [HouseholdAccessContext])
+        -> [AccessGrant]
+    {
+        contexts.compactMap { context in
+            let decision = AccessPolicy.decide(actor: actor, action: action, context: context)
+            guard decision.allowed else { return nil }
+            return AccessGrant(actor: actor, action: action, context: context, decision: decision)
+        }
+    }
+
+    /// Logs the access of a list page to the households it shows, in one transaction.
+    public static func record(_ grants: [AccessGrant], requestID: String?, database: RegieDatabase) async throws {
+        guard !grants.isEmpty else { return }
+        let entries = grants.map { grant in
+            AccessLogEntry(
+                actor: grant.actor, household: grant.context.household, network: grant.context.network,
+                action: grant.action, decision: grant.decision, breakGlassReason: nil, requestID: requestID)
+        }
+        try await database.write { db in try await AccessLogStore.append(entries, on: db) }
+    }
+
+    /// Decides bringing in a signal that starts a new household and, when allowed, runs `recording` in the same
+    /// transaction as the log entry: one write per intake instead of two, and never a logged intake without its
+    /// signal or the reverse. A refusal is logged on its own and thrown.
+    public static func authorizeNewHousehold<T: Sendable>(
+        _ actor: AccessActor, network: NetworkID, household: HouseholdID, requestID: String?, database: RegieDatabase,
+        recording: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
         let context = HouseholdAccessContext(household: household, network: network, phase: .intake)
         let decision = AccessPolicy.decide(actor: actor, action: .createSignal, context: context)
         let entry = AccessLogEntry(
             actor: actor, household: household, network: network, action: .createSignal, decision: decision,
             breakGlassReason: nil, requestID: requestID)
-        try await database.write { db in try await AccessLogStore.append(entry, on: db) }
-        guard decision.allowed else { throw AccessDenied(rule: decision.rule) }
+        guard decision.allowed else {
+            try await database.write { db in try await AccessLogStore.append(entry, on: db) }
+            throw AccessDenied(rule: decision.rule)
+        }
+        return try await database.write { db in
+            try await AccessLogStore.append(entry, on: db)
+            return try await recording(db)
+        }
     }
 }

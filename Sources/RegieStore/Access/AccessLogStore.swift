@@ -5,19 +5,23 @@ import SQLKit
 /// The NEN 7513 access log: appended to on every access decision, never changed (the database refuses).
 public enum AccessLogStore {
     public static func append(_ entry: AccessLogEntry, on db: any SQLDatabase) async throws {
-        try await db.insert(into: "access_log")
-            .columns(
-                "id", "occurred_at", "user_id", "organisation_id", "on_behalf_of", "household_id", "network_id",
-                "action", "allowed", "rule", "break_glass", "break_glass_reason", "request_id"
-            )
-            .values(
-                SQLBind(entry.id), SQLBind(entry.occurredAt.millis), SQLBind(entry.user.rawValue),
-                SQLBind(entry.organisation.rawValue), SQLBind(entry.onBehalfOf?.rawValue),
-                SQLBind(entry.household?.rawValue), SQLBind(entry.network?.rawValue), SQLBind(entry.action.rawValue),
-                SQLBind(entry.allowed), SQLBind(entry.rule.rawValue), SQLBind(entry.breakGlass),
-                SQLBind(entry.breakGlassReason), SQLBind(entry.requestID)
-            )
-            .run()
+        try await append([entry], on: db)
+    }
+
+    /// Appends many decisions (a list page's) in as few statements as the database's parameter limit allows.
+    public static func append(_ entries: [AccessLogEntry], on db: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: entries.count, by: 500) {
+            let insert = db.insert(into: "access_log").columns(columns)
+            for entry in entries[start..<min(start + 500, entries.count)] {
+                insert.values(
+                    SQLBind(entry.id), SQLBind(entry.occurredAt.millis), SQLBind(entry.user.rawValue),
+                    SQLBind(entry.organisation.rawValue), SQLBind(entry.onBehalfOf?.rawValue),
+                    SQLBind(entry.household?.rawValue), SQLBind(entry.network?.rawValue),
+                    SQLBind(entry.action.rawValue), SQLBind(entry.allowed), SQLBind(entry.rule.rawValue),
+                    SQLBind(entry.breakGlass), SQLBind(entry.breakGlassReason), SQLBind(entry.requestID))
+            }
+            try await insert.run()
+        }
     }
 
     /// One logged access, as read back for reports.

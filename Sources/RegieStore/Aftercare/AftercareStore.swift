@@ -55,6 +55,19 @@ public enum AftercareStore {
         Set(try await answers(closure: closure, on: db).map(\.checkIndex))
     }
 
+    /// The check indexes answered for each of `closures`, in one read — for the worklist's aftercare checks.
+    public static func answeredChecks(closures: [String], on db: any SQLDatabase) async throws -> [String: Set<Int>] {
+        guard !closures.isEmpty else { return [:] }
+        var answered: [String: Set<Int>] = [:]
+        for row in try await db.select().column("closure_id").column("check_index").from("aftercare_answers")
+            .where("closure_id", .in, SQLGroupExpression(closures.map { SQLBind($0) })).all()
+        {
+            answered[try row.decode(column: "closure_id", as: String.self), default: []]
+                .insert(try row.decode(column: "check_index", as: Int.self))
+        }
+        return answered
+    }
+
     private static func answers(closure: String, on db: any SQLDatabase) async throws -> [Answer] {
         try await db.select()
             .column(SQLColumn("check_index", table: "aftercare_answers"))

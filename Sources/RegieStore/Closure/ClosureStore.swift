@@ -116,13 +116,28 @@ public enum ClosureStore {
 
     /// The latest closure of every household of `network` that was closed at least once.
     public static func latestPerHousehold(in network: NetworkID, on db: any SQLDatabase) async throws -> [Closure] {
+        latestPerHousehold(
+            try await closures(
+                where: SQLBinaryExpression(
+                    SQLColumn("network_id", table: "closures"), .equal, SQLBind(network.rawValue)), on: db))
+    }
+
+    /// The latest closure of each of `households` that was closed at least once — for lists that already know
+    /// which households are in aftercare, so they need not read every closure of the network.
+    public static func latestPerHousehold(of households: [HouseholdID], on db: any SQLDatabase) async throws
+        -> [Closure]
+    {
+        guard !households.isEmpty else { return [] }
+        return latestPerHousehold(
+            try await closures(
+                where: SQLBinaryExpression(
+                    SQLColumn("household_id", table: "closures"), .in,
+                    SQLGroupExpression(households.map { SQLBind($0.rawValue) })), on: db))
+    }
+
+    private static func latestPerHousehold(_ closures: [Closure]) -> [Closure] {
         var latest: [HouseholdID: Closure] = [:]
-        for closure in try await closures(
-            where: SQLBinaryExpression(SQLColumn("network_id", table: "closures"), .equal, SQLBind(network.rawValue)),
-            on: db)
-        {
-            latest[closure.household] = closure
-        }
+        for closure in closures { latest[closure.household] = closure }
         return Array(latest.values)
     }
 

@@ -30,12 +30,14 @@ public enum HouseholdStore {
             .values(SQLBind(household.rawValue), SQLBind(user.rawValue), SQLBind(source), SQLBind(Date().millis))
             .onConflict(with: ["household_id", "user_id"]) { $0.set(excludedValueOf: "source") }
             .run()
+        try await touch(household, on: db)
     }
 
     /// Removing someone from the care team revokes their access at once: the next decision no longer sees them.
     public static func removeFromCareTeam(_ user: UserID, household: HouseholdID, on db: any SQLDatabase) async throws {
         try await db.delete(from: "care_team_members").where("household_id", .equal, SQLBind(household.rawValue))
             .where("user_id", .equal, SQLBind(user.rawValue)).run()
+        try await touch(household, on: db)
     }
 
     /// Records the legal basis on which the care team shares the household's data.
@@ -44,6 +46,7 @@ public enum HouseholdStore {
     {
         try await db.update("households").set("lawful_basis", to: SQLBind(basis?.rawValue))
             .where("id", .equal, SQLBind(household.rawValue)).run()
+        try await touch(household, on: db)
     }
 
     private struct Row: Decodable { let networkId: String, lawfulBasis: String? }

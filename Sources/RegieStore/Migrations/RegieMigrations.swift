@@ -18,5 +18,6 @@ enum RegieMigrations {
         M013CareBudget(),
         M014ProfileOverrides(),
         M015ReferenceIndex(),
+        M016FactVersion(),
     ]
 }

@@ -19,7 +19,7 @@ public enum FigureStore {
         let events = try await grouped(
             db.select().columns("household_id", "kind", "occurred_at").from("timeline_events")
                 .where("network_id", .in, scope).orderBy("seq")
-                .all(decoding: EventRow.self, keyDecodingStrategy: .convertFromSnakeCase), by: \.householdId)
+                .all(decoding: EventRow.self), by: \.householdId)
         let signals = try await signals(scope, on: db)
         let directors = try await grouped(
             db.select().column(SQLColumn("household_id", table: "case_directors"))
@@ -80,7 +80,11 @@ public enum FigureStore {
     }
 
     private struct HouseholdRow: Decodable { let id: String, networkId: String }
-    struct EventRow: Decodable { let householdId: String, kind: String, occurredAt: Int64 }
+    struct EventRow: Decodable {
+        let householdId: String, kind: String, occurredAt: Int64
+        // Named explicitly: decoding a million events with snake-case conversion per key was the dashboard's cost.
+        enum CodingKeys: String, CodingKey { case kind, householdId = "household_id", occurredAt = "occurred_at" }
+    }
     private struct DirectorRow: Decodable { let householdId: String, startedOn: String, endedOn: String?, name: String }
     private struct SignalRow: Decodable {
         let id: String, householdId: String, receivedOn: String, kind: String, channel: String, neighbourhood: String?

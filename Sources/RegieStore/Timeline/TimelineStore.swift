@@ -18,6 +18,7 @@ public enum TimelineStore {
                 SQLBind(event.before), SQLBind(event.after)
             )
             .run()
+        try await HouseholdStore.touch(event.household, on: db)
     }
 
     /// Appends what the grant's user did to the grant's household, with `recording` kept as the event's JSON.

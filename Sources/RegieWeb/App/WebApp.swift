@@ -15,6 +15,10 @@ public struct WebApp: Sendable {
     public let routes: RouteTable
     /// Working days with Dutch public holidays, for every time norm.
     public let calendar = WorkingDayCalendar()
+    /// Access contexts and overview rows of households, reused by list pages while a household's facts stand.
+    let householdFacts = HouseholdFactsCache()
+    /// The facts the figures count, reused while nothing in the networks changed.
+    let figureFactsCache = FigureFactsCache()
 
     public init(database: RegieDatabase, configuration: RegieConfiguration) async throws {
         self.database = database

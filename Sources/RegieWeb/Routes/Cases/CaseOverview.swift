@@ -3,11 +3,13 @@ import RegieCore
 import RegieStore
 
 /// Process facts of the households a user may follow in one network — for the case list, the directors'
-/// caseloads and the network meeting's agenda. Each household is read under a logged `viewProcess` grant;
-/// nothing here shows content.
+/// caseloads and the network meeting's agenda. Each household's access is decided by the policy and the
+/// households a page shows are logged under `viewProcess`, in one write; nothing here shows content. What is
+/// derived per household is reused from `HouseholdFactsCache` while the household's fact version and the day
+/// stand, so a list costs one indexed read plus the households that changed.
 struct CaseOverview {
     /// One household's process facts.
-    struct Row {
+    struct Row: Sendable {
         let household: HouseholdID
         let reference: String
         let phase: CasePhase
@@ -32,27 +34,51 @@ struct CaseOverview {
 
     let app: WebApp
 
-    /// Households of `network` the user may follow: all of them for network directors, support staff and
-    /// process managers; the ones they direct for case directors.
-    func rows(network: Network, profile: WorkflowProfile, context: AppRequestContext) async throws -> [Row] {
+    /// Households of `network` the user may follow and that are not closed: all of them for network directors,
+    /// support staff and process managers; the ones they direct for case directors. Only the rows `shown`
+    /// accepts come back, and only those are logged as seen.
+    func rows(
+        network: Network, profile: WorkflowProfile, context: AppRequestContext, shown: (Row) -> Bool = { _ in true }
+    ) async throws -> [Row] {
         guard let user = context.identity else { return [] }
         let roles = user.actor.roles(in: network.id)
         let db = app.database.sql
-        let households: [HouseholdID]
+        let versions: [(household: HouseholdID, version: Int64)]
         if !roles.isDisjoint(with: [.networkDirector, .supportStaff, .processManager]) {
-            households = try await SignalStore.households(in: network.id, on: db)
+            versions = try await HouseholdStore.factVersions(in: network.id, on: db)
         } else if roles.contains(.caseDirector) {
-            households = try await DirectorStore.households(directedBy: user.account.id, in: network.id, on: db)
+            versions = try await HouseholdStore.factVersions(
+                of: try await DirectorStore.households(directedBy: user.account.id, in: network.id, on: db), on: db)
         } else {
             return []
         }
         let today = Day(Date())
+        var entries = try await app.householdEntries(versions, today: today)
+        let grants = AccessGuard.decide(
+            user.actor, .viewProcess,
+            contexts: versions.compactMap { entries[$0.household]?.context }
+                .filter { $0.phase != .closed })
+        var derived: [HouseholdID: HouseholdFactsCache.Entry] = [:]
         var rows: [Row] = []
-        for household in households {
-            let grant = try await AccessGuard.authorize(
-                user.actor, .viewProcess, household: household, requestID: context.requestID, database: app.database)
-            rows.append(try await row(grant, profile: profile, today: today))
+        var seen: [AccessGrant] = []
+        for grant in grants {
+            let household = grant.context.household
+            guard var entry = entries[household] else { continue }
+            let row: Row
+            if let cached = entry.row {
+                row = cached
+            } else {
+                row = try await self.row(grant, profile: profile, today: today)
+                entry.row = row
+                entries[household] = entry
+                derived[household] = entry
+            }
+            guard shown(row) else { continue }
+            rows.append(row)
+            seen.append(grant)
         }
+        await app.householdFacts.keep(derived)
+        try await AccessGuard.record(seen, requestID: context.requestID, database: app.database)
         return rows
     }
 

@@ -161,8 +161,8 @@ struct CaseRoutes {
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let t = app.views.translations
         let text = { (key: String) in t.text(key, context.locale) }
-        let rows = try await CaseOverview(app: app).rows(network: network, profile: profile, context: context)
-        let open = rows.filter { $0.phase == .active }
+        let open = try await CaseOverview(app: app).rows(
+            network: network, profile: profile, context: context, shown: { $0.phase == .active })
         let directorTitle = profile.displayName(for: .caseDirector, generic: text(Role.caseDirector.textKey))
         var values: [String: Any] = [
             "network": network.name, "directorTitle": directorTitle,

@@ -54,10 +54,10 @@ struct HandoverRoutes {
             let profile = app.profiles.profile(for: network)
         else { throw HTTPError(.conflict, message: "error.handover_decided") }
         let household = HouseholdID()
-        try await AccessGuard.authorizeNewHousehold(
+        let signal = try await AccessGuard.authorizeNewHousehold(
             user.actor, network: network.id, household: household, requestID: context.requestID,
-            database: app.database)
-        let signal = try await app.database.write { db in
+            database: app.database
+        ) { db in
             let recorded = try await SignalStore.record(
                 offer.handover.signal(receivingDomains: profile.domains), network: network.id, household: household,
                 reporter: user.actor, enteredBy: user.account.id, on: db)

@@ -90,13 +90,18 @@ struct NetworkMeetingRoutes {
             let meeting = try await MeetingStore.networkMeeting(
                 try context.parameters.require("meeting"), on: app.database.sql), meeting.network == network.id
         else { throw HTTPError(.notFound, message: "error.not_found") }
-        let rows = try await CaseOverview(app: app).rows(network: network, profile: profile, context: context)
+        let agendaCase = { (row: CaseOverview.Row) in
+            NetworkMeetingAgenda.Case(
+                household: row.household, reference: row.reference, phase: row.phase, reasons: row.agendaReasons)
+        }
+        let rows = try await CaseOverview(app: app).rows(
+            network: network, profile: profile, context: context,
+            shown: {
+                !NetworkMeetingAgenda.build(rule: profile.agendaRule, cases: [agendaCase($0)], duration: 0).items
+                    .isEmpty
+            })
         let (items, perCase) = NetworkMeetingAgenda.build(
-            rule: profile.agendaRule,
-            cases: rows.map {
-                NetworkMeetingAgenda.Case(
-                    household: $0.household, reference: $0.reference, phase: $0.phase, reasons: $0.agendaReasons)
-            }, duration: meeting.durationMinutes)
+            rule: profile.agendaRule, cases: rows.map(agendaCase), duration: meeting.durationMinutes)
         let t = app.views.translations
         let phases = Dictionary(uniqueKeysWithValues: rows.map { ($0.household, $0.phase) })
         return app.views.render(

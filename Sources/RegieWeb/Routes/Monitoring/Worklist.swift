@@ -13,10 +13,13 @@ struct Worklist {
     func items(network: Network, profile: WorkflowProfile, today: Day = Day(Date())) async throws -> [WorklistItem] {
         guard let user = context.identity else { return [] }
         let roles = user.actor.roles(in: network.id)
+        let own = { (row: CaseOverview.Row) in row.director?.user == user.account.id }
         var items: [WorklistItem] = []
-        for row in try await CaseOverview(app: app).rows(network: network, profile: profile, context: context) {
-            items += caseItems(
-                row, roles: roles, own: row.director?.user == user.account.id, profile: profile, today: today)
+        for row in try await CaseOverview(app: app).rows(
+            network: network, profile: profile, context: context,
+            shown: { !caseItems($0, roles: roles, own: own($0), profile: profile, today: today).isEmpty })
+        {
+            items += caseItems(row, roles: roles, own: own(row), profile: profile, today: today)
         }
         if AccessPolicy.mayUse(.breakGlassReview, roles: roles) {
             for entry in try await BreakGlassStore.unreviewed(in: network.id, on: app.database.sql) {
@@ -116,9 +119,11 @@ struct Worklist {
     private func partnerItems(user: SignedInUser, network: NetworkID, today: Day) async throws -> [WorklistItem] {
         let db = app.database.sql
         var items: [WorklistItem] = []
-        for household in try await InformationRoundStore.households(
+        let asking = try await InformationRoundStore.households(
             askingOrganisation: user.account.organisation, in: network, on: db)
-        where try await HouseholdStore.accessContext(household, on: db)?.phase == .informationRound {
+        let contexts = try await app.householdEntries(
+            try await HouseholdStore.factVersions(of: asking, on: db), today: today)
+        for household in asking where contexts[household]?.context.phase == .informationRound {
             guard
                 let grant = try? await AccessGuard.authorize(
                     user.actor, .viewIntake, household: household, requestID: context.requestID, database: app.database)
@@ -170,12 +175,15 @@ struct Worklist {
         let db = app.database.sql
         let schedule = AftercareSchedule(profile: profile, calendar: app.calendar)
         var items: [WorklistItem] = []
-        for closure in try await ClosureStore.latestPerHousehold(in: network, on: db) {
-            guard let access = try await HouseholdStore.accessContext(closure.household, on: db),
-                access.phase == .aftercare, everyHousehold || access.careTeam.contains(user.account.id),
-                let next = schedule.next(
-                    closedOn: closure.request.closedOn,
-                    answered: try await AftercareStore.answeredChecks(closure: closure.id, on: db)),
+        let inAftercare = try await app.householdEntries(
+            try await HouseholdStore.factVersions(in: network, on: db), today: today
+        ).values.map(\.context).filter {
+            $0.phase == .aftercare && (everyHousehold || $0.careTeam.contains(user.account.id))
+        }
+        let closures = try await ClosureStore.latestPerHousehold(of: inAftercare.map(\.household), on: db)
+        let answered = try await AftercareStore.answeredChecks(closures: closures.map(\.id), on: db)
+        for closure in closures {
+            guard let next = schedule.next(closedOn: closure.request.closedOn, answered: answered[closure.id] ?? []),
                 next.day <= today
             else { continue }
             items.append(

@@ -51,9 +51,7 @@ struct FigureReport {
         let profiles = Dictionary(
             uniqueKeysWithValues: networks.map { ($0.id, app.profiles.profile(for: $0)) })
         let today = Day(Date())
-        let facts = try await FigureStore.facts(
-            in: networks.map(\.id), profiles: { profiles[$0] ?? nil }, calendar: app.calendar, today: today,
-            on: app.database.sql)
+        let facts = try await app.figureFacts(in: networks, today: today)
         let figures = NetworkFigures(
             facts: facts, period: period, profiles: { profiles[$0] ?? nil }, calendar: app.calendar, today: today)
         let suppression = SmallNumberSuppression(minimum: app.configuration.minimumCellSize)

@@ -37,8 +37,7 @@ struct InspectionRoutes {
             to: query["to"].flatMap { Day(String($0)) } ?? fallback.to)
         let db = app.database.sql
         let profile = app.profiles.profile(for: network)
-        let facts = try await FigureStore.facts(
-            in: [network.id], profiles: { _ in profile }, calendar: app.calendar, today: Day(Date()), on: db)
+        let facts = try await app.figureFacts(in: [network])
         let organisations = Dictionary(
             uniqueKeysWithValues: try await OrganisationStore.all(on: db).map { ($0.id, $0.kind) })
         let kinds = Set(

@@ -34,11 +34,7 @@ struct NeighbourhoodRoutes {
         let (query, networks, _) = try await ReportQuery.resolve(
             request, context, app: app, feature: .neighbourhoods, title: "neighbourhoods.title")
         let db = app.database.sql
-        let profiles = Dictionary(
-            uniqueKeysWithValues: networks.map { ($0.id, app.profiles.profile(for: $0)) })
-        let facts = try await FigureStore.facts(
-            in: networks.map(\.id), profiles: { profiles[$0] ?? nil }, calendar: app.calendar, today: Day(Date()),
-            on: db)
+        let facts = try await app.figureFacts(in: networks)
         let approach = CollectiveApproach(marks: try await AreaMarkStore.marks(in: networks.map(\.id), on: db))
         let suppression = SmallNumberSuppression(minimum: app.configuration.minimumCellSize)
         return Loaded(

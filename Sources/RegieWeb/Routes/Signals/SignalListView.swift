@@ -3,7 +3,7 @@ import RegieCore
 import RegieStore
 
 /// The rows of the signal list (signaallijst): each signal's age in working days against the profile's
-/// eligibility norm, overdue ones marked. Every household shown passes the access guard and is logged.
+/// eligibility norm, overdue ones marked. Every household passes the access policy; those shown are logged in one write.
 struct SignalListView {
     let app: WebApp
     let context: AppRequestContext
@@ -17,18 +17,25 @@ struct SignalListView {
         let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
         let domains = profile.domains
         let today = Day(Date())
-        var rows: [[String: Any]] = []
-        for household in try await SignalStore.households(in: network.id, on: app.database.sql) {
-            // Support staff see intakes only; a household past intake is left out rather than refused.
-            guard let access = try await HouseholdStore.accessContext(household, on: app.database.sql),
-                AccessPolicy.decide(actor: user.actor, action: .viewIntake, context: access).allowed
-            else { continue }
-            let grant = try await AccessGuard.authorize(
-                user.actor, .viewIntake, household: household,
-                requestID: context.requestID, database: app.database)
-            let events = try await TimelineStore.events(grant, on: app.database.sql)
+        var rows: [(at: Date, values: [String: Any])] = []
+        var shown: [AccessGrant] = []
+        let db = app.database.sql
+        // An undecided signal belongs to a household in intake, so the open and overdue views look only there;
+        // "all" takes the households with the latest signals.
+        let versions =
+            filter == "all"
+            ? try await HouseholdStore.factVersions(
+                of: try await SignalStore.households(in: network.id, on: db), on: db)
+            : try await HouseholdStore.factVersions(in: network.id, on: db)
+        let entries = try await app.householdEntries(versions, today: today)
+        let candidates = versions.compactMap { entries[$0.household]?.context }.filter {
+            filter == "all" || $0.phase == .intake || $0.phase == .informationRound
+        }
+        // Support staff see intakes only; a household past intake is left out rather than refused.
+        for grant in AccessGuard.decide(user.actor, .viewIntake, contexts: candidates) {
+            let events = try await TimelineStore.events(grant, on: db)
             let decided = TriageStore.decisions(in: events).first
-            for signal in try await SignalStore.summaries(grant, on: app.database.sql) {
+            for signal in try await SignalStore.summaries(grant, on: db) {
                 let open = decided == nil
                 let status = norm.status(received: signal.receivedOn, decided: decided.map { Day($0.at) }, today: today)
                 if filter == "open" && !open { continue }
@@ -36,21 +43,27 @@ struct SignalListView {
                 var due = ""
                 if case .open(let day) = status { due = day.dutch }
                 if case .overdue(let day) = status { due = day.dutch }
-                rows.append([
-                    "received": DutchFormat.day(signal.receivedAt), "reference": signal.householdReference,
-                    "reporter": signal.reporterName, "organisation": signal.reporterOrganisation,
-                    "concerns": domains.filter { signal.concerns.contains($0.code) }.map(\.name).joined(
-                        separator: ", "),
-                    "crisis": signal.crisis, "urgent": signal.urgency == .urgent,
-                    "age": open ? String(norm.age(received: signal.receivedOn, today: today)) : "—",
-                    "due": due, "overdue": status.isOverdue,
-                    "id": signal.id,
-                    "status": decided.map { t.text($0.decision.outcome.textKey, context.locale) }
-                        ?? t.text("signal_status.\(signal.phase.rawValue)", context.locale),
-                    "decidedLate": { if case .decidedLate = status { return true } else { return false } }(),
-                ])
+                if shown.last?.context.household != grant.context.household { shown.append(grant) }
+                rows.append(
+                    (
+                        signal.receivedAt,
+                        [
+                            "received": DutchFormat.day(signal.receivedAt), "reference": signal.householdReference,
+                            "reporter": signal.reporterName, "organisation": signal.reporterOrganisation,
+                            "concerns": domains.filter { signal.concerns.contains($0.code) }.map(\.name).joined(
+                                separator: ", "),
+                            "crisis": signal.crisis, "urgent": signal.urgency == .urgent,
+                            "age": open ? String(norm.age(received: signal.receivedOn, today: today)) : "—",
+                            "due": due, "overdue": status.isOverdue,
+                            "id": signal.id,
+                            "status": decided.map { t.text($0.decision.outcome.textKey, context.locale) }
+                                ?? t.text("signal_status.\(signal.phase.rawValue)", context.locale),
+                            "decidedLate": { if case .decidedLate = status { return true } else { return false } }(),
+                        ]
+                    ))
             }
         }
-        return rows
+        try await AccessGuard.record(shown, requestID: context.requestID, database: app.database)
+        return rows.sorted { $0.at > $1.at }.map(\.values)
     }
 }

@@ -57,9 +57,9 @@ struct SignalService {
         }
         guard candidates.isEmpty else { return .needsIdentityChoice(candidates) }
         let household = HouseholdID()
-        try await AccessGuard.authorizeNewHousehold(
-            reporter, network: network.id, household: household, requestID: requestID, database: app.database)
-        let recorded = try await app.database.write { db in
+        let recorded = try await AccessGuard.authorizeNewHousehold(
+            reporter, network: network.id, household: household, requestID: requestID, database: app.database
+        ) { db in
             let recorded = try await SignalStore.record(
                 draft, network: network.id, household: household, reporter: reporter,
                 enteredBy: enteredBy, on: db)

@@ -1,0 +1,59 @@
+import Foundation
+import RegieCore
+import SQLKit
+
+extension HouseholdStore {
+    /// Raises the household's fact version, in the transaction that records the change: whatever was derived
+    /// from the household's facts before is stale from this commit on, on every app server.
+    public static func touch(_ household: HouseholdID, on db: any SQLDatabase) async throws {
+        try await db.update("households")
+            .set(SQLIdentifier("fact_version"), to: SQLRaw("fact_version + 1"))
+            .where("id", .equal, SQLBind(household.rawValue)).run()
+    }
+
+    /// Every household of `network` with its fact version: one indexed read, however long the history.
+    public static func factVersions(in network: NetworkID, on db: any SQLDatabase) async throws
+        -> [(household: HouseholdID, version: Int64)]
+    {
+        try await db.select().column("id").column("fact_version").from("households")
+            .where("network_id", .equal, SQLBind(network.rawValue)).all()
+            .map {
+                (
+                    HouseholdID(rawValue: try $0.decode(column: "id", as: String.self)),
+                    try $0.decode(column: "fact_version", as: Int64.self)
+                )
+            }
+    }
+
+    /// The fact versions of the given households (those that exist).
+    public static func factVersions(of households: [HouseholdID], on db: any SQLDatabase) async throws
+        -> [(household: HouseholdID, version: Int64)]
+    {
+        guard !households.isEmpty else { return [] }
+        return try await db.select().column("id").column("fact_version").from("households")
+            .where("id", .in, SQLBind.group(households.map(\.rawValue))).all()
+            .map {
+                (
+                    HouseholdID(rawValue: try $0.decode(column: "id", as: String.self)),
+                    try $0.decode(column: "fact_version", as: Int64.self)
+                )
+            }
+    }
+}
+
+extension HouseholdStore {
+    /// A stamp that changes whenever any household of `networks` changes or a household is added: the number of
+    /// households and the sum of their fact versions (each change raises one version by one).
+    public static func factStamp(of networks: [NetworkID], on db: any SQLDatabase) async throws -> String {
+        guard !networks.isEmpty else { return "0:0" }
+        let row = try await db.select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "households")
+            // PostgreSQL sums BIGINT as NUMERIC: cast back, so both databases answer an integer.
+            .column(SQLRaw("CAST(COALESCE(SUM(fact_version), 0) AS BIGINT)"), as: "versions")
+            .from("households")
+            .where("network_id", .in, SQLGroupExpression(networks.map { SQLBind($0.rawValue) })).first()
+        let households = try row?.decode(column: "households", as: Int64.self) ?? 0
+        let versions = try row?.decode(column: "versions", as: Int64.self) ?? 0
+        return "\(households):\(versions)"
+    }
+}

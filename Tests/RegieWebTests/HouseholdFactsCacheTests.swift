@@ -1,0 +1,84 @@
+import Foundation
+import HummingbirdTesting
+import RegieCore
+import RegieStore
+import RegieTestSupport
+import SQLKit
+import Testing
+
+@testable import RegieWeb
+
+@Suite("Household facts cache")
+struct HouseholdFactsCacheTests {
+    static func viewProcessLog(_ harness: Harness, _ household: String) async throws -> Int {
+        try await AccessLogStore.entries(household: HouseholdID(rawValue: household), on: harness.app.database.sql)
+            .filter { $0.action == AccessAction.viewProcess.rawValue }.count
+    }
+
+    @Test(
+        "Lists follow a recorded change at once, and log only the households they show",
+        arguments: TestDatabases.backends)
+    func followsChanges(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
+            let id = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
+            let maker = AccessActor(
+                user: caseDirector.id, organisation: caseDirector.organisation,
+                assignments: [RoleAssignment(role: .networkDirector, network: harness.network.id)])
+            let quiet = try await harness.app.database.write { tx in
+                try await HouseholdStore.create(
+                    network: harness.network.id, reference: "STIL-1", actor: maker, on: tx)
+            }
+            // Read twice, so the second answer comes from the cache.
+            for _ in 0..<2 {
+                #expect(try await director.get("/").body.contains("Regisseur aanstellen"))
+                #expect(try await director.get("/cases").body.contains("1 open casussen zonder regisseur"))
+            }
+            let logged = try await Self.viewProcessLog(harness, id)
+            #expect(logged == 4, "each list that shows the case logs it once")
+            #expect(try await Self.viewProcessLog(harness, quiet.rawValue) == 0, "a household not shown is not logged")
+
+            #expect(
+                try await director.post(
+                    "/cases/\(id)/director",
+                    [
+                        ("director", caseDirector.id.rawValue), ("direction", "casusregie"),
+                        ("director_from", Day(Date()).dutch),
+                    ]
+                ).status == .found)
+            #expect(!(try await director.get("/").body.contains("Regisseur aanstellen")), "the change shows at once")
+            #expect(try await director.get("/cases").body.contains("0 open casussen zonder regisseur"))
+            #expect(try await Self.viewProcessLog(harness, id) == logged + 1, "the worklist no longer shows it")
+        }
+    }
+
+    @Test("The figures' facts are reused until something in the network changes", arguments: TestDatabases.backends)
+    func figures(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, _ in
+            let app = harness.app
+            let director = try await harness.user(
+                "cijfers@test.nl", [RoleAssignment(role: .networkDirector, network: harness.network.id)])
+            let maker = AccessActor(
+                user: director.id, organisation: harness.organisation.id,
+                assignments: [RoleAssignment(role: .networkDirector, network: harness.network.id)])
+            let first = try await app.database.write { tx in
+                try await HouseholdStore.create(network: harness.network.id, reference: "FIG-1", actor: maker, on: tx)
+            }
+            #expect(try await app.figureFacts(in: [harness.network]).map(\.phase) == [.intake])
+            #expect(try await app.figureFacts(in: [harness.network]).map(\.phase) == [.intake], "kept")
+            try await app.database.write { tx in
+                try await TimelineStore.append(
+                    TimelineEvent(
+                        household: first, network: harness.network.id, actor: nil, actorOrganisation: nil,
+                        kind: "case.opened", summary: "Casus geopend"), on: tx)
+            }
+            #expect(try await app.figureFacts(in: [harness.network]).map(\.phase) == [.active], "a change shows")
+            _ = try await app.database.write { tx in
+                try await HouseholdStore.create(network: harness.network.id, reference: "FIG-2", actor: maker, on: tx)
+            }
+            #expect(try await app.figureFacts(in: [harness.network]).count == 2, "a new household shows")
+            let tomorrow = Day(Date()).adding(days: 1)
+            #expect(try await app.figureFacts(in: [harness.network], today: tomorrow).count == 2, "a new day")
+        }
+    }
+}
