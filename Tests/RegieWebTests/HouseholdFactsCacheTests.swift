@@ -81,4 +81,50 @@ struct HouseholdFactsCacheTests {
             #expect(try await app.figureFacts(in: [harness.network], today: tomorrow).count == 2, "a new day")
         }
     }
+
+    @Test(
+        "A long worklist shows 25 items per kind, says what it left out, and logs only what it shows",
+        arguments: TestDatabases.backends)
+    func limited(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            let partner = try await harness.user(
+                "veel@test.nl", [RoleAssignment(role: .partnerWorker, network: harness.network.id)])
+            let reporter = AccessActor(
+                user: partner.id, organisation: partner.organisation,
+                assignments: [RoleAssignment(role: .partnerWorker, network: harness.network.id)])
+            let network = harness.network.id
+            let households = try await harness.app.database.write { tx in
+                var made: [HouseholdID] = []
+                for number in 0..<28 {
+                    let draft = SignalDraft(
+                        persons: [
+                            SignalDraft.Person(
+                                givenName: "Kim", familyName: "Veel\(number)", birthDate: Day("1980-05-01"),
+                                relation: .parent)
+                        ],
+                        street: "Lindelaan", houseNumber: "\(number + 1)", postcode: "7511ab", city: "Enschede",
+                        concerns: ["wonen"], description: "Huurachterstand")
+                    made.append(
+                        try await SignalStore.record(
+                            draft, network: network, household: HouseholdID(), reporter: reporter,
+                            enteredBy: partner.id, on: tx
+                        ).household)
+                }
+                return made
+            }
+            var director = Browser(client)
+            _ = try await director.login("regisseur@test.nl")
+            let page = try await director.get("/").body
+            // 25 items and the line that counts the rest.
+            #expect(page.components(separatedBy: "Melding wacht op besluit").count - 1 == 26)
+            #expect(page.contains("Nog 3 × Melding wacht op besluit niet getoond"))
+            #expect(page.contains("href=\"/?alles=1\""))
+            var logged = 0
+            for household in households { logged += try await Self.viewProcessLog(harness, household.rawValue) }
+            #expect(logged == 25, "only the households shown are logged")
+            let all = try await director.get("/?alles=1").body
+            #expect(all.components(separatedBy: "Melding wacht op besluit").count - 1 == 28)
+            #expect(!all.contains("niet getoond"))
+        }
+    }
 }

@@ -53,7 +53,10 @@ public struct WorklistItem: Sendable, Hashable {
     public func isOverdue(today: Day) -> Bool { due.map { $0 < today } ?? false }
 
     /// Items in worklist order: by kind, then the oldest first.
-    public static func ordered(_ items: [WorklistItem]) -> [WorklistItem] {
-        items.sorted { ($0.kind, $0.since, $0.reference) < ($1.kind, $1.since, $1.reference) }
+    public static func ordered(_ items: [WorklistItem]) -> [WorklistItem] { items.sorted(by: precedes) }
+
+    /// Worklist order: by kind, then the oldest first.
+    public static func precedes(_ first: WorklistItem, _ second: WorklistItem) -> Bool {
+        (first.kind, first.since, first.reference) < (second.kind, second.since, second.reference)
     }
 }

@@ -39,7 +39,9 @@ struct HomeRoutes {
             ]
             if let profile {
                 let today = Day(Date())
-                let work = try await Worklist(app: app, context: context).items(network: network, profile: profile)
+                let everything = request.uri.queryParameters["alles"] == "1"
+                let (work, leftOut) = try await Worklist(app: app, context: context).items(
+                    network: network, profile: profile, limit: everything ? .everything : .page)
                 values["work"] = work.map { item -> [String: Any] in
                     [
                         "kind": t.text(item.kind.textKey, context.locale), "link": item.link,
@@ -50,6 +52,15 @@ struct HomeRoutes {
                     ]
                 }
                 values["hasWork"] = !work.isEmpty
+                let more = WorklistItem.Kind.allCases.compactMap { kind in
+                    leftOut[kind].map {
+                        String(
+                            format: t.text("home.worklist_more", context.locale), $0,
+                            t.text(kind.textKey, context.locale))
+                    }
+                }
+                values["leftOut"] = more
+                values["hasLeftOut"] = !more.isEmpty
             }
         }
         if page.unread > 0 {

@@ -40,6 +40,14 @@ struct CaseOverview {
     func rows(
         network: Network, profile: WorkflowProfile, context: AppRequestContext, shown: (Row) -> Bool = { _ in true }
     ) async throws -> [Row] {
+        try await rows(network: network, profile: profile, context: context, selecting: { $0.filter(shown) })
+    }
+
+    /// As `rows(network:profile:context:shown:)`, with the page choosing what it shows from all rows at once (the
+    /// worklist shows a limited number per kind); only the rows `selecting` returns are logged as seen.
+    func rows(
+        network: Network, profile: WorkflowProfile, context: AppRequestContext, selecting: ([Row]) -> [Row]
+    ) async throws -> [Row] {
         guard let user = context.identity else { return [] }
         let roles = user.actor.roles(in: network.id)
         let db = app.database.sql
@@ -60,7 +68,7 @@ struct CaseOverview {
                 .filter { $0.phase != .closed })
         var derived: [HouseholdID: HouseholdFactsCache.Entry] = [:]
         var rows: [Row] = []
-        var seen: [AccessGrant] = []
+        var grantOf: [HouseholdID: AccessGrant] = [:]
         for grant in grants {
             let household = grant.context.household
             guard var entry = entries[household] else { continue }
@@ -73,13 +81,14 @@ struct CaseOverview {
                 entries[household] = entry
                 derived[household] = entry
             }
-            guard shown(row) else { continue }
             rows.append(row)
-            seen.append(grant)
+            grantOf[household] = grant
         }
         await app.householdFacts.keep(derived)
-        try await AccessGuard.record(seen, requestID: context.requestID, database: app.database)
-        return rows
+        let shown = selecting(rows)
+        try await AccessGuard.record(
+            shown.compactMap { grantOf[$0.household] }, requestID: context.requestID, database: app.database)
+        return shown
     }
 
     private func row(_ grant: AccessGrant, profile: WorkflowProfile, today: Day) async throws -> Row {

@@ -10,16 +10,25 @@ struct Worklist {
     let app: WebApp
     let context: AppRequestContext
 
-    func items(network: Network, profile: WorkflowProfile, today: Day = Day(Date())) async throws -> [WorklistItem] {
-        guard let user = context.identity else { return [] }
+    /// The items shown under `limit` and how many of each kind were left out. Only the households of shown items
+    /// are logged as seen.
+    func items(network: Network, profile: WorkflowProfile, limit: WorklistLimit, today: Day = Day(Date()))
+        async throws -> (items: [WorklistItem], leftOut: [WorklistItem.Kind: Int])
+    {
+        guard let user = context.identity else { return ([], [:]) }
         let roles = user.actor.roles(in: network.id)
         let own = { (row: CaseOverview.Row) in row.director?.user == user.account.id }
         var items: [WorklistItem] = []
-        for row in try await CaseOverview(app: app).rows(
-            network: network, profile: profile, context: context,
-            shown: { !caseItems($0, roles: roles, own: own($0), profile: profile, today: today).isEmpty })
-        {
-            items += caseItems(row, roles: roles, own: own(row), profile: profile, today: today)
+        var leftOut: [WorklistItem.Kind: Int] = [:]
+        _ = try await CaseOverview(app: app).rows(network: network, profile: profile, context: context) { rows in
+            let entries = rows.flatMap { row in
+                caseItems(row, roles: roles, own: own(row), profile: profile, today: today).map { (row, $0) }
+            }
+            let (shown, more) = limit.apply(entries, item: \.1)
+            items = shown.map(\.1)
+            leftOut = more
+            var seen = Set<HouseholdID>()
+            return shown.map(\.0).filter { seen.insert($0.household).inserted }
         }
         if AccessPolicy.mayUse(.breakGlassReview, roles: roles) {
             for entry in try await BreakGlassStore.unreviewed(in: network.id, on: app.database.sql) {
@@ -47,7 +56,8 @@ struct Worklist {
                 user: user, everyHousehold: roles.contains(.networkDirector), network: network.id, profile: profile,
                 today: today)
         }
-        return WorklistItem.ordered(items)
+        let (shown, more) = limit.apply(items, item: { $0 })
+        return (shown, leftOut.merging(more, uniquingKeysWith: +))
     }
 
     /// Items about one case for the network's directors, support staff and process managers, or its own director.

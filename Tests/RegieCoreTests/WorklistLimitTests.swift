@@ -1,0 +1,27 @@
+import RegieCore
+import Testing
+
+@Suite("Worklist limit")
+struct WorklistLimitTests {
+    static func item(_ kind: WorklistItem.Kind, _ day: Int) -> WorklistItem {
+        WorklistItem(
+            kind: kind, link: "/", reference: "R\(day)", why: "x", since: Day("2026-01-01")!.adding(days: day), due: nil
+        )
+    }
+
+    @Test("A page shows the oldest items of each kind up to the limit and counts the rest per kind")
+    func limited() {
+        let items =
+            (0..<30).map { Self.item(.signalDecision, 30 - $0) } + (0..<3).map { Self.item(.stalled, $0) }
+            + [Self.item(.escalationDecision, 5)]
+        let (shown, leftOut) = WorklistLimit(perKind: 25).apply(items, item: { $0 })
+        #expect(shown.count == 29)
+        #expect(shown.first?.kind == .escalationDecision, "the most pressing kind first")
+        let signals = shown.filter { $0.kind == .signalDecision }
+        #expect(signals.count == 25 && signals.map(\.since) == signals.map(\.since).sorted())
+        #expect(signals.last?.since == Day("2026-01-01")!.adding(days: 25), "the five newest wait")
+        #expect(leftOut == [.signalDecision: 5])
+        let all = WorklistLimit.everything.apply(items, item: { $0 })
+        #expect(all.shown.count == 34 && all.leftOut.isEmpty)
+    }
+}
