@@ -153,6 +153,9 @@ struct CaseRoutes {
         }
     }
 
+    /// Cases per page of the case list.
+    static let casesPerPage = 100
+
     private func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let page = try await app.page("cases.title", context)
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
@@ -161,8 +164,22 @@ struct CaseRoutes {
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let t = app.views.translations
         let text = { (key: String) in t.text(key, context.locale) }
-        let open = try await CaseOverview(app: app).rows(
-            network: network, profile: profile, context: context, shown: { $0.phase == .active })
+        // Cases without a director first, then the most recently opened; a page of 100 at a time, and only the
+        // page shown is logged as seen.
+        var total = 0
+        var withoutDirector = 0
+        var pager = ListPage(asked: nil, total: 0, size: Self.casesPerPage)
+        let open = try await CaseOverview(app: app).rows(network: network, profile: profile, context: context) {
+            let active = $0.filter { $0.phase == .active }.sorted {
+                ($0.director == nil ? 0 : 1, -($0.openedOn?.ordinal ?? 0), $0.reference)
+                    < ($1.director == nil ? 0 : 1, -($1.openedOn?.ordinal ?? 0), $1.reference)
+            }
+            total = active.count
+            withoutDirector = active.filter { $0.director == nil }.count
+            pager = ListPage(
+                asked: request.uri.queryParameters["pagina"].map(String.init), total: total, size: Self.casesPerPage)
+            return Array(active[pager.range])
+        }
         let directorTitle = profile.displayName(for: .caseDirector, generic: text(Role.caseDirector.textKey))
         var values: [String: Any] = [
             "network": network.name, "directorTitle": directorTitle,
@@ -183,7 +200,11 @@ struct CaseRoutes {
             },
             "usesFamilyLevels": !profile.familyLevels.isEmpty,
             "hasRows": !open.isEmpty,
-            "withoutDirector": open.filter { $0.director == nil }.count,
+            "withoutDirector": withoutDirector,
+            "hasPages": pager.count > 1,
+            "pageOf": String(format: text("cases.page_of"), pager.number, pager.count, total),
+            "previousPage": pager.previous.map { "/cases?pagina=\($0)" } ?? "",
+            "nextPage": pager.next.map { "/cases?pagina=\($0)" } ?? "",
             "fallback": String(
                 format: text("cases.fallback"),
                 profile.displayName(for: .networkDirector, generic: text(Role.networkDirector.textKey))),
