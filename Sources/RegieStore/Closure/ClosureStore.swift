@@ -116,28 +116,31 @@ public enum ClosureStore {
 
     /// The latest closure of every household of `network` that was closed at least once.
     public static func latestPerHousehold(in network: NetworkID, on db: any SQLDatabase) async throws -> [Closure] {
-        latestPerHousehold(
-            try await closures(
-                where: SQLBinaryExpression(
-                    SQLColumn("network_id", table: "closures"), .equal, SQLBind(network.rawValue)), on: db))
+        var latest: [HouseholdID: Closure] = [:]
+        for closure in try await closures(
+            where: SQLBinaryExpression(SQLColumn("network_id", table: "closures"), .equal, SQLBind(network.rawValue)),
+            on: db)
+        {
+            latest[closure.household] = closure
+        }
+        return Array(latest.values)
     }
 
-    /// The latest closure of each of `households` that was closed at least once — for lists that already know
-    /// which households are in aftercare, so they need not read every closure of the network.
-    public static func latestPerHousehold(of households: [HouseholdID], on db: any SQLDatabase) async throws
-        -> [Closure]
+    /// The id and day of the latest closure of each of `households` — all the worklist's aftercare checks need, for
+    /// households it already knows are in aftercare, without reading every closure of the network in full.
+    public static func latestDays(of households: [HouseholdID], on db: any SQLDatabase) async throws
+        -> [(id: String, household: HouseholdID, closedOn: Day)]
     {
         guard !households.isEmpty else { return [] }
-        return latestPerHousehold(
-            try await closures(
-                where: SQLBinaryExpression(
-                    SQLColumn("household_id", table: "closures"), .in,
-                    SQLGroupExpression(households.map { SQLBind($0.rawValue) })), on: db))
-    }
-
-    private static func latestPerHousehold(_ closures: [Closure]) -> [Closure] {
-        var latest: [HouseholdID: Closure] = [:]
-        for closure in closures { latest[closure.household] = closure }
+        var latest: [HouseholdID: (id: String, household: HouseholdID, closedOn: Day)] = [:]
+        for row in try await db.select().column("id").column("household_id").column("closed_on").from("closures")
+            .where("household_id", .in, SQLGroupExpression(households.map { SQLBind($0.rawValue) }))
+            .orderBy("closed_at").all()
+        {
+            let household = HouseholdID(rawValue: try row.decode(column: "household_id", as: String.self))
+            guard let day = Day(try row.decode(column: "closed_on", as: String.self)) else { continue }
+            latest[household] = (try row.decode(column: "id", as: String.self), household, day)
+        }
         return Array(latest.values)
     }
 

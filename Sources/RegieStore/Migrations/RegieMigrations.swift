@@ -19,5 +19,6 @@ enum RegieMigrations {
         M014ProfileOverrides(),
         M015ReferenceIndex(),
         M016FactVersion(),
+        M017FactVersionIndex(),
     ]
 }

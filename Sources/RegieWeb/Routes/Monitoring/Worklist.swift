@@ -190,10 +190,10 @@ struct Worklist {
         ).values.map(\.context).filter {
             $0.phase == .aftercare && (everyHousehold || $0.careTeam.contains(user.account.id))
         }
-        let closures = try await ClosureStore.latestPerHousehold(of: inAftercare.map(\.household), on: db)
+        let closures = try await ClosureStore.latestDays(of: inAftercare.map(\.household), on: db)
         let answered = try await AftercareStore.answeredChecks(closures: closures.map(\.id), on: db)
         for closure in closures {
-            guard let next = schedule.next(closedOn: closure.request.closedOn, answered: answered[closure.id] ?? []),
+            guard let next = schedule.next(closedOn: closure.closedOn, answered: answered[closure.id] ?? []),
                 next.day <= today
             else { continue }
             items.append(
