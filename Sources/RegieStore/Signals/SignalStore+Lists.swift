@@ -48,7 +48,17 @@ extension SignalStore {
 
     /// The signals on the household the grant is for; only the reporter's own when the grant is theirs.
     public static func summaries(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> [Summary] {
-        var query = db.select()
+        try await summaries([grant], on: db)[grant.context.household] ?? []
+    }
+
+    /// The signals on each of the grants' households, newest first, in three reads for a whole list; a reporter's
+    /// grant shows only their own signals.
+    public static func summaries(_ grants: [AccessGrant], on db: any SQLDatabase) async throws
+        -> [HouseholdID: [Summary]]
+    {
+        guard !grants.isEmpty else { return [:] }
+        let grantOf = Dictionary(grants.map { ($0.context.household.rawValue, $0) }) { first, _ in first }
+        let rows = try await db.select()
             .column(SQLColumn("id", table: "signals")).column(SQLColumn("household_id", table: "signals"))
             .column(SQLColumn("reference", table: "households")).column(SQLColumn("received_at", table: "signals"))
             .column(SQLColumn("received_on", table: "signals"))
@@ -69,29 +79,39 @@ extension SignalStore {
                 SQLIdentifier("organisations"), on: SQLColumn("id", table: "organisations"), .equal,
                 SQLColumn("reporter_organisation_id", table: "signals")
             )
-            .where(SQLColumn("household_id", table: "signals"), .equal, SQLBind(grant.context.household.rawValue))
-        if grant.decision.rule == .reporterOwnSignal {
-            query = query.where(
-                SQLColumn("reporter_user_id", table: "signals"), .equal,
-                SQLBind(grant.actor.user.rawValue))
+            .where(
+                SQLColumn("household_id", table: "signals"), .in,
+                SQLGroupExpression(grantOf.keys.map { SQLBind($0) })
+            )
+            .orderBy(
+                SQLOrderBy(expression: SQLColumn("received_at", table: "signals"), direction: SQLDirection.descending)
+            )
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .filter { row in
+                guard let grant = grantOf[row.householdId] else { return false }
+                return grant.decision.rule != .reporterOwnSignal || row.reporterUserId == grant.actor.user.rawValue
+            }
+        var concerns: [String: [String]] = [:]
+        if !rows.isEmpty {
+            for row in try await db.select().column("signal_id").column("domain_code").from("signal_concerns")
+                .where("signal_id", .in, SQLGroupExpression(rows.map { SQLBind($0.id) })).orderBy("domain_code")
+                .all()
+            {
+                concerns[try row.decode(column: "signal_id", as: String.self), default: []]
+                    .append(try row.decode(column: "domain_code", as: String.self))
+            }
         }
-        let rows = try await query.orderBy(
-            SQLOrderBy(expression: SQLColumn("received_at", table: "signals"), direction: SQLDirection.descending)
-        )
-        .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-        var result: [Summary] = []
+        var result: [HouseholdID: [Summary]] = [:]
         for row in rows {
-            let concerns = try await db.select().column("domain_code").from("signal_concerns")
-                .where("signal_id", .equal, SQLBind(row.id)).orderBy("domain_code").all()
-                .map { try $0.decode(column: "domain_code", as: String.self) }
-            result.append(
+            guard let grant = grantOf[row.householdId] else { continue }
+            result[grant.context.household, default: []].append(
                 Summary(
                     id: row.id, household: HouseholdID(rawValue: row.householdId), householdReference: row.reference,
                     receivedAt: Date(millis: row.receivedAt),
                     receivedOn: Day(row.receivedOn) ?? Day(Date(millis: row.receivedAt)),
                     reporter: UserID(rawValue: row.reporterUserId), reporterName: row.reporterName,
                     reporterOrganisation: row.reporterOrganisation, crisis: row.crisis,
-                    urgency: SignalUrgency(rawValue: row.urgency) ?? .normal, concerns: concerns,
+                    urgency: SignalUrgency(rawValue: row.urgency) ?? .normal, concerns: concerns[row.id] ?? [],
                     phase: grant.context.phase))
         }
         return result

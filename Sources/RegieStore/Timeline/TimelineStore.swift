@@ -48,14 +48,33 @@ public enum TimelineStore {
 
     /// The whole timeline of the household the grant is for, oldest first. Reading it needs a grant.
     public static func events(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> [TimelineEvent] {
-        try await db.select()
+        try await selectEvents(on: db).where("household_id", .equal, SQLBind(grant.context.household.rawValue))
+            .orderBy("seq")
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.event)
+    }
+
+    /// The events of kinds starting with `prefix` on each of the grants' households, oldest first — one read for a
+    /// whole list (the signal list reads the triage decisions of every open intake).
+    public static func events(
+        kindsStartingWith prefix: String, _ grants: [AccessGrant], on db: any SQLDatabase
+    ) async throws -> [HouseholdID: [TimelineEvent]] {
+        guard !grants.isEmpty else { return [:] }
+        let events = try await selectEvents(on: db)
+            .where(
+                "household_id", .in, SQLGroupExpression(grants.map { SQLBind($0.context.household.rawValue) })
+            )
+            .where("kind", .like, SQLBind(prefix + "%")).orderBy("seq")
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.event)
+        return Dictionary(grouping: events, by: \.household)
+    }
+
+    private static func selectEvents(on db: any SQLDatabase) -> SQLSelectBuilder {
+        db.select()
             .columns(
                 "id", "household_id", "network_id", "occurred_at", "actor_user_id", "actor_organisation_id", "kind",
                 "summary", "before_json", "after_json"
             )
-            .from("timeline_events").where("household_id", .equal, SQLBind(grant.context.household.rawValue))
-            .orderBy("seq")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.event)
+            .from("timeline_events")
     }
 
     /// Only the event kinds, oldest first, for deriving the phase — the access guard needs them before

@@ -32,10 +32,12 @@ struct SignalListView {
             filter == "all" || $0.phase == .intake || $0.phase == .informationRound
         }
         // Support staff see intakes only; a household past intake is left out rather than refused.
-        for grant in AccessGuard.decide(user.actor, .viewIntake, contexts: candidates) {
-            let events = try await TimelineStore.events(grant, on: db)
-            let decided = TriageStore.decisions(in: events).first
-            for signal in try await SignalStore.summaries(grant, on: db) {
+        let grants = AccessGuard.decide(user.actor, .viewIntake, contexts: candidates)
+        let triage = try await TimelineStore.events(kindsStartingWith: "triage.", grants, on: db)
+        let signals = try await SignalStore.summaries(grants, on: db)
+        for grant in grants {
+            let decided = TriageStore.decisions(in: triage[grant.context.household] ?? []).first
+            for signal in signals[grant.context.household] ?? [] {
                 let open = decided == nil
                 let status = norm.status(received: signal.receivedOn, decided: decided.map { Day($0.at) }, today: today)
                 if filter == "open" && !open { continue }
