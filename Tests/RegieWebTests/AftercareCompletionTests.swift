@@ -32,4 +32,33 @@ struct AftercareCompletionTests {
             #expect(again.status != .found, "no answer after the last check")
         }
     }
+
+    @Test(
+        "A due aftercare check on the partner's worklist passes the access policy and is logged as seen",
+        arguments: TestDatabases.backends)
+    func dueCheckLogged(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
+            let (id, _, _) = try await CaseLifeTests.adoptedCase(
+                harness, director: &director, partner: &partner, caseDirector: caseDirector)
+            #expect(
+                try await director.post(
+                    "/cases/\(id)/closure",
+                    [
+                        ("closure_reason", "self_reliant"), ("closed_on", Day(Date()).adding(days: -400).dutch),
+                        ("safety_check", "safe"), ("closure_safety_note", "Iedereen veilig"),
+                    ]
+                ).status == .found)
+            let partnerID = try #require(
+                try await UserStore.findForLogin(email: "partner@test.nl", on: harness.app.database.sql)
+            ).user.id
+            func seen() async throws -> Int {
+                try await AccessLogStore.entries(household: HouseholdID(rawValue: id), on: harness.app.database.sql)
+                    .filter { $0.action == AccessAction.viewProcess.rawValue && $0.userId == partnerID.rawValue }.count
+            }
+            let before = try await seen()
+            #expect(try await partner.get("/").body.contains("Nazorgcheck"))
+            #expect(try await seen() == before + 1)
+        }
+    }
 }

@@ -178,30 +178,38 @@ struct Worklist {
         return items
     }
 
-    /// Aftercare checks that are due: for the households whose care team the user is in, or every one.
+    /// Aftercare checks that are due: for the households whose care team the user is in, or every one. Each
+    /// household passes the access policy; those with a check shown are logged as seen.
     private func aftercareItems(
         user: SignedInUser, everyHousehold: Bool, network: NetworkID, profile: WorkflowProfile, today: Day
     ) async throws -> [WorklistItem] {
         let db = app.database.sql
         let schedule = AftercareSchedule(profile: profile, calendar: app.calendar)
-        var items: [WorklistItem] = []
         let inAftercare = try await app.householdEntries(
             try await HouseholdStore.factVersions(in: network, on: db), today: today
         ).values.map(\.context).filter {
             $0.phase == .aftercare && (everyHousehold || $0.careTeam.contains(user.account.id))
         }
-        let closures = try await ClosureStore.latestDays(of: inAftercare.map(\.household), on: db)
+        let grantOf = Dictionary(
+            AccessGuard.decide(user.actor, .viewProcess, contexts: inAftercare).map { ($0.context.household, $0) }
+        ) { first, _ in first }
+        let closures = try await ClosureStore.latestDays(of: Array(grantOf.keys), on: db)
         let answered = try await AftercareStore.answeredChecks(closures: closures.map(\.id), on: db)
+        var items: [WorklistItem] = []
+        var shown: [AccessGrant] = []
         for closure in closures {
-            guard let next = schedule.next(closedOn: closure.closedOn, answered: answered[closure.id] ?? []),
+            guard let grant = grantOf[closure.household],
+                let next = schedule.next(closedOn: closure.closedOn, answered: answered[closure.id] ?? []),
                 next.day <= today
             else { continue }
             items.append(
                 WorklistItem(
                     kind: .aftercareCheckDue, link: "/cases/\(closure.household.rawValue)#aftercare",
-                    reference: try await HouseholdStore.reference(of: closure.household, on: db),
+                    reference: try await HouseholdStore.reference(grant, on: db),
                     why: "worklist.why.aftercare", whyValues: [String(next.index + 1)], since: next.day, due: nil))
+            shown.append(grant)
         }
+        try await AccessGuard.record(shown, requestID: context.requestID, database: app.database)
         return items
     }
 }
