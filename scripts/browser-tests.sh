@@ -13,12 +13,14 @@ BIN=$(swift build --show-bin-path)/regie
 SERVERS=()
 trap 'kill "${SERVERS[@]}" 2>/dev/null || true; wait "${SERVERS[@]}" 2>/dev/null || true' EXIT
 # Starts a server on the database at port $1 (log $2, more options after) and waits until it answers.
-# E-mail goes to the tests' SMTP sink (tests/browser/conftest.py); the norm watch runs every second.
+# E-mail goes to the tests' SMTP sink (tests/browser/conftest.py); the norm watch runs every second. Both servers
+# get the first one's address as public URL, as servers behind one load balancer do: whichever server sends an
+# e-mail from the shared outbox, its link points to the same address.
 start_server() {
   local port=$1 log=$2
   shift 2
   "$BIN" serve --db "$DB" --port "$port" --bcrypt-cost 10 --smtp "127.0.0.1:$SMTP_PORT" \
-    --public-url "http://127.0.0.1:$port" --watch-interval 1 "$@" >"$log" 2>&1 &
+    --public-url "http://127.0.0.1:$PORT" --watch-interval 1 "$@" >"$log" 2>&1 &
   local pid=$!
   SERVERS+=("$pid")
   for _ in $(seq 1 120); do
