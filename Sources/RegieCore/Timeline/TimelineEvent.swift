@@ -15,11 +15,14 @@ public struct TimelineEvent: Sendable, Codable, Hashable {
     /// JSON of the state before and after the change, where that helps a reader.
     public let before: String?
     public let after: String?
+    /// Where the event stands on the timeline once stored (rising with every event); `nil` before it is stored.
+    /// A form carries the position of the newest event its page showed, to tell a stale save (`EditSection`).
+    public var position: Int64?
 
     public init(
         id: String = UUID().uuidString.lowercased(), household: HouseholdID, network: NetworkID,
         occurredAt: Date = Date(), actor: UserID?, actorOrganisation: OrganisationID?, kind: String,
-        summary: String, before: String? = nil, after: String? = nil
+        summary: String, before: String? = nil, after: String? = nil, position: Int64? = nil
     ) {
         self.id = id
         self.household = household
@@ -31,5 +34,6 @@ public struct TimelineEvent: Sendable, Codable, Hashable {
         self.summary = summary
         self.before = before
         self.after = after
+        self.position = position
     }
 }

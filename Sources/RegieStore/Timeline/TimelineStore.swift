@@ -6,6 +6,10 @@ import SQLKit
 /// change itself, so the timeline and the data can never disagree.
 public enum TimelineStore {
     public static func append(_ event: TimelineEvent, on db: any SQLDatabase) async throws {
+        // Raising the household's version first takes its row lock (PostgreSQL) before the event gets its
+        // position, so a household's events are numbered in the order their transactions commit — what
+        // `changes(to:since:grant:on:)` relies on.
+        try await HouseholdStore.touch(event.household, on: db)
         try await db.insert(into: "timeline_events")
             .columns(
                 "id", "household_id", "network_id", "occurred_at", "actor_user_id", "actor_organisation_id", "kind",
@@ -18,7 +22,6 @@ public enum TimelineStore {
                 SQLBind(event.before), SQLBind(event.after)
             )
             .run()
-        try await HouseholdStore.touch(event.household, on: db)
     }
 
     /// Appends what the grant's user did to the grant's household, with `recording` kept as the event's JSON.
@@ -34,15 +37,16 @@ public enum TimelineStore {
                 after: json), on: db)
     }
 
-    private struct Row: Decodable {
+    struct Row: Decodable {
         let id: String, householdId: String, networkId: String, occurredAt: Int64, actorUserId: String?
         let actorOrganisationId: String?, kind: String, summary: String, beforeJson: String?, afterJson: String?
+        let seq: Int64
         var event: TimelineEvent {
             TimelineEvent(
                 id: id, household: HouseholdID(rawValue: householdId), network: NetworkID(rawValue: networkId),
                 occurredAt: Date(millis: occurredAt), actor: actorUserId.map(UserID.init(rawValue:)),
                 actorOrganisation: actorOrganisationId.map(OrganisationID.init(rawValue:)), kind: kind,
-                summary: summary, before: beforeJson, after: afterJson)
+                summary: summary, before: beforeJson, after: afterJson, position: seq)
         }
     }
 
@@ -68,11 +72,11 @@ public enum TimelineStore {
         return Dictionary(grouping: events, by: \.household)
     }
 
-    private static func selectEvents(on db: any SQLDatabase) -> SQLSelectBuilder {
+    static func selectEvents(on db: any SQLDatabase) -> SQLSelectBuilder {
         db.select()
             .columns(
                 "id", "household_id", "network_id", "occurred_at", "actor_user_id", "actor_organisation_id", "kind",
-                "summary", "before_json", "after_json"
+                "summary", "before_json", "after_json", "seq"
             )
             .from("timeline_events")
     }

@@ -14,7 +14,9 @@ struct FamilyLevelRoutes {
 
     private func set(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let service = CaseService(app: app)
-        return try await service.perform(request, context, .decide, notice: "notice.family_level_set") {
+        return try await service.perform(
+            request, context, .decide, notice: "notice.family_level_set", guarding: .caseData
+        ) {
             form, grant, db in
             let profile = try await service.profile(of: grant.context.network, on: db)
             guard !profile.familyLevels.isEmpty else { throw StoreError.refused("error.family_levels_unused") }

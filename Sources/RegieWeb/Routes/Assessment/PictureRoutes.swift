@@ -18,7 +18,8 @@ struct PictureRoutes {
     private var service: CaseService { CaseService(app: app) }
 
     private func appoint(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await service.perform(request, context, .decide, notice: "notice.director_appointed") { form, grant, db in
+        try await service.perform(request, context, .decide, notice: "notice.director_appointed", guarding: .caseData) {
+            form, grant, db in
             var problems: [String: String] = [:]
             let day = CaseService.day(form, "director_from", field: "directorFrom", into: &problems)
             let kind = DirectorAppointment.Kind(rawValue: form.value("direction") ?? "")
@@ -44,7 +45,9 @@ struct PictureRoutes {
     }
 
     private func assess(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await service.perform(request, context, .update, notice: "notice.assessment_recorded") { form, grant, db in
+        try await service.perform(
+            request, context, .update, notice: "notice.assessment_recorded", guarding: .assessment
+        ) { form, grant, db in
             var problems: [String: String] = [:]
             let day = CaseService.day(form, "assessed_on", field: "assessedOn", into: &problems)
             if let day, day > Day(Date()) { problems["assessedOn"] = "error.date_future" }
@@ -69,7 +72,8 @@ struct PictureRoutes {
     }
 
     private func safety(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await service.perform(request, context, .update, notice: "notice.safety_recorded") { form, grant, db in
+        try await service.perform(request, context, .update, notice: "notice.safety_recorded", guarding: .assessment) {
+            form, grant, db in
             var problems: [String: String] = [:]
             let day = CaseService.day(form, "as_of", field: "asOf", into: &problems)
             let person = form.value("safety_person") ?? ""

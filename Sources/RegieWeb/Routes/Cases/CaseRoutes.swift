@@ -59,7 +59,7 @@ struct CaseRoutes {
         }
         return app.views.render(
             "case", page: try await app.page("case.title", context, notice: notice), values: values,
-            status: problems.isEmpty ? .ok : .unprocessableContent)
+            status: problems[CaseView.staleKey] != nil ? .conflict : problems.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// A partner's own part of the file (see `OwnPartView`).
@@ -142,7 +142,9 @@ struct CaseRoutes {
     }
 
     private func lawfulBasis(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await CaseService(app: app).perform(request, context, .decide, notice: "notice.basis_recorded") {
+        try await CaseService(app: app).perform(
+            request, context, .decide, notice: "notice.basis_recorded", guarding: .caseData
+        ) {
             form, grant, db in
             guard let basis = LawfulBasis(rawValue: form.value("basis") ?? "") else {
                 throw FieldProblems(["basis": "error.invalid_choice"])

@@ -45,16 +45,17 @@ struct CaseService {
     }
 
     /// Runs one action on the case under an `action` grant in one transaction, then redirects back to the
-    /// case (Post/Redirect/Get). Field problems and refusals show the case page again, nothing stored.
+    /// case (Post/Redirect/Get). Field problems and refusals show the case page again, nothing stored. An action
+    /// that saves over a part of the file names it as `guarding`: see `performLeading`.
     func perform(
         _ request: Request, _ context: AppRequestContext, _ action: AccessAction, notice: String,
-        back: ((HouseholdID) -> String)? = nil,
+        guarding section: EditSection? = nil, back: ((HouseholdID) -> String)? = nil,
         again: ((FormData, [String: String]) async throws -> Response)? = nil,
         _ body: @escaping @Sendable (FormData, AccessGrant, any SQLDatabase) async throws -> Void
     ) async throws -> Response {
         let household = try household(context)
         let destination = "\(back?(household) ?? "/cases/\(household.rawValue)")?notice=\(notice)"
-        return try await performLeading(request, context, action, again: again) { form, grant, db in
+        return try await performLeading(request, context, action, guarding: section, again: again) { form, grant, db in
             try await body(form, grant, db)
             return destination
         }
@@ -62,8 +63,13 @@ struct CaseService {
 
     /// `perform` for an action that itself says where the user goes next — for instance to the worklist when
     /// the action ends the user's access to the case, so nobody lands on a refusal after a successful save.
+    ///
+    /// With `guarding`, the form's `seen` (the position of the newest timeline event its page showed) is checked
+    /// in the same transaction: when a colleague changed that part of the file since, nothing is saved and the
+    /// case page shows what changed, with the user's input kept (HTTP 409). A post without `seen` (a script) is
+    /// not checked; every form on the case page carries it.
     func performLeading(
-        _ request: Request, _ context: AppRequestContext, _ action: AccessAction,
+        _ request: Request, _ context: AppRequestContext, _ action: AccessAction, guarding section: EditSection? = nil,
         again: ((FormData, [String: String]) async throws -> Response)? = nil,
         _ body: @escaping @Sendable (FormData, AccessGrant, any SQLDatabase) async throws -> String
     ) async throws -> Response {
@@ -75,7 +81,15 @@ struct CaseService {
         let destination: String
         do {
             let grant = try await grant(action, context)
-            destination = try await app.database.write { db in try await body(form, grant, db) }
+            let seen = form.value("seen").flatMap { Int64($0) }
+            destination = try await app.database.write { db in
+                if let section, let seen,
+                    !(try await TimelineStore.changes(to: section, since: seen, grant: grant, on: db)).isEmpty
+                {
+                    throw FieldProblems(["general": "error.stale_save", CaseView.staleKey: section.rawValue])
+                }
+                return try await body(form, grant, db)
+            }
         } catch let problems as FieldProblems {
             return try await showAgain(form, problems.fields)
         } catch StoreError.refused(let key) {

@@ -49,7 +49,12 @@ struct CaseView {
         }
     }
 
+    /// The problem key that names the part of the file a stale save was refused for (`EditSection`).
+    static let staleKey = "stale"
+
     func values(problems: [String: String]) -> [String: Any] {
+        var problems = problems
+        let stale = problems.removeValue(forKey: Self.staleKey).flatMap(EditSection.init(rawValue:))
         let directorTitle = facts.profile.displayName(for: .caseDirector, generic: text(Role.caseDirector.textKey))
         var values: [String: Any] = [
             "id": facts.grant.context.household.rawValue, "caseId": facts.grant.context.household.rawValue,
@@ -60,6 +65,7 @@ struct CaseView {
             "mayRaisePolicySignal": AccessPolicy.mayUse(
                 .raisePolicySignal, roles: facts.grant.actor.roles(in: facts.grant.context.network)),
             "errors": problems.mapValues(text), "hasErrors": !problems.isEmpty,
+            "seen": facts.events.last?.position ?? 0,
             "leftOn": kept("left_on", Day(Date()).dutch), "mayLeave": facts.members.count > 1,
             "members": facts.members.map { member -> [String: Any] in
                 [
@@ -73,9 +79,31 @@ struct CaseView {
                 ["at": DutchFormat.moment(event.occurredAt), "summary": event.summary]
             },
         ]
+        if let stale { values.merge(staleChanges(stale)) { first, _ in first } }
         values.merge(basis()) { first, _ in first }
         values.merge(directors(title: directorTitle)) { first, _ in first }
         return values
+    }
+
+    /// What colleagues changed in `section` after the page the refused save came from: who, when and what, so
+    /// the user can compare it with their own input (kept in the form) and save again on purpose.
+    private func staleChanges(_ section: EditSection) -> [String: Any] {
+        let seen = form?.value("seen").flatMap { Int64($0) } ?? 0
+        let names = Dictionary(people.map { ($0.user.id, "\($0.user.name) (\($0.organisation))") }) { first, _ in first
+        }
+        let organisations = Dictionary(facts.organisations.map { ($0.id, $0.name) }) { first, _ in first }
+        return [
+            "staleSection": text("stale.section.\(section.rawValue)"),
+            "staleAnchor": [EditSection.plan: "plan", .assessment: "picture", .caseData: "household-title"][section]
+                ?? "",
+            "staleChanges": section.changes(since: seen, in: facts.events).map { event -> [String: Any] in
+                [
+                    "at": DutchFormat.moment(event.occurredAt), "summary": event.summary,
+                    "by": event.actor.flatMap { names[$0] } ?? event.actorOrganisation.flatMap { organisations[$0] }
+                        ?? text("stale.someone"),
+                ]
+            },
+        ]
     }
 
     private func basis() -> [String: Any] {

@@ -13,7 +13,9 @@ struct MemberRoutes {
 
     private func leave(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let person = try context.parameters.require("person")
-        return try await CaseService(app: app).perform(request, context, .update, notice: "notice.member_left") {
+        return try await CaseService(app: app).perform(
+            request, context, .update, notice: "notice.member_left", guarding: .caseData
+        ) {
             form, grant, db in
             var problems: [String: String] = [:]
             let day = CaseService.day(form, "left_on", field: "leftOn", into: &problems)

@@ -30,7 +30,8 @@ struct PlanRoutes {
     }
 
     private func saveContext(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await service.perform(request, context, .update, notice: "notice.plan_saved") { form, grant, db in
+        try await service.perform(request, context, .update, notice: "notice.plan_saved", guarding: .plan) {
+            form, grant, db in
             try await PlanStore.saveContext(form.value("context") ?? "", grant: grant, on: db)
         }
     }
@@ -51,13 +52,15 @@ struct PlanRoutes {
 
     private func removeGoal(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let key = try context.parameters.require("key")
-        return try await service.perform(request, context, .update, notice: "notice.goal_removed") { _, grant, db in
+        return try await service.perform(request, context, .update, notice: "notice.goal_removed", guarding: .plan) {
+            _, grant, db in
             try await PlanStore.removeGoal(key: key, grant: grant, on: db)
         }
     }
 
     private func reasons(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await service.perform(request, context, .update, notice: "notice.plan_saved") { form, grant, db in
+        try await service.perform(request, context, .update, notice: "notice.plan_saved", guarding: .plan) {
+            form, grant, db in
             let profile = try await service.profile(of: grant.context.network, on: db)
             var any = false
             for domain in profile.domains {
@@ -70,7 +73,8 @@ struct PlanRoutes {
     }
 
     private func agreement(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await service.perform(request, context, .update, notice: "notice.agreement_recorded") { form, grant, db in
+        try await service.perform(request, context, .update, notice: "notice.agreement_recorded", guarding: .plan) {
+            form, grant, db in
             var problems: [String: String] = [:]
             let day = CaseService.day(form, "agreement_on", field: "agreementOn", into: &problems)
             guard let answer = HouseholdAgreement.Answer(rawValue: form.value("agreement") ?? "") else {
@@ -86,7 +90,8 @@ struct PlanRoutes {
     }
 
     private func adopt(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await service.perform(request, context, .decide, notice: "notice.plan_adopted") { form, grant, db in
+        try await service.perform(request, context, .decide, notice: "notice.plan_adopted", guarding: .plan) {
+            form, grant, db in
             var problems: [String: String] = [:]
             let day = CaseService.day(form, "adopted_on", field: "adoptedOn", into: &problems)
             let facts = try await CaseFacts.load(grant, app: app, on: db)

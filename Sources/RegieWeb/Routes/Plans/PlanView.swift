@@ -40,6 +40,10 @@ struct PlanView {
             "adopted": version.adoptedOn?.dutch ?? "",
         ]
         values["contextInput"] = base.kept("context", version.context)
+        // After a refused save the textarea holds the user's text; show what is stored beside it to compare.
+        if let input = base.form?.value("context"), input != version.context, version.status == .concept {
+            values["storedContext"] = version.context.isEmpty ? text("plan.context_stored_empty") : version.context
+        }
         values["goals"] = version.goals.map { goal -> [String: Any] in
             [
                 "key": goal.key, "domain": domainName(goal.domain),
