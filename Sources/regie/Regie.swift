@@ -6,5 +6,7 @@ struct Regie: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regie",
         abstract: "Regie — coördinatie van zorg voor multiprobleemhuishoudens.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, OrganisationCommand.self])
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, Backup.self, Restore.self, UserCommand.self, OrganisationCommand.self,
+        ])
 }

@@ -31,7 +31,13 @@ public final class RegieDatabase: Sendable {
         case .sqlite(let path):
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
             database = RegieDatabase(backend: .sqlite, location: location, databases: databases, logger: logger)
-            try await database.prepareSQLite()
+            do {
+                try await database.prepareSQLite()
+            } catch {
+                // A file that is no database (or cannot be opened): close the pools before saying so.
+                await databases.shutdownAsync()
+                throw error
+            }
         case .postgres(let settings):
             var configuration = PostgresClient.Configuration(
                 host: settings.host, port: settings.port, username: settings.username, password: settings.password,
@@ -39,7 +45,12 @@ public final class RegieDatabase: Sendable {
             configuration.options.maximumConnections = 20
             databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace, logger: logger), as: .psql)
             database = RegieDatabase(backend: .postgres, location: location, databases: databases, logger: logger)
-            _ = try await database.sql.raw("SELECT 1").all()
+            do {
+                _ = try await database.sql.raw("SELECT 1").all()
+            } catch {
+                await databases.shutdownAsync()
+                throw error
+            }
         }
         return database
     }
