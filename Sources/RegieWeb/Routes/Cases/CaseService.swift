@@ -79,6 +79,13 @@ struct CaseService {
                 try await CaseRoutes(app: app).casePage(context, form: form, problems: problems)
             }
         let destination: String
+        // Every text on the case has the signal's limit; the forms say so (maxlength), this holds for any client.
+        let tooLong = form.fields(longerThan: SignalIntakeRules.maximumText)
+        guard tooLong.isEmpty else {
+            var problems = ["general": "error.text_too_long"]
+            for name in tooLong { problems[Self.problemKey(name)] = "error.text_too_long" }
+            return try await showAgain(form, problems)
+        }
         do {
             let grant = try await grant(action, context)
             let seen = form.value("seen").flatMap { Int64($0) }
@@ -96,6 +103,14 @@ struct CaseService {
             return try await showAgain(form, ["general": key])
         }
         return .redirect(to: destination, type: .found)
+    }
+
+    /// The problem key of a form field: `network_description` → `networkDescription`.
+    static func problemKey(_ field: String) -> String {
+        let parts = field.split(separator: "_")
+        return
+            ([parts.first.map(String.init) ?? ""] + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() })
+            .joined()
     }
 
     /// Someone who can take part in a network's case work, with their organisation and roles there.

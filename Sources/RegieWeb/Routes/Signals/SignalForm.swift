@@ -21,7 +21,7 @@ struct SignalForm {
             street: form.value("street") ?? "", houseNumber: form.value("house_number") ?? "",
             postcode: form.value("postcode") ?? "", city: form.value("city") ?? "",
             neighbourhood: form.value("neighbourhood") ?? "", noFixedAddress: form.value("no_fixed_address") == "on",
-            concerns: form.all("concern"), description: form.raw("description") ?? "",
+            concerns: form.all("concern"), description: form.text("description") ?? "",
             householdInformed: form.value("informed") != "no",
             notInformedReason: form.value("not_informed_reason") ?? "",
             origin: SignalOrigin(rawValue: form.value("origin") ?? "") ?? .environment,

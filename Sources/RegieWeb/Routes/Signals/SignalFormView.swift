@@ -32,7 +32,7 @@ struct SignalFormView {
             "needsChoice": !candidates.isEmpty,
             "street": value("street"), "houseNumber": value("house_number"), "postcode": value("postcode"),
             "city": value("city"), "neighbourhood": value("neighbourhood"),
-            "noFixedAddress": draft?.noFixedAddress ?? false, "description": form?.form.raw("description") ?? "",
+            "noFixedAddress": draft?.noFixedAddress ?? false, "description": form?.form.text("description") ?? "",
             "informedNo": value("informed") == "no", "notInformedReason": value("not_informed_reason"),
             "crisis": draft?.crisis ?? false, "fromInhabitant": form?.fromInhabitant ?? false,
             "ownAttempt": value("own_attempt"),
