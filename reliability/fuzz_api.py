@@ -37,13 +37,14 @@ try:
     for email in ("pim@demo.regie.nl", "noor@demo.regie.nl"):
         token = partner.token if email.startswith("pim") else Session(server.base, email).token
         print(f"== schemathesis as {email}", flush=True)
-        # The coverage phase is left out: on Python 3.11 it stops in hypothesis' lambda introspection, not in Regie.
+        # One worker: with two, hypothesis' lambda introspection trips CPython 3.11's parser ("AST constructor
+        # recursion depth mismatch") — a failure of the tool, not of Regie.
         result = subprocess.run(
             ["schemathesis", "run", str(here.parent / "openapi.yaml"), "--url", server.base,
-             "-H", f"Authorization: Bearer {token}", "--phases", "examples,fuzzing",
+             "-H", f"Authorization: Bearer {token}", "--phases", "examples,coverage,fuzzing",
              "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
                          "response_schema_conformance",
-             "--max-examples", str(args.examples), "--workers", "2", "--seed", "2026"], env=env)
+             "--max-examples", str(args.examples), "--workers", "1", "--seed", "2026"], env=env)
         failed = failed or result.returncode != 0
 finally:
     server.signal(signal.SIGTERM)

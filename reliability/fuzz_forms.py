@@ -116,8 +116,8 @@ finally:
 
 tables = query(args.db, "SELECT COUNT(*) FROM signals") + query(args.db, "SELECT COUNT(*) FROM households")
 stored = query(args.db, f"SELECT COUNT(*) FROM signals WHERE description LIKE '{MARK}%'")
-controls = query(args.db, "SELECT COUNT(*) FROM signals WHERE description LIKE '%' || chr(27) || '%'") \
-    if args.db.startswith("postgres") else query(args.db, "SELECT COUNT(*) FROM signals WHERE instr(description, char(27))")
+escape = "chr(27)" if args.db.startswith("postgres") else "char(27)"
+controls = query(args.db, f"SELECT COUNT(*) FROM signals WHERE description LIKE '%' || {escape} || '%'")
 print(f"signals and households still there: {tables}; fuzzed signals stored: {stored[0][0]}")
 if int(controls[0][0]):
     failures.append("a control character was stored")

@@ -18,20 +18,27 @@ struct StaleSaveTests {
         return String(page.body[start...].prefix { $0.isNumber })
     }
 
+    /// An open case with a director appointed, and the two who will edit it: the network director and that case
+    /// director, each signed in in their own session.
+    static func twoOnOneCase(_ harness: Harness, _ client: any TestClientProtocol) async throws -> (
+        director: Browser, lead: Browser, page: String
+    ) {
+        var (director, partner, lead, caseDirector) = try await CaseWorkTests.team(harness, client)
+        let id = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
+        _ = try await director.post(
+            "/cases/\(id)/director",
+            [("director", caseDirector.id.rawValue), ("direction", "casusregie"), ("director_from", Day(Date()).dutch)])
+        return (director, lead, "/cases/\(id)")
+    }
+
     @Test(
         "A stale plan save is refused with what changed and the input kept; saved again on purpose it lands",
         arguments: TestDatabases.backends)
     func plan(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            var (director, partner, lead, caseDirector) = try await CaseWorkTests.team(harness, client)
-            let id = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
-            let page = "/cases/\(id)"
-            _ = try await director.post(
-                "\(page)/director",
-                [
-                    ("director", caseDirector.id.rawValue), ("direction", "casusregie"),
-                    ("director_from", Day(Date()).dutch),
-                ])
+            let team = try await Self.twoOnOneCase(harness, client)
+            var (director, lead) = (team.director, team.lead)
+            let page = team.page
             _ = try await director.post("\(page)/plan", [("context", "Eerste opzet")])
 
             // Both open the case; the network director saves first.
@@ -70,15 +77,9 @@ struct StaleSaveTests {
         arguments: TestDatabases.backends)
     func sections(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            var (director, partner, lead, caseDirector) = try await CaseWorkTests.team(harness, client)
-            let id = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
-            let page = "/cases/\(id)"
-            _ = try await director.post(
-                "\(page)/director",
-                [
-                    ("director", caseDirector.id.rawValue), ("direction", "casusregie"),
-                    ("director_from", Day(Date()).dutch),
-                ])
+            let team = try await Self.twoOnOneCase(harness, client)
+            var (director, lead) = (team.director, team.lead)
+            let page = team.page
             let old = try Self.seen(try await director.get(page))
             let person = try #require(
                 try await CaseWorkTests.column(harness, "SELECT person_id AS v FROM household_members").first)
@@ -109,15 +110,9 @@ struct StaleSaveTests {
         arguments: TestDatabases.backends)
     func simultaneous(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            var (director, partner, lead, caseDirector) = try await CaseWorkTests.team(harness, client)
-            let id = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
-            let page = "/cases/\(id)"
-            _ = try await director.post(
-                "\(page)/director",
-                [
-                    ("director", caseDirector.id.rawValue), ("direction", "casusregie"),
-                    ("director_from", Day(Date()).dutch),
-                ])
+            let team = try await Self.twoOnOneCase(harness, client)
+            var (director, lead) = (team.director, team.lead)
+            let page = team.page
             _ = try await director.post("\(page)/plan", [("context", "Eerste opzet")])
             let seen = try Self.seen(try await director.get(page))
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in

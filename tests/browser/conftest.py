@@ -15,13 +15,19 @@ SHOTS = pathlib.Path(os.environ.get("REGIE_SCREENSHOTS", ".build/screenshots"))
 DEMO_PASSWORD = "regie-demo-2026"
 
 
-@pytest.fixture
-def browser():
+def new_browser():
+    """A headless Chromium with its own cookies, as a professional at their own desk."""
     options = Options()
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=nl"):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.implicitly_wait(5)
+    return driver
+
+
+@pytest.fixture
+def browser():
+    driver = new_browser()
     yield driver
     driver.quit()
 

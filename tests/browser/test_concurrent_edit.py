@@ -2,24 +2,17 @@
 who saves second is not allowed to overwrite silently: Regie shows what the colleague changed, keeps her text, and
 saves it only when she sends it again."""
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-from conftest import login, shot
+from conftest import login, new_browser, shot
 from test_case_work import TODAY, open_case, send
 from test_signals import switch_to
 
 
 @pytest.fixture
 def second_browser():
-    """A second, separate browser (its own cookies): the colleague at another desk."""
-    options = Options()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=nl"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.implicitly_wait(5)
+    """A second, separate browser: the colleague at another desk."""
+    driver = new_browser()
     yield driver
     driver.quit()
 
