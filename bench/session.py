@@ -1,32 +1,18 @@
 #!/usr/bin/env python3
 """Signs in to a running Regie as the scale region's network director and prints, as JSON, what the benchmark
 needs: the session cookie, an API token for signal intake, a case page and a person to search for."""
-import http.cookiejar
 import json
+import pathlib
 import re
 import sys
 import urllib.parse
-import urllib.request
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "reliability"))
+from regie_process import Session  # noqa: E402  (signing in and making a token, shared with the reliability scripts)
 
 base, email, password = sys.argv[1], sys.argv[2], sys.argv[3]
-jar = http.cookiejar.CookieJar()
-opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-
-
-def cookie(name):
-    return next((c.value for c in jar if c.name == name), "")
-
-
-def post(path, fields):
-    fields = dict(fields, _csrf=cookie("regie_csrf"))
-    data = urllib.parse.urlencode(fields).encode()
-    return opener.open(base + path, data).read().decode()
-
-
-opener.open(base + "/login").read()
-post("/login", {"email": email, "password": password, "next": ""})
-page = post("/account/tokens", {"name": "bench"})
-token = re.search(r'id="new-token" class="key">(rg_[A-Za-z0-9_-]+)<', page).group(1)
+session = Session(base, email, password)
+opener, token, cookie = session.opener, session.token, session.cookie
 cases = opener.open(base + "/cases").read().decode()
 case = re.search(r'href="(/cases/[0-9a-f-]{36})"', cases).group(1)
 case_page = opener.open(base + case).read().decode()
@@ -36,8 +22,7 @@ birth = person.group(2) if person else ""
 
 
 def api(path):
-    request = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token})
-    return json.loads(urllib.request.urlopen(request).read())
+    return session.api(path)[1]
 
 
 networks = api("/api/v1/networks")

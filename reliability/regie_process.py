@@ -49,12 +49,12 @@ class Server:
 class Session:
     """A signed-in user with an API token."""
 
-    def __init__(self, base, email):
+    def __init__(self, base, email, password=PASSWORD):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
         self.opener.open(base + "/login").read()
-        self.post("/login", {"email": email, "password": PASSWORD, "next": ""})
+        self.post("/login", {"email": email, "password": password, "next": ""})
         page = self.post("/account/tokens", {"name": "betrouwbaarheid"})
         self.token = re.search(r'id="new-token" class="key">(rg_[A-Za-z0-9_-]+)<', page).group(1)
 
