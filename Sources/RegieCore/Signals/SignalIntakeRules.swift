@@ -7,9 +7,6 @@ import Foundation
 /// Returns problems per field as translation keys; an empty result means the signal may be stored.
 /// Registration must cost professionals little time, so only what the decision needs is required.
 public enum SignalIntakeRules {
-    /// The longest free text accepted, to keep a pasted document out of a signal.
-    public static let maximumText = 10_000
-
     public static func problems(
         _ draft: SignalDraft, profile: WorkflowProfile, reporterIsInstitution: Bool, today: Day
     ) -> [String: String] {
@@ -31,7 +28,7 @@ public enum SignalIntakeRules {
         if draft.concerns.isEmpty { problems["concerns"] = "error.signal_needs_concern" }
         if draft.concerns.contains(where: { !known.contains($0) }) { problems["concerns"] = "error.invalid_choice" }
         if draft.description.trimmed.isEmpty { problems["description"] = "error.required" }
-        if draft.description.count > maximumText { problems["description"] = "error.text_too_long" }
+        if !TextLimit.allows(draft.description) { problems["description"] = "error.text_too_long" }
         if !draft.householdInformed && draft.notInformedReason.trimmed.isEmpty {
             problems["notInformedReason"] =
                 profile.intake.householdMustBeInformed ? "error.signal_must_inform" : "error.signal_reason_not_informed"

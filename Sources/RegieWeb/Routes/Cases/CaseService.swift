@@ -79,8 +79,7 @@ struct CaseService {
                 try await CaseRoutes(app: app).casePage(context, form: form, problems: problems)
             }
         let destination: String
-        // Every text on the case has the signal's limit; the forms say so (maxlength), this holds for any client.
-        let tooLong = form.fields(longerThan: SignalIntakeRules.maximumText)
+        let tooLong = form.fields(longerThan: TextLimit.characters)
         guard tooLong.isEmpty else {
             var problems = ["general": "error.text_too_long"]
             for name in tooLong { problems[Self.problemKey(name)] = "error.text_too_long" }
