@@ -39,6 +39,7 @@ struct CaseListTests {
             #expect(first.contains("105 open casussen zonder regisseur"))
             #expect(first.components(separatedBy: "href=\"/cases/").count - 1 == 100)
             #expect(first.contains("href=\"/cases?pagina=2\""))
+            #expect(!first.contains("rel=\"prev\""), "the first page has no previous page to link to")
             var logged = 0
             for household in households {
                 logged += try await AccessLogStore.entries(household: household, on: harness.app.database.sql)
@@ -48,6 +49,7 @@ struct CaseListTests {
             let second = try await browser.get("/cases?pagina=2").body
             #expect(second.contains("Pagina 2 van 2") && second.contains("href=\"/cases?pagina=1\""))
             #expect(second.components(separatedBy: "href=\"/cases/").count - 1 == 5)
+            #expect(!second.contains("rel=\"next\""), "the last page has no next page to link to")
             #expect(try await browser.get("/cases?pagina=zeven").body.contains("Pagina 1 van 2"))
         }
     }

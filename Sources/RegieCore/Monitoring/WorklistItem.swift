@@ -21,9 +21,10 @@ public struct WorklistItem: Sendable, Hashable {
 
         public var textKey: String { "worklist.kind.\(rawValue)" }
 
-        public static func < (lhs: Self, rhs: Self) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-        }
+        public static func < (lhs: Self, rhs: Self) -> Bool { ranks[lhs]! < ranks[rhs]! }
+
+        /// Positions in `allCases`, looked up once: a region's worklist orders thousands of items per request.
+        private static let ranks = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
     }
 
     public let kind: Kind

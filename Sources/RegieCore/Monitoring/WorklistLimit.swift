@@ -1,7 +1,7 @@
 /// How much of the worklist one page shows: at most `perKind` items of each kind, the most pressing first (worklist
 /// order). At region scale a network director's list runs into the hundreds — a page nobody reads to the end — so
 /// what is left out is counted per kind, for the page to say so and to offer the whole list.
-public struct WorklistLimit: Sendable, Equatable {
+public struct WorklistLimit: Sendable, Hashable {
     /// Items shown per kind; `nil` shows everything.
     public let perKind: Int?
 
@@ -16,15 +16,17 @@ public struct WorklistLimit: Sendable, Equatable {
     public func apply<Entry>(_ entries: [Entry], item: (Entry) -> WorklistItem)
         -> (shown: [Entry], leftOut: [WorklistItem.Kind: Int])
     {
-        let ordered = entries.sorted { WorklistItem.precedes(item($0), item($1)) }
-        guard let perKind else { return (ordered, [:]) }
+        // Ordered by position, so each comparison reads two items instead of copying two entries.
+        let items = entries.map(item)
+        let ordered = items.indices.sorted { WorklistItem.precedes(items[$0], items[$1]) }
+        guard let perKind else { return (ordered.map { entries[$0] }, [:]) }
         var counts: [WorklistItem.Kind: Int] = [:]
         var shown: [Entry] = []
         var leftOut: [WorklistItem.Kind: Int] = [:]
-        for entry in ordered {
-            let kind = item(entry).kind
+        for index in ordered {
+            let kind = items[index].kind
             counts[kind, default: 0] += 1
-            if counts[kind]! <= perKind { shown.append(entry) } else { leftOut[kind, default: 0] += 1 }
+            if counts[kind]! <= perKind { shown.append(entries[index]) } else { leftOut[kind, default: 0] += 1 }
         }
         return (shown, leftOut)
     }

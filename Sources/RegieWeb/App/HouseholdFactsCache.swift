@@ -8,53 +8,77 @@ import RegieStore
 /// server keeps its own and the version in the database makes them agree (servers stay stateless). Single-case
 /// pages never use it: their access decision reads the facts fresh.
 actor HouseholdFactsCache {
-    /// What was derived from one household's facts at one version on one day.
-    struct Entry: Sendable {
+    /// What was derived from one household's facts at one version on one day. Immutable and shared by
+    /// reference: a list of a 2,500-household network walks its entries on every request, and copying them
+    /// (contexts with care teams, rows with escalations) was most of that request's time.
+    final class Entry: Sendable {
         let version: Int64
         let day: Day
         let context: HouseholdAccessContext
-        var row: CaseOverview.Row?
+        let row: CaseOverview.Row?
+
+        init(version: Int64, day: Day, context: HouseholdAccessContext, row: CaseOverview.Row? = nil) {
+            self.version = version
+            self.day = day
+            self.context = context
+            self.row = row
+        }
+
+        var household: HouseholdID { context.household }
+
+        /// The same entry with its overview row derived.
+        func with(_ row: CaseOverview.Row) -> Entry { Entry(version: version, day: day, context: context, row: row) }
     }
 
     private var entries: [HouseholdID: Entry] = [:]
 
-    /// The entries still valid for the given versions today; households missing here must be derived afresh.
-    func fresh(_ versions: [(household: HouseholdID, version: Int64)], today: Day) -> [HouseholdID: Entry] {
-        var found: [HouseholdID: Entry] = [:]
-        for (household, version) in versions {
-            if let entry = entries[household], entry.version == version, entry.day == today {
-                found[household] = entry
-            }
+    /// For each of the given versions, in order, the entry still valid today or `nil` when the household must be
+    /// derived afresh.
+    func fresh(_ versions: [(household: HouseholdID, version: Int64)], today: Day) -> [Entry?] {
+        versions.map { household, version in
+            guard let entry = entries[household], entry.version == version, entry.day == today else { return nil }
+            return entry
         }
-        return found
     }
 
     /// Keeps what was derived. A newer entry is never replaced by one derived from an older version.
-    func keep(_ derived: [HouseholdID: Entry]) {
-        for (household, entry) in derived {
-            if let existing = entries[household], existing.day == entry.day, existing.version > entry.version {
+    func keep(_ derived: [Entry]) {
+        for entry in derived {
+            if let existing = entries[entry.household], existing.day == entry.day, existing.version > entry.version {
                 continue
             }
-            entries[household] = entry
+            entries[entry.household] = entry
         }
     }
 }
 
 extension WebApp {
-    /// The cache's entries for the given households at their current fact versions, with the access context
-    /// read afresh (and kept) for every household whose entry went stale. The version is read before the facts,
-    /// so an entry is never newer than its version claims.
+    /// The cache's entries for the given households at their current fact versions, in the order given, with the
+    /// access context read afresh (and kept) for every household whose entry went stale. The version is read
+    /// before the facts, so an entry is never newer than its version claims. A household that no longer exists
+    /// is left out.
     func householdEntries(_ versions: [(household: HouseholdID, version: Int64)], today: Day) async throws
-        -> [HouseholdID: HouseholdFactsCache.Entry]
+        -> [HouseholdFactsCache.Entry]
     {
-        var entries = await householdFacts.fresh(versions, today: today)
-        var derived: [HouseholdID: HouseholdFactsCache.Entry] = [:]
-        for (household, version) in versions where entries[household] == nil {
-            guard let context = try await HouseholdStore.accessContext(household, on: database.sql) else { continue }
-            derived[household] = HouseholdFactsCache.Entry(version: version, day: today, context: context)
+        let found = await householdFacts.fresh(versions, today: today)
+        var entries: [HouseholdFactsCache.Entry] = []
+        entries.reserveCapacity(versions.count)
+        var derived: [HouseholdFactsCache.Entry] = []
+        for (index, (household, version)) in versions.enumerated() {
+            if let entry = found[index] {
+                entries.append(entry)
+            } else if let context = try await HouseholdStore.accessContext(household, on: database.sql) {
+                let entry = HouseholdFactsCache.Entry(version: version, day: today, context: context)
+                entries.append(entry)
+                derived.append(entry)
+            }
         }
-        await householdFacts.keep(derived)
-        entries.merge(derived) { _, new in new }
+        if !derived.isEmpty { await householdFacts.keep(derived) }
         return entries
+    }
+
+    /// The entries of every household of a network.
+    func networkEntries(_ network: NetworkID, today: Day) async throws -> [HouseholdFactsCache.Entry] {
+        try await householdEntries(try await HouseholdStore.factVersions(in: network, on: database.sql), today: today)
     }
 }

@@ -18,7 +18,12 @@ public struct WebApp: Sendable {
     /// Access contexts and overview rows of households, reused by list pages while a household's facts stand.
     let householdFacts = HouseholdFactsCache()
     /// The facts the figures count, reused while nothing in the networks changed.
-    let figureFactsCache = FigureFactsCache()
+    let figureFactsCache = FigureFactsCache(capacity: 8)
+    /// The part of each user's worklist that comes from the network's households, reused while nothing in the
+    /// network changed. Sized for the users working at one moment in a region (a director's part is ~100 kB).
+    let networkWorklists = StampedCache<NetworkWorklist.Slot, NetworkWorklist.Part>(capacity: 256)
+    /// Each user's signal list per filter, reused while nothing in the network changed.
+    let signalLists = StampedCache<SignalListView.Slot, [SignalListView.Line]>(capacity: 128)
 
     public init(database: RegieDatabase, configuration: RegieConfiguration) async throws {
         self.database = database

@@ -8,8 +8,9 @@ import RegieStore
 /// derived per household is reused from `HouseholdFactsCache` while the household's fact version and the day
 /// stand, so a list costs one indexed read plus the households that changed.
 struct CaseOverview {
-    /// One household's process facts.
-    struct Row: Sendable {
+    /// One household's process facts. Shared by reference between the cache and the pages, for the same
+    /// reason as the cache's entries.
+    final class Row: Sendable {
         let household: HouseholdID
         let reference: String
         let phase: CasePhase
@@ -30,6 +31,31 @@ struct CaseOverview {
         let undecidedEscalations: [EscalationStore.Escalation]
         /// The family level now, in networks with a level pyramid.
         let familyLevel: Int?
+
+        init(
+            household: HouseholdID, reference: String, phase: CasePhase, director: DirectorAppointment?,
+            planStatus: PlanStatus?, planVersion: Int?, adoptedOn: Day?, attention: Int, directorNorm: NormStatus,
+            agendaReasons: Set<NetworkMeetingAgenda.Reason>, intake: (since: Day, signal: String?)?,
+            relapseSince: Day?, openedOn: Day?, monitor: CaseMonitor?,
+            undecidedEscalations: [EscalationStore.Escalation], familyLevel: Int?
+        ) {
+            self.household = household
+            self.reference = reference
+            self.phase = phase
+            self.director = director
+            self.planStatus = planStatus
+            self.planVersion = planVersion
+            self.adoptedOn = adoptedOn
+            self.attention = attention
+            self.directorNorm = directorNorm
+            self.agendaReasons = agendaReasons
+            self.intake = intake
+            self.relapseSince = relapseSince
+            self.openedOn = openedOn
+            self.monitor = monitor
+            self.undecidedEscalations = undecidedEscalations
+            self.familyLevel = familyLevel
+        }
     }
 
     let app: WebApp
@@ -43,52 +69,63 @@ struct CaseOverview {
         try await rows(network: network, profile: profile, context: context, selecting: { $0.filter(shown) })
     }
 
-    /// As `rows(network:profile:context:shown:)`, with the page choosing what it shows from all rows at once (the
-    /// worklist shows a limited number per kind); only the rows `selecting` returns are logged as seen.
+    /// As `rows(network:profile:context:shown:)`, with the page choosing what it shows from all rows at once;
+    /// only the rows `selecting` returns are logged as seen.
     func rows(
         network: Network, profile: WorkflowProfile, context: AppRequestContext, selecting: ([Row]) -> [Row]
     ) async throws -> [Row] {
         guard let user = context.identity else { return [] }
-        let roles = user.actor.roles(in: network.id)
-        let db = app.database.sql
-        let versions: [(household: HouseholdID, version: Int64)]
-        if !roles.isDisjoint(with: [.networkDirector, .supportStaff, .processManager]) {
-            versions = try await HouseholdStore.factVersions(in: network.id, on: db)
-        } else if roles.contains(.caseDirector) {
-            versions = try await HouseholdStore.factVersions(
-                of: try await DirectorStore.households(directedBy: user.account.id, in: network.id, on: db), on: db)
-        } else {
-            return []
-        }
-        let today = Day(Date())
-        var entries = try await app.householdEntries(versions, today: today)
-        let grants = AccessGuard.decide(
-            user.actor, .viewProcess,
-            contexts: versions.compactMap { entries[$0.household]?.context }
-                .filter { $0.phase != .closed })
-        var derived: [HouseholdID: HouseholdFactsCache.Entry] = [:]
-        var rows: [Row] = []
-        var grantOf: [HouseholdID: AccessGrant] = [:]
-        for grant in grants {
-            let household = grant.context.household
-            guard var entry = entries[household] else { continue }
-            let row: Row
-            if let cached = entry.row {
-                row = cached
-            } else {
-                row = try await self.row(grant, profile: profile, today: today)
-                entry.row = row
-                entries[household] = entry
-                derived[household] = entry
-            }
-            rows.append(row)
-            grantOf[household] = grant
-        }
-        await app.householdFacts.keep(derived)
-        let shown = selecting(rows)
+        let candidates = try await candidates(network: network, profile: profile, user: user, today: Day(Date()))
+        let grantOf = Dictionary(candidates.map { ($0.row.household, $0.grant) }) { first, _ in first }
+        let shown = selecting(candidates.map(\.row))
         try await AccessGuard.record(
             shown.compactMap { grantOf[$0.household] }, requestID: context.requestID, database: app.database)
         return shown
+    }
+
+    /// Every row the user may follow with the grant that allows it, nothing logged yet: the caller logs what it
+    /// shows. A caller that already read the network's cache entries passes them as `networkEntries`, so a
+    /// request walks them once.
+    func candidates(
+        network: Network, profile: WorkflowProfile, user: SignedInUser, today: Day,
+        networkEntries: [HouseholdFactsCache.Entry]? = nil
+    ) async throws -> [(row: Row, grant: AccessGrant)] {
+        let roles = user.actor.roles(in: network.id)
+        let db = app.database.sql
+        let entries: [HouseholdFactsCache.Entry]
+        if !roles.isDisjoint(with: [.networkDirector, .supportStaff, .processManager]) {
+            if let networkEntries {
+                entries = networkEntries
+            } else {
+                entries = try await app.networkEntries(network.id, today: today)
+            }
+        } else if roles.contains(.caseDirector) {
+            entries = try await app.householdEntries(
+                try await HouseholdStore.factVersions(
+                    of: try await DirectorStore.households(directedBy: user.account.id, in: network.id, on: db),
+                    on: db),
+                today: today)
+        } else {
+            return []
+        }
+        let entryOf = Dictionary(entries.map { ($0.household, $0) }) { first, _ in first }
+        let grants = AccessGuard.decide(
+            user.actor, .viewProcess, contexts: entries.map(\.context).filter { $0.phase != .closed })
+        var derived: [HouseholdFactsCache.Entry] = []
+        var candidates: [(row: Row, grant: AccessGrant)] = []
+        candidates.reserveCapacity(grants.count)
+        for grant in grants {
+            guard let entry = entryOf[grant.context.household] else { continue }
+            if let cached = entry.row {
+                candidates.append((cached, grant))
+            } else {
+                let row = try await self.row(grant, profile: profile, today: today)
+                derived.append(entry.with(row))
+                candidates.append((row, grant))
+            }
+        }
+        if !derived.isEmpty { await app.householdFacts.keep(derived) }
+        return candidates
     }
 
     private func row(_ grant: AccessGrant, profile: WorkflowProfile, today: Day) async throws -> Row {

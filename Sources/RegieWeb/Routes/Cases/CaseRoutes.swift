@@ -203,14 +203,11 @@ struct CaseRoutes {
             "usesFamilyLevels": !profile.familyLevels.isEmpty,
             "hasRows": !open.isEmpty,
             "withoutDirector": withoutDirector,
-            "hasPages": pager.count > 1,
-            "pageOf": String(format: text("cases.page_of"), pager.number, pager.count, total),
-            "previousPage": pager.previous.map { "/cases?pagina=\($0)" } ?? "",
-            "nextPage": pager.next.map { "/cases?pagina=\($0)" } ?? "",
             "fallback": String(
                 format: text("cases.fallback"),
                 profile.displayName(for: .networkDirector, generic: text(Role.networkDirector.textKey))),
         ]
+        values.merge(pager.values(pageOf: text("cases.page_of"), total: total) { "/cases?pagina=\($0)" }) { $1 }
         if user.actor.roles(in: network.id).contains(.networkDirector) {
             let caseloads = try await DirectorStore.caseloads(in: network.id, on: app.database.sql)
             values["caseloads"] = try await UserStore.users(with: .caseDirector, in: network.id, on: app.database.sql)

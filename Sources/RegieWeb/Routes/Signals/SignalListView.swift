@@ -3,22 +3,63 @@ import RegieCore
 import RegieStore
 
 /// The rows of the signal list (signaallijst): each signal's age in working days against the profile's
-/// eligibility norm, overdue ones marked. Every household passes the access policy; those shown are logged in one write.
+/// eligibility norm, overdue ones marked, the newest first and a page of `perPage` at a time. Every household
+/// passes the access policy; those on the page shown are logged in one write, on every view. What the list
+/// derives from the network's households is kept per user, network and filter while nothing in the network
+/// changed that day (`StampedCache`): at region scale it weighs a thousand open intakes.
 struct SignalListView {
+    /// Whose list of which kind: a kept list is only reused for the same user with the same roles.
+    struct Slot: Hashable, Sendable {
+        let actor: AccessActor
+        let network: NetworkID
+        let filter: String
+    }
+
+    /// One signal in the list, as derived: the signal, the grant on its household, its triage outcome (the text
+    /// key) and its state against the norm.
+    struct Line: Sendable {
+        let signal: SignalStore.Summary
+        let grant: AccessGrant
+        let outcomeKey: String?
+        let status: NormStatus
+    }
+
     let app: WebApp
     let context: AppRequestContext
     let network: Network
 
-    func rows(filter: String) async throws -> [[String: Any]] {
+    /// Signals per page: at region scale a network has a thousand open intakes, more than anyone reads at once.
+    static let perPage = 100
+
+    /// The rows of the page `asked` (as typed in the address), which page that is, and how many signals match.
+    func rows(filter: String, page asked: String?) async throws -> (rows: [[String: Any]], pager: ListPage, total: Int)
+    {
         guard let user = context.identity, let profile = app.profiles.profile(for: network) else {
-            return []
+            return ([], ListPage(asked: nil, total: 0, size: Self.perPage), 0)
         }
-        let t = app.views.translations
-        let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
-        let domains = profile.domains
         let today = Day(Date())
-        var rows: [(at: Date, values: [String: Any])] = []
-        var shown: [AccessGrant] = []
+        let stamp = try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql)
+        let (app, network) = (app, network)
+        let lines = try await app.signalLists.value(
+            of: Slot(actor: user.actor, network: network.id, filter: filter), stamp: stamp, day: today
+        ) {
+            try await Self.lines(
+                app: app, network: network, profile: profile, actor: user.actor, filter: filter, today: today)
+        }
+        let pager = ListPage(asked: asked, total: lines.count, size: Self.perPage)
+        let page = lines[pager.range]
+        var seen = Set<HouseholdID>()
+        let shown = page.map(\.grant).filter { seen.insert($0.context.household).inserted }
+        try await AccessGuard.record(shown, requestID: context.requestID, database: app.database)
+        let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
+        return (page.map { values($0, profile: profile, norm: norm, today: today) }, pager, lines.count)
+    }
+
+    /// The signals the filter selects among the households the actor may see in intake, newest first.
+    private static func lines(
+        app: WebApp, network: Network, profile: WorkflowProfile, actor: AccessActor, filter: String, today: Day
+    ) async throws -> [Line] {
+        let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
         let db = app.database.sql
         // An undecided signal belongs to a household in intake, so the open and overdue views look only there;
         // "all" takes the households with the latest signals.
@@ -27,45 +68,47 @@ struct SignalListView {
             ? try await HouseholdStore.factVersions(
                 of: try await SignalStore.households(in: network.id, on: db), on: db)
             : try await HouseholdStore.factVersions(in: network.id, on: db)
-        let entries = try await app.householdEntries(versions, today: today)
-        let candidates = versions.compactMap { entries[$0.household]?.context }.filter {
+        let candidates = try await app.householdEntries(versions, today: today).map(\.context).filter {
             filter == "all" || $0.phase == .intake || $0.phase == .informationRound
         }
         // Support staff see intakes only; a household past intake is left out rather than refused.
-        let grants = AccessGuard.decide(user.actor, .viewIntake, contexts: candidates)
+        let grants = AccessGuard.decide(actor, .viewIntake, contexts: candidates)
         let triage = try await TimelineStore.events(kindsStartingWith: "triage.", grants, on: db)
         let signals = try await SignalStore.summaries(grants, on: db)
+        var lines: [Line] = []
         for grant in grants {
             let decided = TriageStore.decisions(in: triage[grant.context.household] ?? []).first
             for signal in signals[grant.context.household] ?? [] {
-                let open = decided == nil
                 let status = norm.status(received: signal.receivedOn, decided: decided.map { Day($0.at) }, today: today)
-                if filter == "open" && !open { continue }
+                if filter == "open" && decided != nil { continue }
                 if filter == "overdue" && !status.isOverdue { continue }
-                var due = ""
-                if case .open(let day) = status { due = day.dutch }
-                if case .overdue(let day) = status { due = day.dutch }
-                if shown.last?.context.household != grant.context.household { shown.append(grant) }
-                rows.append(
-                    (
-                        signal.receivedAt,
-                        [
-                            "received": DutchFormat.day(signal.receivedAt), "reference": signal.householdReference,
-                            "reporter": signal.reporterName, "organisation": signal.reporterOrganisation,
-                            "concerns": domains.filter { signal.concerns.contains($0.code) }.map(\.name).joined(
-                                separator: ", "),
-                            "crisis": signal.crisis, "urgent": signal.urgency == .urgent,
-                            "age": open ? String(norm.age(received: signal.receivedOn, today: today)) : "—",
-                            "due": due, "overdue": status.isOverdue,
-                            "id": signal.id,
-                            "status": decided.map { t.text($0.decision.outcome.textKey, context.locale) }
-                                ?? t.text("signal_status.\(signal.phase.rawValue)", context.locale),
-                            "decidedLate": { if case .decidedLate = status { return true } else { return false } }(),
-                        ]
-                    ))
+                lines.append(
+                    Line(
+                        signal: signal, grant: grant, outcomeKey: decided?.decision.outcome.textKey, status: status))
             }
         }
-        try await AccessGuard.record(shown, requestID: context.requestID, database: app.database)
-        return rows.sorted { $0.at > $1.at }.map(\.values)
+        return lines.sorted { $0.signal.receivedAt > $1.signal.receivedAt }
+    }
+
+    /// One row of the page, in the reader's language.
+    private func values(_ line: Line, profile: WorkflowProfile, norm: EligibilityNorm, today: Day) -> [String: Any] {
+        let t = app.views.translations
+        let signal = line.signal
+        var due = ""
+        if case .open(let day) = line.status { due = day.dutch }
+        if case .overdue(let day) = line.status { due = day.dutch }
+        return [
+            "received": DutchFormat.day(signal.receivedAt), "reference": signal.householdReference,
+            "reporter": signal.reporterName, "organisation": signal.reporterOrganisation,
+            "concerns": profile.domains.filter { signal.concerns.contains($0.code) }.map(\.name).joined(
+                separator: ", "),
+            "crisis": signal.crisis, "urgent": signal.urgency == .urgent,
+            "age": line.outcomeKey == nil ? String(norm.age(received: signal.receivedOn, today: today)) : "—",
+            "due": due, "overdue": line.status.isOverdue,
+            "id": signal.id,
+            "status": line.outcomeKey.map { t.text($0, context.locale) }
+                ?? t.text("signal_status.\(signal.phase.rawValue)", context.locale),
+            "decidedLate": { if case .decidedLate = line.status { return true } else { return false } }(),
+        ]
     }
 }

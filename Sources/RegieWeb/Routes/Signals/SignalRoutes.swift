@@ -63,15 +63,21 @@ struct SignalRoutes {
         guard let user = context.identity, let network = app.currentNetwork(context, among: page.networks),
             AccessPolicy.mayUse(.signalList, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
-        let filter = request.uri.queryParameters["status"].map(String.init) ?? "open"
-        let rows = try await SignalListView(app: app, context: context, network: network).rows(filter: filter)
+        // Anything but the three views is the open one (and never a slot of its own in the list cache).
+        let asked = request.uri.queryParameters["status"].map(String.init) ?? "open"
+        let filter = ["open", "overdue", "all"].contains(asked) ? asked : "open"
+        let (rows, pager, total) = try await SignalListView(app: app, context: context, network: network)
+            .rows(filter: filter, page: request.uri.queryParameters["pagina"].map(String.init))
         let norm = app.profiles.profile(for: network)?.norms.eligibilityDecision?.dutch
+        let pages = pager.values(
+            pageOf: app.views.translations.text("signals.page_of", context.locale), total: total
+        ) { "/signals?status=\(filter)&pagina=\($0)" }
         return app.views.render(
             "signal_list", page: page,
             values: [
                 "network": network.name, "rows": rows, "hasRows": !rows.isEmpty, "filterOpen": filter == "open",
                 "filterOverdue": filter == "overdue", "filterAll": filter == "all",
-            ].merging(norm.map { ["norm": $0] } ?? [:]) { first, _ in first })
+            ].merging(pages) { $1 }.merging(norm.map { ["norm": $0] } ?? [:]) { first, _ in first })
     }
 
     private func mySignals(_ request: Request, _ context: AppRequestContext) async throws -> Response {
