@@ -34,8 +34,8 @@ public struct AccessDenied: Error, Sendable, Equatable {
 public enum AccessGuard {
     /// Decides, logs, and returns a grant — or throws `AccessDenied` (logged as well) or `StoreError.notFound`.
     ///
-    /// The log entry is written in its own transaction, so a refusal stays logged even though the
-    /// refused action never happens.
+    /// The log entry is written in its own transaction (shared with other requests' entries), so a refusal stays
+    /// logged even though the refused action never happens.
     public static func authorize(
         _ actor: AccessActor, _ action: AccessAction, household: HouseholdID, breakGlassReason: String? = nil,
         requestID: String?, database: RegieDatabase
@@ -70,7 +70,7 @@ public enum AccessGuard {
         let entry = AccessLogEntry(
             actor: actor, household: household, network: context.network, action: action, decision: decision,
             breakGlassReason: breakGlassReason, requestID: requestID)
-        try await database.write { db in try await AccessLogStore.append(entry, on: db) }
+        try await AccessLogStore.append([entry], to: database)
         guard decision.allowed else { throw AccessDenied(rule: decision.rule) }
         return AccessGrant(actor: actor, action: action, context: context, decision: decision)
     }
@@ -89,7 +89,7 @@ public enum AccessGuard {
         }
     }
 
-    /// Logs the access of a list page to the households it shows, in one transaction.
+    /// Logs the access of a list page to the households it shows, in one transaction (shared with other requests').
     public static func record(_ grants: [AccessGrant], requestID: String?, database: RegieDatabase) async throws {
         guard !grants.isEmpty else { return }
         let entries = grants.map { grant in
@@ -97,7 +97,7 @@ public enum AccessGuard {
                 actor: grant.actor, household: grant.context.household, network: grant.context.network,
                 action: grant.action, decision: grant.decision, breakGlassReason: nil, requestID: requestID)
         }
-        try await database.write { db in try await AccessLogStore.append(entries, on: db) }
+        try await AccessLogStore.append(entries, to: database)
     }
 
     /// Decides bringing in a signal that starts a new household and, when allowed, runs `recording` in the same
@@ -113,7 +113,7 @@ public enum AccessGuard {
             actor: actor, household: household, network: network, action: .createSignal, decision: decision,
             breakGlassReason: nil, requestID: requestID)
         guard decision.allowed else {
-            try await database.write { db in try await AccessLogStore.append(entry, on: db) }
+            try await AccessLogStore.append([entry], to: database)
             throw AccessDenied(rule: decision.rule)
         }
         return try await database.write { db in

@@ -24,6 +24,13 @@ public enum AccessLogStore {
         }
     }
 
+    /// Appends entries in their own transaction, shared with the entries other requests hand in meanwhile; returns
+    /// once they are committed, so a page never shows household data before its access is logged.
+    public static func append(_ entries: [AccessLogEntry], to database: RegieDatabase) async throws {
+        guard !entries.isEmpty else { return }
+        try await database.accessLog.submit(entries, to: database)
+    }
+
     /// One logged access, as read back for reports.
     public struct Row: Sendable, Decodable {
         public let id: String
@@ -50,14 +57,14 @@ public enum AccessLogStore {
     public static func entries(household: HouseholdID, on db: any SQLDatabase) async throws -> [Row] {
         try await db.select().columns(columns).from("access_log")
             .where("household_id", .equal, SQLBind(household.rawValue)).orderBy("occurred_at", .descending)
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
     }
 
     /// Every logged access by one user, newest first.
     public static func entries(user: UserID, limit: Int = 200, on db: any SQLDatabase) async throws -> [Row] {
         try await db.select().columns(columns).from("access_log")
             .where("user_id", .equal, SQLBind(user.rawValue)).orderBy("occurred_at", .descending).limit(limit)
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
     }
 }
 
@@ -96,7 +103,7 @@ extension AccessLogStore {
             .where(SQLColumn("person_id", table: "household_members"), .equal, SQLBind(person))
             .where(SQLColumn("network_id", table: "persons"), .equal, SQLBind(grant.context.network.rawValue))
             .where(SQLColumn("allowed", table: "access_log"), .equal, SQLBind(true))
-            .all(decoding: ReportLine.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: ReportLine.self, keyDecodingStrategy: .snakeCase)
         // Only what happened while the person lived in the household counts as access to their data.
         return lines.filter { line in
             let day = Day(Date(millis: line.occurredAt))

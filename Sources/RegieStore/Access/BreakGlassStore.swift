@@ -36,7 +36,7 @@ public enum BreakGlassStore {
             .where(SQLColumn("break_glass", table: "access_log"), .equal, SQLBind(true))
             .where(SQLColumn("access_log_id", table: "break_glass_reviews"), .is, SQLLiteral.null)
             .orderBy(SQLColumn("occurred_at", table: "access_log"))
-            .all(decoding: Entry.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Entry.self, keyDecodingStrategy: .snakeCase)
     }
 
     /// Records the review of a break-glass access of `network`, once.

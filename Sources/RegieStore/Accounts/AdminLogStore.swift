@@ -29,6 +29,6 @@ public enum AdminLogStore {
     public static func recent(limit: Int = 50, on db: any SQLDatabase) async throws -> [Entry] {
         try await db.select().columns("occurred_at", "actor_user_id", "entity", "entity_id", "action", "details")
             .from("admin_log").orderBy("occurred_at", .descending).limit(limit)
-            .all(decoding: Entry.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Entry.self, keyDecodingStrategy: .snakeCase)
     }
 }

@@ -36,7 +36,7 @@ public enum ApiTokenStore {
     public static func tokens(of user: UserID, on db: any SQLDatabase) async throws -> [ApiToken] {
         try await db.select().columns(columns).from("api_tokens").where("user_id", .equal, SQLBind(user.rawValue))
             .orderBy("created_at", .descending)
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.token)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.token)
     }
 
     /// Revokes a token of `user`; returns false when the user has no such active token.
@@ -53,7 +53,7 @@ public enum ApiTokenStore {
     public static func active(hash: String, on db: any SQLDatabase) async throws -> ApiToken? {
         try await db.select().columns(columns).from("api_tokens").where("token_hash", .equal, SQLBind(hash))
             .where("revoked_at", .is, SQLLiteral.null)
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.token
+            .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)?.token
     }
 
     public static func touch(_ id: String, on db: any SQLDatabase) async throws {

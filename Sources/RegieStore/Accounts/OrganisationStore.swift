@@ -40,18 +40,18 @@ public enum OrganisationStore {
 
     public static func all(on db: any SQLDatabase) async throws -> [Organisation] {
         try await db.select().columns("id", "name", "kind", "active", "created_at").from("organisations")
-            .orderBy("name").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.organisation)
+            .orderBy("name").all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.organisation)
     }
 
     public static func find(_ id: OrganisationID, on db: any SQLDatabase) async throws -> Organisation? {
         try await db.select().columns("id", "name", "kind", "active", "created_at").from("organisations")
             .where("id", .equal, SQLBind(id.rawValue))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.organisation
+            .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)?.organisation
     }
 
     public static func find(name: String, on db: any SQLDatabase) async throws -> Organisation? {
         try await db.select().columns("id", "name", "kind", "active", "created_at").from("organisations")
             .where("name", .equal, SQLBind(name))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.organisation
+            .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)?.organisation
     }
 }

@@ -13,7 +13,7 @@ public enum SessionStore {
         guard
             let row = try await db.select().columns("data", "expires_at").from("sessions")
                 .where("key_hash", .equal, SQLBind(keyHash))
-                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         else { return nil }
         if let expires = row.expiresAt, expires <= now.millis { return nil }
         return (row.data, row.expiresAt.map(Date.init(millis:)))

@@ -71,7 +71,7 @@ public enum UserStore {
 
     public static func find(_ id: UserID, on db: any SQLDatabase) async throws -> UserAccount? {
         try await db.select().columns(columns).from("users").where("id", .equal, SQLBind(id.rawValue))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.user
+            .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)?.user
     }
 
     /// The user and credentials for a login attempt.
@@ -81,19 +81,19 @@ public enum UserStore {
         guard
             let row = try await db.select().columns(columns).from("users")
                 .where("email", .equal, SQLBind(EmailAddress.normalise(email)))
-                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         else { return nil }
         return (row.user, row.credentials)
     }
 
     public static func credentials(of id: UserID, on db: any SQLDatabase) async throws -> Credentials? {
         try await db.select().columns(columns).from("users").where("id", .equal, SQLBind(id.rawValue))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.credentials
+            .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)?.credentials
     }
 
     public static func all(on db: any SQLDatabase) async throws -> [UserAccount] {
         try await db.select().columns(columns).from("users").orderBy("name")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.user)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.user)
     }
 
     /// A new password ends every other session of the user.
@@ -156,7 +156,7 @@ public enum UserStore {
     public static func roles(of id: UserID, on db: any SQLDatabase) async throws -> Set<RoleAssignment> {
         let rows = try await db.select().columns("role", "network_id").from("user_roles")
             .where("user_id", .equal, SQLBind(id.rawValue))
-            .all(decoding: RoleRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: RoleRow.self, keyDecodingStrategy: .snakeCase)
         return Set(
             rows.compactMap { row in
                 Role(rawValue: row.role).map {

@@ -84,6 +84,6 @@ public enum AftercareStore {
             )
             .where(SQLColumn("closure_id", table: "aftercare_answers"), .equal, SQLBind(closure))
             .orderBy(SQLColumn("answered_at", table: "aftercare_answers"))
-            .all(decoding: Answer.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Answer.self, keyDecodingStrategy: .snakeCase)
     }
 }

@@ -47,7 +47,7 @@ public enum AssessmentStore {
             )
             .where(SQLColumn("household_id", table: "domain_scores"), .equal, SQLBind(grant.context.household.rawValue))
             .orderBy(SQLColumn("recorded_at", table: "domain_scores"))
-            .all(decoding: ScoreRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: ScoreRow.self, keyDecodingStrategy: .snakeCase)
         return ScoreHistory(
             rows.compactMap { row in
                 guard let score = SelfSufficiencyScore(rawValue: row.score), let day = Day(row.assessedOn) else {
@@ -85,7 +85,7 @@ public enum AssessmentStore {
         let rows = try await db.select().columns("person_id", "as_of", "concerns", "note").from("safety_pictures")
             .where("household_id", .equal, SQLBind(grant.context.household.rawValue))
             .orderBy("as_of").orderBy("recorded_at")
-            .all(decoding: SafetyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: SafetyRow.self, keyDecodingStrategy: .snakeCase)
         var latest: [String: SafetyPicture] = [:]
         for row in rows {
             guard let day = Day(row.asOf) else { continue }
@@ -122,7 +122,7 @@ public enum AssessmentStore {
     public static func network(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> [InformalNetworkEntry] {
         try await db.select().columns("kind", "name", "description").from("informal_network")
             .where("household_id", .equal, SQLBind(grant.context.household.rawValue)).orderBy("recorded_at")
-            .all(decoding: EntryRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: EntryRow.self, keyDecodingStrategy: .snakeCase)
             .map {
                 InformalNetworkEntry(
                     kind: InformalNetworkEntry.Kind(rawValue: $0.kind) ?? .other, name: $0.name,

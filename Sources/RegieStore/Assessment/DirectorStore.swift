@@ -32,7 +32,7 @@ public enum DirectorStore {
                 SQLColumn("household_id", table: "case_directors"), .equal, SQLBind(grant.context.household.rawValue)
             )
             .orderBy(SQLColumn("appointed_at", table: "case_directors"))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
             .map {
                 DirectorAppointment(
                     user: UserID(rawValue: $0.userId), userName: $0.userName, organisationName: $0.organisationName,

@@ -40,7 +40,7 @@ public enum FamilyLevelStore {
                 "users", on: SQLColumn("id", table: "users"), .equal, SQLColumn("recorded_by", table: "family_levels")
             )
             .where(SQLColumn("household_id", table: "family_levels"), .equal, SQLBind(grant.context.household.rawValue))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         return FamilyLevelHistory(
             rows.compactMap { row in
                 Day(row.setOn).map {

@@ -161,7 +161,7 @@ public enum ClosureStore {
                 SQLColumn("closed_by", table: "closures")
             )
             .where(condition).orderBy(SQLColumn("closed_at", table: "closures"))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
             .compactMap { row in
                 guard let reason = ClosureReason(rawValue: row.reason), let day = Day(row.closedOn) else { return nil }
                 return Closure(

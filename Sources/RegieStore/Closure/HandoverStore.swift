@@ -125,7 +125,7 @@ public enum HandoverStore {
                 SQLColumn("offered_by", table: "handovers")
             )
             .where(condition).orderBy(SQLColumn("offered_at", table: "handovers"))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
             .map { row in
                 Offer(
                     id: row.id, fromHousehold: HouseholdID(rawValue: row.fromHouseholdId),

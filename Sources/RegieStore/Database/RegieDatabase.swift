@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import RegieCore
 import SQLKit
 
 /// Regie's database: one object that opens SQLite or PostgreSQL, migrates, and runs reads and
@@ -20,6 +21,8 @@ public final class RegieDatabase: Sendable {
     private let databases: Databases
     private let logger: Logger
     private let serializer: WriteSerializer?
+    /// Access-log entries of simultaneous requests, written together (see `AccessLogStore.append(_:to:)`).
+    let accessLog = GroupCommit<AccessLogEntry> { entries, db in try await AccessLogStore.append(entries, on: db) }
 
     /// Opens the database; for SQLite the file is created when missing and switched to WAL mode.
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "regie.db")) async throws

@@ -65,7 +65,7 @@ public enum CareBudgetStore {
                 SQLColumn("set_by", table: "care_budget_settings")
             )
             .where(SQLColumn("network_id", table: "care_budget_settings"), .equal, SQLBind(network.rawValue))
-            .all(decoding: SettingRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: SettingRow.self, keyDecodingStrategy: .snakeCase)
         let spendings = try await db.select()
             .columns(
                 SQLColumn("escalation_id", table: "care_budget_spendings"),
@@ -79,7 +79,7 @@ public enum CareBudgetStore {
                 SQLColumn("recorded_by", table: "care_budget_spendings")
             )
             .where(SQLColumn("network_id", table: "care_budget_spendings"), .equal, SQLBind(network.rawValue))
-            .all(decoding: SpendingRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: SpendingRow.self, keyDecodingStrategy: .snakeCase)
         return CareBudget(
             settings: settings.map {
                 .init(

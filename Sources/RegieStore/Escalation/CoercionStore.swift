@@ -37,7 +37,7 @@ public enum CoercionStore {
     public static func measures(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> [CoercionMeasure] {
         try await db.select().columns("measure", "legal_basis", "imposed_by", "from_on", "until_on")
             .from("coercion_measures").where("household_id", .equal, SQLBind(grant.context.household.rawValue))
-            .orderBy("from_on").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .orderBy("from_on").all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
             .compactMap { row in
                 Day(row.fromOn).map {
                     CoercionMeasure(

@@ -193,7 +193,7 @@ public enum EscalationStore {
                 SQLColumn("id", table: "escalations")
             )
             .where(condition).orderBy(SQLColumn("raised_at", table: "escalations"))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         guard !rows.isEmpty else { return [] }
         let steps = try await db.select().columns("escalation_id", "rung", "started_on").from("escalation_steps")
             .where("escalation_id", .in, SQLGroupExpression(rows.map { SQLBind($0.id) })).orderBy("recorded_at").all()

@@ -92,7 +92,7 @@ public enum ConsentStore {
             )
             .where(SQLColumn("household_id", table: "consents"), .equal, SQLBind(household.rawValue))
             .orderBy(SQLColumn("recorded_at", table: "consents"))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
             .compactMap { row in
                 guard let purpose = ConsentRecord.Purpose(rawValue: row.purpose),
                     let giver = ConsentRecord.Giver(rawValue: row.givenBy), let given = Day(row.givenOn)

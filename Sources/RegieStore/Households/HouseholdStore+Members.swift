@@ -44,7 +44,7 @@ extension HouseholdStore {
             .where(SQLColumn("left_on", table: "household_members"), .is, SQLLiteral.null)
             .orderBy(SQLColumn("joined_on", table: "household_members"))
             .orderBy(SQLColumn("birth_date", table: "persons"))
-            .all(decoding: MemberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: MemberRow.self, keyDecodingStrategy: .snakeCase)
             .map { m in
                 Member(
                     id: m.id,
@@ -159,7 +159,7 @@ extension HouseholdStore {
                 SQLColumn("household_id", table: "care_team_members"), .equal, SQLBind(grant.context.household.rawValue)
             )
             .orderBy(SQLColumn("since", table: "care_team_members"))
-            .all(decoding: CareTeamMember.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: CareTeamMember.self, keyDecodingStrategy: .snakeCase)
     }
 
     /// Takes `user` out of the grant's household's care team; their access ends with the next request. The

@@ -58,7 +58,7 @@ public enum HouseholdStore {
         guard
             let row = try await db.select().columns("network_id", "lawful_basis").from("households")
                 .where("id", .equal, SQLBind(id.rawValue))
-                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         else { return nil }
         let team = try await db.select().column("user_id").from("care_team_members")
             .where("household_id", .equal, SQLBind(id.rawValue)).all()

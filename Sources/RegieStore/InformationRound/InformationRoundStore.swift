@@ -84,7 +84,7 @@ public enum InformationRoundStore {
                 SQLBind(grant.actor.organisation.rawValue))
         }
         let rows = try await query.orderBy(SQLColumn("name", table: "organisations"))
-            .all(decoding: RequestRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: RequestRow.self, keyDecodingStrategy: .snakeCase)
         var result: [Request] = []
         for row in rows {
             let answer = try await db.select()
@@ -104,7 +104,7 @@ public enum InformationRoundStore {
                         expression: SQLColumn("answered_at", table: "information_answers"),
                         direction: SQLDirection.descending)
                 )
-                .first(decoding: AnswerRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: AnswerRow.self, keyDecodingStrategy: .snakeCase)
             result.append(
                 Request(
                     id: row.id, organisation: OrganisationID(rawValue: row.organisationId),
@@ -191,7 +191,7 @@ public enum InformationRoundStore {
     public static func visits(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> [HomeVisit] {
         try await db.select().columns("visited_on", "visitors", "role_division", "reason", "outcome", "let_in")
             .from("home_visits").where("household_id", .equal, SQLBind(grant.context.household.rawValue))
-            .orderBy("visited_on").all(decoding: VisitRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .orderBy("visited_on").all(decoding: VisitRow.self, keyDecodingStrategy: .snakeCase)
             .map {
                 HomeVisit(
                     visitedOn: Day($0.visitedOn) ?? Day(Date()), visitors: $0.visitors,

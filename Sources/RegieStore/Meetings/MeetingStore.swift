@@ -124,7 +124,7 @@ public enum MeetingStore {
                 "chair_user_id", "content_lead_user_id", "minutes"
             )
             .from("meetings").orderBy("scheduled_at")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         var result: [Meeting] = []
         for row in rows {
             let participants = try await db.select().columns("id", "kind", "reference", "name", "attended")

@@ -80,7 +80,7 @@ public enum MonitoringStore {
             )
             .orderBy(SQLColumn("occurred_on", table: "progress_entries"))
             .orderBy(SQLColumn("recorded_at", table: "progress_entries"))
-            .all(decoding: EntryRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: EntryRow.self, keyDecodingStrategy: .snakeCase)
             .compactMap { row in
                 guard let kind = ProgressEntry.Kind(rawValue: row.kind), let day = Day(row.occurredOn) else {
                     return nil
@@ -148,7 +148,7 @@ public enum MonitoringStore {
             .where(SQLColumn("closed_at", table: "plans"), .is, SQLLiteral.null)
             .orderBy(SQLColumn("evaluated_on", table: "goal_evaluations"))
             .orderBy(SQLColumn("recorded_at", table: "goal_evaluations"))
-            .all(decoding: EvaluationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: EvaluationRow.self, keyDecodingStrategy: .snakeCase)
             .compactMap { row in
                 guard let status = GoalEvaluation.Status(rawValue: row.status), let day = Day(row.evaluatedOn) else {
                     return nil

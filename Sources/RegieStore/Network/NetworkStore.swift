@@ -65,17 +65,25 @@ public enum NetworkStore {
 
     public static func all(on db: any SQLDatabase) async throws -> [Network] {
         try await db.select().columns(columns).from("networks").orderBy("name")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.network)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.network)
+    }
+
+    /// The networks among `ids`, by name: a user's own, for the switcher every page shows.
+    public static func all(_ ids: Set<NetworkID>, on db: any SQLDatabase) async throws -> [Network] {
+        guard !ids.isEmpty else { return [] }
+        return try await db.select().columns(columns).from("networks")
+            .where("id", .in, SQLBind.group(ids.map(\.rawValue))).orderBy("name")
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.network)
     }
 
     public static func find(_ id: NetworkID, on db: any SQLDatabase) async throws -> Network? {
         try await db.select().columns(columns).from("networks").where("id", .equal, SQLBind(id.rawValue))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.network
+            .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)?.network
     }
 
     public static func find(name: String, on db: any SQLDatabase) async throws -> Network? {
         try await db.select().columns(columns).from("networks").where("name", .equal, SQLBind(name))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.network
+            .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)?.network
     }
 
     private struct MemberRow: Decodable {
@@ -85,7 +93,7 @@ public enum NetworkStore {
     public static func members(of network: NetworkID, on db: any SQLDatabase) async throws -> [NetworkMember] {
         try await db.select().columns("network_id", "organisation_id", "partner_type").from("network_members")
             .where("network_id", .equal, SQLBind(network.rawValue))
-            .all(decoding: MemberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: MemberRow.self, keyDecodingStrategy: .snakeCase)
             .map {
                 NetworkMember(
                     network: NetworkID(rawValue: $0.networkId),

@@ -63,7 +63,7 @@ public enum NotificationStore {
     public static func messages(for user: UserID, limit: Int = 100, on db: any SQLDatabase) async throws -> [Message] {
         try await db.select().columns("id", "kind", "reference", "link", "created_at", "read_at").from("notifications")
             .where("user_id", .equal, SQLBind(user.rawValue)).orderBy("created_at", .descending).limit(limit)
-            .all(decoding: Message.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Message.self, keyDecodingStrategy: .snakeCase)
     }
 
     /// How many messages the user has not read.

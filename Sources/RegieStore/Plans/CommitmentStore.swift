@@ -87,7 +87,7 @@ public enum CommitmentStore {
             )
             .where(SQLColumn("household_id", table: "commitments"), .equal, SQLBind(grant.context.household.rawValue))
             .orderBy(SQLColumn("created_at", table: "commitments"))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         let notes = try await latestNotes(household: grant.context.household, on: db)
         return rows.map { row in
             Item(

@@ -50,7 +50,7 @@ public enum PlanStore {
                 "meeting_id", "created_at"
             )
             .from("plan_versions").where("plan_id", .equal, SQLBind(planID)).orderBy("version", .descending)
-            .all(decoding: VersionRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: VersionRow.self, keyDecodingStrategy: .snakeCase)
         let ids = rows.map { SQLBind($0.id) }
         let goals =
             ids.isEmpty
@@ -58,7 +58,7 @@ public enum PlanStore {
             : try await db.select()
                 .columns("version_id", "goal_key", "domain", "persons", "description", "household_words", "target_on")
                 .from("plan_goals").where("version_id", .in, SQLGroupExpression(ids)).orderBy("position")
-                .all(decoding: GoalRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: GoalRow.self, keyDecodingStrategy: .snakeCase)
         let reasons =
             ids.isEmpty
             ? []

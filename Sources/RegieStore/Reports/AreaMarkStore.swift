@@ -42,7 +42,7 @@ public enum AreaMarkStore {
                 SQLGroupExpression(networks.map { SQLBind($0.rawValue) })
             )
             .orderBy(SQLColumn("recorded_at", table: "area_marks"))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
             .compactMap { row in
                 guard let day = Day(row.markedOn) else { return nil }
                 return .init(

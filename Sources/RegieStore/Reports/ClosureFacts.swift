@@ -20,7 +20,7 @@ struct ClosureFacts {
             "id", "household_id", "reason", "closed_on", "destination", "stays_in_view"
         )
         .from("closures").where("network_id", .in, scope)
-        .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         let answers = FigureStore.grouped(
             try await db.select().column(SQLColumn("closure_id", table: "aftercare_answers"))
                 .column(SQLColumn("check_index", table: "aftercare_answers")).column(
@@ -32,7 +32,7 @@ struct ClosureFacts {
                     SQLColumn("closure_id", table: "aftercare_answers")
                 )
                 .where(SQLColumn("network_id", table: "closures"), .in, scope)
-                .all(decoding: AnswerRow.self, keyDecodingStrategy: .convertFromSnakeCase), by: \.closureId)
+                .all(decoding: AnswerRow.self, keyDecodingStrategy: .snakeCase), by: \.closureId)
         var result: [String: [ClosureFacts]] = [:]
         for row in rows {
             guard let day = Day(row.closedOn), let reason = ClosureReason(rawValue: row.reason) else { continue }

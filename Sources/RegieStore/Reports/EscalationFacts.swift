@@ -15,7 +15,7 @@ enum EscalationFacts {
     {
         let rows = try await db.select().columns("id", "household_id", "kind", "raised_on", "decided_on")
             .from("escalations").where("network_id", .in, scope)
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         var highest: [String: Int] = [:]
         for table in ["escalation_steps", "escalation_rises"] {
             let rungs = try await db.select().column(SQLColumn("escalation_id", table: table)).column(
@@ -27,7 +27,7 @@ enum EscalationFacts {
                 SQLColumn("escalation_id", table: table)
             )
             .where(SQLColumn("network_id", table: "escalations"), .in, scope)
-            .all(decoding: RungRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: RungRow.self, keyDecodingStrategy: .snakeCase)
             for rung in rungs { highest[rung.escalationId] = max(highest[rung.escalationId] ?? 0, rung.rung) }
         }
         var result: [String: [FigureFacts.Escalation]] = [:]

@@ -15,7 +15,7 @@ public enum FigureStore {
         let scope = SQLGroupExpression(networks.map { SQLBind($0.rawValue) })
         let households = try await db.select().columns("id", "network_id").from("households")
             .where("network_id", .in, scope).all(
-                decoding: HouseholdRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                decoding: HouseholdRow.self, keyDecodingStrategy: .snakeCase)
         let events = try await grouped(
             db.select().columns("household_id", "kind", "occurred_at").from("timeline_events")
                 .where("network_id", .in, scope).orderBy("seq")
@@ -35,7 +35,7 @@ public enum FigureStore {
                     SQLColumn("kind", table: "case_directors"), .equal,
                     SQLBind(DirectorAppointment.Kind.caseDirection.rawValue)
                 )
-                .all(decoding: DirectorRow.self, keyDecodingStrategy: .convertFromSnakeCase), by: \.householdId)
+                .all(decoding: DirectorRow.self, keyDecodingStrategy: .snakeCase), by: \.householdId)
         let plans = try await PlanFacts.load(scope, on: db)
         let escalations = try await EscalationFacts.load(scope, on: db)
         let closures = try await ClosureFacts.load(scope, on: db)
@@ -43,13 +43,13 @@ public enum FigureStore {
         let organisations = grouped(
             try await db.select().distinct().columns("household_id", "organisation_id").from("commitments")
                 .where("network_id", .in, scope)
-                .all(decoding: PairRow.self, keyDecodingStrategy: .convertFromSnakeCase), by: \.householdId)
+                .all(decoding: PairRow.self, keyDecodingStrategy: .snakeCase), by: \.householdId)
         let informal = Set(
             try await db.select().distinct().column(SQLColumn("household_id", table: "informal_network"))
                 .column(SQLColumn("household_id", table: "informal_network"), as: "organisation_id")
                 .from("informal_network")
                 .inNetworks(scope, householdOf: "informal_network")
-                .all(decoding: PairRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.householdId))
+                .all(decoding: PairRow.self, keyDecodingStrategy: .snakeCase).map(\.householdId))
         return households.map { row in
             let id = HouseholdID(rawValue: row.id)
             let network = NetworkID(rawValue: row.networkId)
@@ -107,7 +107,7 @@ public enum FigureStore {
                 SQLColumn("reporter_organisation_id", table: "signals")
             )
             .inNetworks(scope, householdOf: "signals")
-            .all(decoding: SignalRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: SignalRow.self, keyDecodingStrategy: .snakeCase)
         let concerns = try await grouped(
             db.select().column(SQLColumn("signal_id", table: "signal_concerns")).column(
                 SQLColumn("domain_code", table: "signal_concerns")
@@ -118,7 +118,7 @@ public enum FigureStore {
                 SQLColumn("signal_id", table: "signal_concerns")
             )
             .where(SQLColumn("network_id", table: "signals"), .in, scope)
-            .all(decoding: ConcernRow.self, keyDecodingStrategy: .convertFromSnakeCase), by: \.signalId)
+            .all(decoding: ConcernRow.self, keyDecodingStrategy: .snakeCase), by: \.signalId)
         var result: [String: [FigureFacts.Signal]] = [:]
         for row in rows {
             guard let day = Day(row.receivedOn) else { continue }

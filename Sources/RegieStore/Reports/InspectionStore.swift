@@ -33,7 +33,7 @@ public enum InspectionStore {
     {
         let rows = try await db.select().columns("indicator", "met", "answered_on", "document", "note")
             .from("inspection_answers").where("network_id", .equal, SQLBind(network.rawValue)).orderBy("recorded_at")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         var answers: [String: InspectionAssessment.RecordedAnswer] = [:]
         for row in rows {
             guard let day = Day(row.answeredOn) else { continue }

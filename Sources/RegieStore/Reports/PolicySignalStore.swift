@@ -89,7 +89,7 @@ public enum PolicySignalStore {
                 SQLGroupExpression(networks.map { SQLBind($0.rawValue) })
             )
             .orderBy(SQLColumn("raised_at", table: "policy_signals"))
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         guard !rows.isEmpty else { return [] }
         let responses = try await db.select()
             .columns(
@@ -113,7 +113,7 @@ public enum PolicySignalStore {
                 SQLGroupExpression(networks.map { SQLBind($0.rawValue) })
             )
             .orderBy(SQLColumn("recorded_at", table: "policy_signal_responses"))
-            .all(decoding: ResponseRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: ResponseRow.self, keyDecodingStrategy: .snakeCase)
         var latest: [String: PolicySignal.Response] = [:]
         for row in responses {
             guard let answer = PolicySignal.Answer(rawValue: row.answer), let day = Day(row.answeredOn) else {

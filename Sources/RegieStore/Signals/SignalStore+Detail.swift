@@ -40,11 +40,11 @@ extension SignalStore {
                     "trigger_code", "own_attempt"
                 )
                 .from("signals").where("id", .equal, SQLBind(id))
-                .first(decoding: DetailRow.self, keyDecodingStrategy: .convertFromSnakeCase),
+                .first(decoding: DetailRow.self, keyDecodingStrategy: .snakeCase),
             let address = try await db.select()
                 .columns("street", "house_number", "postcode", "city", "neighbourhood", "no_fixed_address")
                 .from("households").where("id", .equal, SQLBind(grant.context.household.rawValue))
-                .first(decoding: AddressRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .first(decoding: AddressRow.self, keyDecodingStrategy: .snakeCase)
         else { return nil }
         let members = try await HouseholdStore.members(grant, on: db)
         let line =

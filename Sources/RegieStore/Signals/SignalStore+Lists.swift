@@ -86,7 +86,7 @@ extension SignalStore {
             .orderBy(
                 SQLOrderBy(expression: SQLColumn("received_at", table: "signals"), direction: SQLDirection.descending)
             )
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
             .filter { row in
                 guard let grant = grantOf[row.householdId] else { return false }
                 return grant.decision.rule != .reporterOwnSignal || row.reporterUserId == grant.actor.user.rawValue

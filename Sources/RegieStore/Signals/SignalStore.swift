@@ -50,7 +50,7 @@ public enum SignalStore {
                 }
                 return group
             }
-            .limit(20).all(decoding: PersonRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .limit(20).all(decoding: PersonRow.self, keyDecodingStrategy: .snakeCase)
         var found: [Candidate] = []
         for row in rows {
             guard let strength = IdentityMatch.strength(of: row.facts, for: wanted) else { continue }

@@ -14,7 +14,7 @@ extension TimelineStore {
         let events = try await selectEvents(on: db)
             .where("household_id", .equal, SQLBind(grant.context.household.rawValue))
             .where("seq", .greaterThan, SQLBind(seen)).orderBy("seq")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.event)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.event)
         return section.changes(since: seen, in: events)
     }
 }

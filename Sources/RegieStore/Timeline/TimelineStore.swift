@@ -54,7 +54,7 @@ public enum TimelineStore {
     public static func events(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> [TimelineEvent] {
         try await selectEvents(on: db).where("household_id", .equal, SQLBind(grant.context.household.rawValue))
             .orderBy("seq")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.event)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.event)
     }
 
     /// The events of kinds starting with `prefix` on each of the grants' households, oldest first — one read for a
@@ -68,7 +68,7 @@ public enum TimelineStore {
                 "household_id", .in, SQLGroupExpression(grants.map { SQLBind($0.context.household.rawValue) })
             )
             .where("kind", .like, SQLBind(prefix + "%")).orderBy("seq")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.event)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.event)
         return Dictionary(grouping: events, by: \.household)
     }
 

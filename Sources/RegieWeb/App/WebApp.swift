@@ -55,8 +55,10 @@ public struct WebApp: Sendable {
     func page(_ titleKey: String, _ context: AppRequestContext, notice: String? = nil) async throws -> Page {
         var page = Page(title: views.translations.text(titleKey, context.locale), context: context, notice: notice)
         if let user = context.identity {
-            let all = try await NetworkStore.all(on: database.sql)
-            page.networks = user.isAdministrator ? all : all.filter { user.actor.networks.contains($0.id) }
+            page.networks =
+                user.isAdministrator
+                ? try await NetworkStore.all(on: database.sql)
+                : try await NetworkStore.all(user.actor.networks, on: database.sql)
             page.currentNetwork = currentNetwork(context, among: page.networks)?.id
             page.unread = try await NotificationStore.unread(for: user.account.id, on: database.sql)
         }

@@ -1,0 +1,156 @@
+import Foundation
+import RegieCore
+import RegieTestSupport
+import SQLKit
+import Testing
+
+@testable import RegieStore
+
+@Suite("Group commit of simultaneous writes")
+struct GroupCommitTests {
+    @Test(
+        "Submissions that arrive while a write runs share the next transaction, each answered after its commit",
+        arguments: TestDatabases.backends)
+    func shared(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let probe = try await Probe(db)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await probe.commit.submit(["eerste"], to: db) }
+                try await probe.untilWriting()
+                for index in 0..<19 {
+                    group.addTask { try await probe.commit.submit(["later-\(index)"], to: db) }
+                }
+                try await probe.until { await probe.commit.waiting == 19 }
+                await probe.open()
+                try await group.waitForAll()
+            }
+            #expect(await probe.recorder.batchSizes == [1, 19])
+            #expect(try await probe.stored().count == 20)
+        }
+    }
+
+    @Test(
+        "A submission that fails costs only itself when it shared a transaction with others",
+        arguments: TestDatabases.backends)
+    func failureStaysAlone(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let probe = try await Probe(db)
+            let failed = try await withThrowingTaskGroup(of: String?.self) { group in
+                group.addTask {
+                    try await probe.commit.submit(["a"], to: db)
+                    return nil
+                }
+                try await probe.untilWriting()
+                // "a" again breaks the primary key: that submission fails, "b" and "c" of the same batch are kept.
+                for item in ["b", "a", "c"] {
+                    group.addTask {
+                        do {
+                            try await probe.commit.submit([item], to: db)
+                            return nil
+                        } catch {
+                            return item
+                        }
+                    }
+                }
+                try await probe.until { await probe.commit.waiting == 3 }
+                await probe.open()
+                return try await group.reduce(into: [String]()) { failed, item in item.map { failed.append($0) } }
+            }
+            #expect(failed == ["a"])
+            #expect(try await probe.stored() == ["a", "b", "c"])
+            // The shared attempt rolled back; then each was tried alone.
+            #expect(await probe.recorder.batchSizes == [1, 3, 1, 1, 1])
+        }
+    }
+
+    @Test("Many pages logging at once: every access-log entry is stored", arguments: TestDatabases.backends)
+    func accessLog(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let f = try await Fixture.make(on: db)
+            let director = f.actor(f.director, .networkDirector)
+            let household = try await db.write {
+                try await HouseholdStore.create(network: f.network.id, reference: "HH-G", actor: director, on: $0)
+            }
+            let grant = try await AccessGuard.authorize(
+                director, .viewContent, household: household, requestID: "eerste", database: db)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<40 {
+                    group.addTask {
+                        try await AccessGuard.record(
+                            [grant, grant, grant], requestID: "lijst-\(index)", database: db)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let log = try await AccessLogStore.entries(household: household, on: db.sql)
+            #expect(log.count == 1 + 40 * 3)
+            #expect(Set(log.compactMap(\.requestId)).count == 41)
+        }
+    }
+}
+
+/// A group commit over a table of its own whose first write waits for the test to let it through, so that the test
+/// decides what arrives while a transaction runs.
+private final class Probe: Sendable {
+    let commit: GroupCommit<String>
+    let recorder = Recorder()
+    private let database: RegieDatabase
+    private let table = "group_commit_\(UUID().uuidString.prefix(8).lowercased())"
+
+    init(_ database: RegieDatabase) async throws {
+        self.database = database
+        let table = self.table
+        _ = try await database.sql.raw("CREATE TABLE \(unsafeRaw: table) (item TEXT PRIMARY KEY)").all()
+        let recorder = self.recorder
+        commit = GroupCommit { items, db in
+            await recorder.written(items.count)
+            let insert = db.insert(into: table).columns("item")
+            items.forEach { insert.values(SQLBind($0)) }
+            try await insert.run()
+        }
+    }
+
+    /// Lets the first write go on.
+    func open() async { await recorder.open() }
+
+    /// Waits until the first write is inside its transaction.
+    func untilWriting() async throws {
+        try await until { await self.recorder.held }
+    }
+
+    /// Polls `condition` for up to ten seconds.
+    func until(_ condition: @Sendable () async -> Bool) async throws {
+        for _ in 0..<10_000 {
+            if await condition() { return }
+            try await Task.sleep(for: .milliseconds(1))
+        }
+        Issue.record("condition not met within ten seconds")
+    }
+
+    func stored() async throws -> [String] {
+        struct Row: Decodable { let item: String }
+        return try await database.sql.select().column("item").from(table).orderBy("item").all(decoding: Row.self)
+            .map(\.item)
+    }
+}
+
+/// The sizes of the batches written, holding the first until `open`.
+private actor Recorder {
+    private(set) var batchSizes: [Int] = []
+    private var gate: CheckedContinuation<Void, Never>?
+    private var opened = false
+
+    var held: Bool { gate != nil }
+
+    func written(_ count: Int) async {
+        batchSizes.append(count)
+        guard batchSizes.count == 1, !opened else { return }
+        await withCheckedContinuation { gate = $0 }
+    }
+
+    func open() {
+        opened = true
+        gate?.resume()
+        gate = nil
+    }
+}
