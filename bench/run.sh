@@ -41,10 +41,13 @@ database_for() {  # the database of a backend, generated on first use
         echo "bench/data/$SCALE-run.sqlite"
     else
         local admin=${BENCH_POSTGRES_URL:-$(scripts/start-test-postgres.sh)}
-        local url=${admin%/*}/bench_$SCALE
         if ! psql "$admin" -tAc "SELECT 1 FROM pg_database WHERE datname = 'bench_$SCALE'" | grep -q 1; then
-            psql "$admin" -qc "CREATE DATABASE bench_$SCALE" >&2
-            /usr/bin/time -f "%e" -o "bench/data/$SCALE-postgres.generate" $BIN demo --scale "$SCALE" --db "$url" >&2
+            # Generated under another name and renamed when complete, so an interrupted run starts over.
+            psql "$admin" -qc "DROP DATABASE IF EXISTS bench_${SCALE}_new" >&2
+            psql "$admin" -qc "CREATE DATABASE bench_${SCALE}_new" >&2
+            /usr/bin/time -f "%e" -o "bench/data/$SCALE-postgres.generate" \
+                $BIN demo --scale "$SCALE" --db "${admin%/*}/bench_${SCALE}_new" >&2
+            psql "$admin" -qc "ALTER DATABASE bench_${SCALE}_new RENAME TO bench_$SCALE" >&2
         fi
         psql "$admin" -qc "DROP DATABASE IF EXISTS bench_${SCALE}_run" >&2
         psql "$admin" -qc "CREATE DATABASE bench_${SCALE}_run TEMPLATE bench_$SCALE" >&2

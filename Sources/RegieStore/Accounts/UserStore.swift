@@ -185,11 +185,10 @@ public enum UserStore {
     public static func users(with role: Role, in network: NetworkID, on db: any SQLDatabase) async throws
         -> [UserAccount]
     {
-        let ids = try await db.select().column("user_id").from("user_roles")
-            .where("role", .equal, SQLBind(role.rawValue)).where("network_id", .equal, SQLBind(network.rawValue))
-            .all().map { try $0.decode(column: "user_id", as: String.self) }
-        var users: [UserAccount] = []
-        for id in ids { if let user = try await find(UserID(rawValue: id), on: db) { users.append(user) } }
-        return users.sorted { $0.name < $1.name }
+        try await db.select().columns(columns.map { SQLColumn($0, table: "users") }).distinct().from("users")
+            .join("user_roles", on: SQLColumn("user_id", table: "user_roles"), .equal, SQLColumn("id", table: "users"))
+            .where(SQLColumn("role", table: "user_roles"), .equal, SQLBind(role.rawValue))
+            .where(SQLColumn("network_id", table: "user_roles"), .equal, SQLBind(network.rawValue))
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.user).sorted { $0.name < $1.name }
     }
 }
