@@ -83,6 +83,43 @@ struct HouseholdFactsCacheTests {
     }
 
     @Test(
+        "The counted figures are reused per period until something in the network changes",
+        arguments: TestDatabases.backends)
+    func countedFigures(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, _ in
+            let app = harness.app
+            let maker = AccessActor(
+                user: try await harness.user(
+                    "geteld@test.nl", [RoleAssignment(role: .networkDirector, network: harness.network.id)]
+                ).id, organisation: harness.organisation.id,
+                assignments: [RoleAssignment(role: .networkDirector, network: harness.network.id)])
+            let today = Day(Date())
+            let year = ReportPeriod(from: today.adding(days: -365), to: today)
+            let open = { (period: ReportPeriod) in
+                try await app.networkFigures(in: [harness.network], period: period, today: today)
+                    .breakdown("open_phase")?.cells.map { "\($0.code)=\($0.count)" } ?? []
+            }
+            let first = try await app.database.write { tx in
+                try await HouseholdStore.create(network: harness.network.id, reference: "GET-1", actor: maker, on: tx)
+            }
+            #expect(try await open(year) == ["intake=1"])
+            #expect(try await open(year) == ["intake=1"], "kept")
+            try await app.database.write { tx in
+                try await TimelineStore.append(
+                    TimelineEvent(
+                        household: first, network: harness.network.id, actor: nil, actorOrganisation: nil,
+                        kind: "case.opened", summary: "Casus geopend"), on: tx)
+            }
+            #expect(try await open(year) == ["active=1"], "a change shows at once")
+            let week = ReportPeriod(from: today.adding(days: -7), to: today)
+            _ = try await app.database.write { tx in
+                try await HouseholdStore.create(network: harness.network.id, reference: "GET-2", actor: maker, on: tx)
+            }
+            #expect(try await open(week).sorted() == ["active=1", "intake=1"], "another period, counted on its own")
+        }
+    }
+
+    @Test(
         "A long worklist shows 25 items per kind, says what it left out, and logs only what it shows",
         arguments: TestDatabases.backends)
     func limited(backend: RegieDatabase.Backend) async throws {

@@ -51,9 +51,7 @@ struct FigureReport {
         let profiles = Dictionary(
             uniqueKeysWithValues: networks.map { ($0.id, app.profiles.profile(for: $0)) })
         let today = Day(Date())
-        let facts = try await app.figureFacts(in: networks, today: today)
-        let figures = NetworkFigures(
-            facts: facts, period: period, profiles: { profiles[$0] ?? nil }, calendar: app.calendar, today: today)
+        let figures = try await app.networkFigures(in: networks, period: period, today: today)
         let suppression = SmallNumberSuppression(minimum: app.configuration.minimumCellSize)
         let labels = FigureLabels(
             translations: app.views.translations, locale: locale,
