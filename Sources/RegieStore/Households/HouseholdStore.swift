@@ -49,40 +49,15 @@ public enum HouseholdStore {
         try await touch(household, on: db)
     }
 
-    private struct Row: Decodable { let networkId: String, lawfulBasis: String? }
-
     /// The facts the access policy needs, read fresh on every decision so revocations take effect at once.
     public static func accessContext(_ id: HouseholdID, on db: any SQLDatabase) async throws
         -> HouseholdAccessContext?
     {
-        guard
-            let row = try await db.select().columns("network_id", "lawful_basis").from("households")
-                .where("id", .equal, SQLBind(id.rawValue))
-                .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)
-        else { return nil }
-        let team = try await db.select().column("user_id").from("care_team_members")
-            .where("household_id", .equal, SQLBind(id.rawValue)).all()
-            .map { UserID(rawValue: try $0.decode(column: "user_id", as: String.self)) }
-        let reporters = try await db.select().column("reporter_user_id").from("signals")
-            .where("household_id", .equal, SQLBind(id.rawValue)).all()
-            .map { UserID(rawValue: try $0.decode(column: "reporter_user_id", as: String.self)) }
-        let director = try await db.select().column("user_id").from("case_directors")
-            .where("household_id", .equal, SQLBind(id.rawValue))
-            .where("kind", .equal, SQLBind(DirectorAppointment.Kind.caseDirection.rawValue))
-            .where("ended_on", .is, SQLLiteral.null).first()
-            .map { UserID(rawValue: try $0.decode(column: "user_id", as: String.self)) }
-        let kinds = try await TimelineStore.eventKinds(of: id, on: db)
-        let phase = CasePhase.derive(fromEventKinds: kinds)
-        let basis = row.lawfulBasis.flatMap(LawfulBasis.init(rawValue:))
-        return HouseholdAccessContext(
-            household: id, network: NetworkID(rawValue: row.networkId), phase: phase, careTeam: Set(team),
-            caseDirector: director, reporters: Set(reporters), lawfulBasis: basis,
-            consentedOrganisations: basis == .consent ? try await consentedOrganisations(id, on: db) : [],
-            sharedWithCareTeam: CareTeamSharing.isAgreed(fromEventKinds: kinds))
+        try await accessContexts([id], on: db)[id]
     }
 
     /// The organisations every current member consented to share with in the care team, today.
-    private static func consentedOrganisations(_ id: HouseholdID, on db: any SQLDatabase) async throws
+    static func consentedOrganisations(_ id: HouseholdID, on db: any SQLDatabase) async throws
         -> Set<OrganisationID>
     {
         let records = try await ConsentStore.records(of: id, on: db)

@@ -61,13 +61,15 @@ extension WebApp {
         -> [HouseholdFactsCache.Entry]
     {
         let found = await householdFacts.fresh(versions, today: today)
+        let stale = versions.indices.filter { found[$0] == nil }.map { versions[$0].household }
+        let contexts = stale.isEmpty ? [:] : try await HouseholdStore.accessContexts(stale, on: database.sql)
         var entries: [HouseholdFactsCache.Entry] = []
         entries.reserveCapacity(versions.count)
         var derived: [HouseholdFactsCache.Entry] = []
         for (index, (household, version)) in versions.enumerated() {
             if let entry = found[index] {
                 entries.append(entry)
-            } else if let context = try await HouseholdStore.accessContext(household, on: database.sql) {
+            } else if let context = contexts[household] {
                 let entry = HouseholdFactsCache.Entry(version: version, day: today, context: context)
                 entries.append(entry)
                 derived.append(entry)
