@@ -182,7 +182,11 @@ struct CaseLifeTests {
             let watch = NormWatch(app: harness.app)
             let report = try await watch.run(today: today.adding(months: 7))
             #expect(report.aftercareRequests >= 1)
-            #expect(try await watch.run(today: today.adding(months: 7)).aftercareRequests == 0, "asked once")
+            // Another server (or this one after a restart) judges the network afresh and still asks nobody twice.
+            let other = try await WebApp(database: harness.app.database, configuration: harness.app.configuration)
+            #expect(
+                try await NormWatch(app: other).run(today: today.adding(months: 7)).aftercareRequests == 0, "asked once"
+            )
             let noNote = try await partner.post("\(page)/aftercare", [("aftercare_answer", "dropped_out")])
             #expect(noNote.body.contains("Licht toe wat er gebeurde."))
             #expect(

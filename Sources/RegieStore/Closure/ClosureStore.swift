@@ -114,16 +114,13 @@ public enum ClosureStore {
         ).last
     }
 
-    /// The latest closure of every household of `network` that was closed at least once.
-    public static func latestPerHousehold(in network: NetworkID, on db: any SQLDatabase) async throws -> [Closure] {
-        var latest: [HouseholdID: Closure] = [:]
-        for closure in try await closures(
-            where: SQLBinaryExpression(SQLColumn("network_id", table: "closures"), .equal, SQLBind(network.rawValue)),
-            on: db)
-        {
-            latest[closure.household] = closure
-        }
-        return Array(latest.values)
+    /// The id and day of the latest closure of every household of `network` that was closed at least once — what
+    /// the norm watch's aftercare checks need, without reading every closure in full.
+    public static func latestDays(in network: NetworkID, on db: any SQLDatabase) async throws
+        -> [(id: String, household: HouseholdID, closedOn: Day)]
+    {
+        try await latestDays(
+            where: SQLBinaryExpression(SQLColumn("network_id"), .equal, SQLBind(network.rawValue)), on: db)
     }
 
     /// The id and day of the latest closure of each of `households` — all the worklist's aftercare checks need, for
@@ -132,10 +129,18 @@ public enum ClosureStore {
         -> [(id: String, household: HouseholdID, closedOn: Day)]
     {
         guard !households.isEmpty else { return [] }
+        return try await latestDays(
+            where: SQLBinaryExpression(
+                SQLColumn("household_id"), .in, SQLGroupExpression(households.map { SQLBind($0.rawValue) })),
+            on: db)
+    }
+
+    private static func latestDays(where condition: any SQLExpression, on db: any SQLDatabase) async throws
+        -> [(id: String, household: HouseholdID, closedOn: Day)]
+    {
         var latest: [HouseholdID: (id: String, household: HouseholdID, closedOn: Day)] = [:]
         for row in try await db.select().column("id").column("household_id").column("closed_on").from("closures")
-            .where("household_id", .in, SQLGroupExpression(households.map { SQLBind($0.rawValue) }))
-            .orderBy("closed_at").all()
+            .where(condition).orderBy("closed_at").all()
         {
             let household = HouseholdID(rawValue: try row.decode(column: "household_id", as: String.self))
             guard let day = Day(try row.decode(column: "closed_on", as: String.self)) else { continue }

@@ -52,6 +52,9 @@ public enum RetentionStore {
         for row in rows {
             let household = HouseholdID(rawValue: try row.decode(column: "id", as: String.self))
             let last = Day(Date(millis: try row.decode(column: "last", as: Int64.self)))
+            // Most households were touched within the period: only those that would be due if closed need their
+            // phase, which the norm watch otherwise read for every household of every network on every round.
+            guard rule.isDue(phase: .closed, lastActivity: last, legalHold: false, today: today) else { continue }
             let phase = CasePhase.derive(fromEventKinds: try await TimelineStore.eventKinds(of: household, on: db))
             if rule.isDue(phase: phase, lastActivity: last, legalHold: false, today: today) { due.append(household) }
         }

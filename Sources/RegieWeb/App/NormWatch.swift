@@ -2,6 +2,7 @@ import Foundation
 import RegieCore
 import RegieStore
 import SQLKit
+import ServiceLifecycle
 
 /// The background work that no user action triggers: telling people that an unanswered escalation rose to the
 /// next rung, asking partners for a due aftercare check, and purging closed files past the retention period. Both are derived from
@@ -15,18 +16,34 @@ struct NormWatch {
         var rises = 0
         var aftercareRequests = 0
         var purged = 0
+        /// Networks skipped because nothing changed in them since their last round today (see `NormWatchLedger`).
+        var unchanged = 0
+
+        /// Whether the run changed anything, for the log.
+        var didWork: Bool { rises + aftercareRequests + purged > 0 }
     }
 
     func run(today: Day = Day(Date())) async throws -> Report {
         var report = Report()
         for network in try await NetworkStore.all(on: app.database.sql) {
+            // A round at region scale takes a while; a server asked to stop finishes the network it is on.
+            if Task.isShuttingDownGracefully { break }
             guard let profile = app.profiles.profile(for: network) else { continue }
+            // The stamp is read before the facts, so a change made during the round is judged in the next one.
+            let round = NormWatchLedger.Judged(
+                stamp: try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql), day: today,
+                network: network, profile: profile)
+            if await app.normWatchLedger.isSettled(round) {
+                report.unchanged += 1
+                continue
+            }
             report.rises += try await escalationRises(network.id, profile: profile, today: today)
             report.aftercareRequests += try await aftercareChecks(network.id, profile: profile, today: today)
             for household in try await RetentionStore.due(in: network, today: today, on: app.database.sql) {
-                try await app.database.write { db in try await RetentionStore.purge(household, on: db) }
+                _ = try await app.database.write { db in try await RetentionStore.purge(household, on: db) }
                 report.purged += 1
             }
+            await app.normWatchLedger.settle(round)
         }
         return report
     }
@@ -60,17 +77,20 @@ struct NormWatch {
         return count
     }
 
-    /// Households in aftercare whose next check is due: the care team is asked in its inbox (and by e-mail).
+    /// Households in aftercare whose next check is due: the care team is asked in its inbox (and by e-mail). The
+    /// network's closed households are judged together, in a few reads per 500, because this runs for every
+    /// network on every round and a read per household kept a core busy for over a minute at region scale.
     private func aftercareChecks(_ network: NetworkID, profile: WorkflowProfile, today: Day) async throws -> Int {
         let db = app.database.sql
         let schedule = AftercareSchedule(profile: profile, calendar: app.calendar)
+        let closed = try await ClosureStore.latestDays(in: network, on: db)
+        let contexts = try await HouseholdStore.accessContexts(closed.map(\.household), on: db)
+        let inAftercare = closed.filter { contexts[$0.household]?.phase == .aftercare }
+        let answered = try await AftercareStore.answeredChecks(closures: inAftercare.map(\.id), on: db)
         var count = 0
-        for closure in try await ClosureStore.latestPerHousehold(in: network, on: db) {
-            guard let context = try await HouseholdStore.accessContext(closure.household, on: db),
-                context.phase == .aftercare,
-                let next = schedule.next(
-                    closedOn: closure.request.closedOn,
-                    answered: try await AftercareStore.answeredChecks(closure: closure.id, on: db)),
+        for closure in inAftercare {
+            guard let context = contexts[closure.household],
+                let next = schedule.next(closedOn: closure.closedOn, answered: answered[closure.id] ?? []),
                 next.day <= today
             else { continue }
             count += try await app.database.write { db in

@@ -13,7 +13,7 @@ struct NormWatchService: Service {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let report = try await NormWatch(app: app).run()
-                if report != NormWatch.Report() {
+                if report.didWork {
                     logger.info(
                         "Norm watch",
                         metadata: [

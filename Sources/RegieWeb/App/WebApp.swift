@@ -26,6 +26,8 @@ public struct WebApp: Sendable {
     let networkWorklists = StampedCache<NetworkWorklist.Slot, NetworkWorklist.Part>(capacity: 256)
     /// Each user's signal list per filter, reused while nothing in the network changed.
     let signalLists = StampedCache<SignalListView.Slot, [SignalListView.Line]>(capacity: 128)
+    /// The networks the norm watch went through, so an unchanged network is not judged again on the same day.
+    let normWatchLedger = NormWatchLedger()
 
     public init(database: RegieDatabase, configuration: RegieConfiguration) async throws {
         self.database = database

@@ -111,6 +111,8 @@ struct CaseOverview {
         let entryOf = Dictionary(entries.map { ($0.household, $0) }) { first, _ in first }
         let grants = AccessGuard.decide(
             user.actor, .viewProcess, contexts: entries.map(\.context).filter { $0.phase != .closed })
+        let fresh = try await rows(
+            grants.filter { entryOf[$0.context.household]?.row == nil }, profile: profile, today: today)
         var derived: [HouseholdFactsCache.Entry] = []
         var candidates: [(row: Row, grant: AccessGrant)] = []
         candidates.reserveCapacity(grants.count)
@@ -118,14 +120,39 @@ struct CaseOverview {
             guard let entry = entryOf[grant.context.household] else { continue }
             if let cached = entry.row {
                 candidates.append((cached, grant))
-            } else {
-                let row = try await self.row(grant, profile: profile, today: today)
+            } else if let row = fresh[grant.context.household] {
                 derived.append(entry.with(row))
                 candidates.append((row, grant))
             }
         }
         if !derived.isEmpty { await app.householdFacts.keep(derived) }
         return candidates
+    }
+
+    /// How many rows are derived at the same time.
+    private static let derivationWidth = 4
+
+    /// The rows of the grants' households, a few derived at a time: each is a dozen small reads that mostly wait
+    /// for the database, and a list that derives a whole network (after a restart, or when the day turned)
+    /// waited for them one after the other.
+    private func rows(_ grants: [AccessGrant], profile: WorkflowProfile, today: Day) async throws
+        -> [HouseholdID: Row]
+    {
+        var rows: [HouseholdID: Row] = [:]
+        rows.reserveCapacity(grants.count)
+        try await withThrowingTaskGroup(of: Row.self) { group in
+            var waiting = grants.makeIterator()
+            func start() {
+                guard let grant = waiting.next() else { return }
+                group.addTask { try await self.row(grant, profile: profile, today: today) }
+            }
+            for _ in 0..<Self.derivationWidth { start() }
+            while let row = try await group.next() {
+                rows[row.household] = row
+                start()
+            }
+        }
+        return rows
     }
 
     private func row(_ grant: AccessGrant, profile: WorkflowProfile, today: Day) async throws -> Row {
