@@ -16,8 +16,9 @@ def table(result):
     lines = [
         f"### {result['scale']} on {result['backend']} — {result['date']}, {result['machine']}",
         "",
-        f"Generated in {result['generate_s']} s · cold start {result['cold_start_s']} s · peak RSS "
-        f"{result['peak_rss_mb']} MB",
+        f"Generated in {result['generate_s']} s · cold start {result['cold_start_s']} s"
+        + (f" · first norm-watch round {result['first_round_s']} s" if "first_round_s" in result else "")
+        + f" · peak RSS {result['peak_rss_mb']} MB",
         "",
         "| route | p50 ms | p99 ms | requests/s | × hello | errors | target |",
         "|---|---:|---:|---:|---:|---:|---|",

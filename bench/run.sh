@@ -70,6 +70,7 @@ for backend in $BACKENDS; do
     trap 'kill $server 2> /dev/null || true' EXIT
     until curl -fs "$BASE/health" > /dev/null; do sleep 0.02; done
     cold=$(python3 -c "import time; print(round(time.time() - $start, 3))")
+    settled=$(python3 bench/wait_idle.py "$server")
     session=$(python3 bench/session.py "$BASE" "$LOGIN" "$PASSWORD")
     field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$session" "$1"; }
     export BENCH_COOKIE BENCH_TOKEN BENCH_NETWORKS BENCH_CASE BENCH_SEARCH BENCH_CONCERN
@@ -91,12 +92,13 @@ for backend in $BACKENDS; do
     wait "$server" 2> /dev/null || true
     trap - EXIT
     generated=$(cat "bench/data/$SCALE-$backend.generate" 2> /dev/null || echo null)
-    python3 - "$SCALE" "$backend" "$cold" "$rss" "$generated" "${results[@]}" > "bench/data/result-$SCALE-$backend.json" << 'PY'
+    python3 - "$SCALE" "$backend" "$cold" "$settled" "$rss" "$generated" "${results[@]}" > "bench/data/result-$SCALE-$backend.json" << 'PY'
 import json, platform, os, sys, datetime
-scale, backend, cold, rss, generated, *rows = sys.argv[1:]
+scale, backend, cold, settled, rss, generated, *rows = sys.argv[1:]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 print(json.dumps({
-    "scale": scale, "backend": backend, "cold_start_s": float(cold), "peak_rss_mb": round(int(rss) / 1024, 1),
+    "scale": scale, "backend": backend, "cold_start_s": float(cold), "first_round_s": float(settled),
+    "peak_rss_mb": round(int(rss) / 1024, 1),
     "generate_s": None if generated == "null" else float(generated),
     "date": datetime.date.today().isoformat(), "machine": f"{os.cpu_count()} cores, {cpu}, {platform.system()}",
     "routes": [json.loads(r) for r in rows]}, indent=1))
