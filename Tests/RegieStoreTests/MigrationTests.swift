@@ -44,6 +44,17 @@ struct MigrationTests {
         else { Issue.record("not postgres"); return }
         #expect(s.host == "db.local" && s.port == 6543 && s.username == "regie" && s.password == "geheim")
         #expect(s.database == "zorg" && s.requireTLS)
+        #expect(s.connections == DatabaseLocation.PostgresSettings.defaultConnections && s.connections >= 4)
+        guard case .postgres(let pooled) = try DatabaseLocation(parsing: "postgres://db.local/zorg?pool=12") else {
+            Issue.record("not postgres")
+            return
+        }
+        #expect(pooled.connections == 12 && pooled.username == "postgres" && !pooled.requireTLS)
+        for wrong in ["0", "veel", "501"] {
+            #expect(throws: DatabaseLocationError.invalidPool(wrong)) {
+                try DatabaseLocation(parsing: "postgres://db.local/zorg?pool=\(wrong)")
+            }
+        }
         #expect(!String(describing: DatabaseLocation.postgres(s)).contains("geheim"))
         #expect(throws: DatabaseLocationError.self) { try DatabaseLocation(parsing: "mysql://x") }
     }

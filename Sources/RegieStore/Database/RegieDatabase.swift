@@ -45,7 +45,7 @@ public final class RegieDatabase: Sendable {
             var configuration = PostgresClient.Configuration(
                 host: settings.host, port: settings.port, username: settings.username, password: settings.password,
                 database: settings.database, tls: settings.requireTLS ? .require(.makeClientConfiguration()) : .disable)
-            configuration.options.maximumConnections = 20
+            configuration.options.maximumConnections = settings.connections
             databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace, logger: logger), as: .psql)
             database = RegieDatabase(backend: .postgres, location: location, databases: databases, logger: logger)
             do {
