@@ -48,6 +48,7 @@ struct DirectorNormsTests {
         #expect(
             !CaseloadWarning(households: 40, profile: try #require(library.profile(code: "enschede"))).isAboveMaximum)
         #expect(amsterdam.displayName(for: .caseDirector, generic: "regisseur") == "gezinsmanager")
+        #expect(amsterdam.label(for: .caseDirector, generic: "regisseur") == "Gezinsmanager")
     }
 
     @Test("Leeuwarden always invites the household, Zwolle at the first meeting; chair and content lead differ")

@@ -36,6 +36,7 @@ struct CaseListTests {
             _ = try await browser.login("lijst@test.nl")
             let first = try await browser.get("/cases").body
             #expect(first.contains("Pagina 1 van 2 (105 open casussen)"))
+            #expect(first.components(separatedBy: "Pagina 1 van 2").count - 1 == 2, "above and below the table")
             #expect(first.contains("105 open casussen zonder regisseur"))
             #expect(first.components(separatedBy: "href=\"/cases/").count - 1 == 100)
             #expect(first.contains("href=\"/cases?pagina=2\""))

@@ -59,6 +59,9 @@ struct SignalListPagingTests {
             _ = try await director.login("regisseur@test.nl")
             let first = try await director.get("/signals").body
             #expect(first.contains("Pagina 1 van 2 (105 signalen)"))
+            // Above and below the table, so a long list can be paged from either end.
+            #expect(first.components(separatedBy: "Pagina 1 van 2").count - 1 == 2)
+            #expect(first.range(of: "Pagina 1 van 2")!.lowerBound < first.range(of: "<table")!.lowerBound)
             #expect(Self.shown(first) == 100)
             #expect(first.contains("href=\"/signals?status=open&amp;pagina=2\""))
             #expect(!first.contains("rel=\"prev\""))

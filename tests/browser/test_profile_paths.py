@@ -42,7 +42,7 @@ def test_new_household_from_signal_to_aftercare(browser, network, city, postcode
     send(browser, "/lawful-basis", {"basis_note": "Zorgnetwerkconvenant"}, selects=[("basis", "Wettelijke taak")])
     send(browser, "/director", {"director_from": TODAY}, selects=[("director", case_director[1])])
     main = browser.find_element(By.TAG_NAME, "main").text
-    assert word in main and case_director[1] in main, f"the {word} is named on the case"
+    assert word.capitalize() in main and case_director[1] in main, f"the {word} is named on the case"
     logout(browser)
 
     # The case director makes one plan with the household; the partner takes on its part.

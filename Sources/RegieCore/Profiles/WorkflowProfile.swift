@@ -38,6 +38,13 @@ public struct WorkflowProfile: Sendable, Codable, Equatable, Identifiable {
     /// The display name of `role` in this network, falling back to `generic`.
     public func displayName(for role: Role, generic: String) -> String { roleNames[role.rawValue] ?? generic }
 
+    /// The display name of `role` as a label — a column header or a field name — with a capital first letter: the
+    /// networks' own names ("gezinsmanager") are written for use within a sentence.
+    public func label(for role: Role, generic: String) -> String {
+        let name = displayName(for: role, generic: generic)
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
     /// The life domains this network scores and signals on.
     public var domains: [LifeDomain] { lifeDomains ?? LifeDomain.defaults }
 

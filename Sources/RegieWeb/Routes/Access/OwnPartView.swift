@@ -29,7 +29,7 @@ struct OwnPartView {
             "id": grant.context.household.rawValue, "reference": part.reference,
             "phase": text("phase.\(phase.rawValue)"),
             "errors": problems.mapValues(text), "hasErrors": !problems.isEmpty,
-            "directorTitle": profile.displayName(for: .caseDirector, generic: text(Role.caseDirector.textKey)),
+            "directorTitle": profile.label(for: .caseDirector, generic: text(Role.caseDirector.textKey)),
             "director": part.caseDirector.map { "\($0.userName), \($0.organisationName)" } ?? "—",
             "members": part.members.map { member -> [String: Any] in
                 [

@@ -182,9 +182,9 @@ struct CaseRoutes {
                 asked: request.uri.queryParameters["pagina"].map(String.init), total: total, size: Self.casesPerPage)
             return Array(active[pager.range])
         }
-        let directorTitle = profile.displayName(for: .caseDirector, generic: text(Role.caseDirector.textKey))
+        let generic = text(Role.caseDirector.textKey)
         var values: [String: Any] = [
-            "network": network.name, "directorTitle": directorTitle,
+            "network": network.name, "directorTitle": profile.label(for: .caseDirector, generic: generic),
             "rows": open.map { row -> [String: Any] in
                 [
                     "id": row.household.rawValue, "reference": row.reference,
@@ -217,7 +217,10 @@ struct CaseRoutes {
                 }
             values["hasCaseloads"] = true
             if let maximum = profile.caseloadMaximum {
-                values["caseloadMaximum"] = String(format: text("director.caseload_maximum"), directorTitle, maximum)
+                values["caseloadMaximum"] = String(
+                    format: text("director.caseload_maximum"),
+                    profile.displayName(for: .caseDirector, generic: generic),
+                    maximum)
             }
         }
         return app.views.render("cases", page: page, values: values)

@@ -55,12 +55,13 @@ struct CaseView {
     func values(problems: [String: String]) -> [String: Any] {
         var problems = problems
         let stale = problems.removeValue(forKey: Self.staleKey).flatMap(EditSection.init(rawValue:))
-        let directorTitle = facts.profile.displayName(for: .caseDirector, generic: text(Role.caseDirector.textKey))
+        let generic = text(Role.caseDirector.textKey)
         var values: [String: Any] = [
             "id": facts.grant.context.household.rawValue, "caseId": facts.grant.context.household.rawValue,
             "reference": facts.reference,
             "phase": text("phase.\(facts.grant.context.phase.rawValue)"), "network": facts.network.name,
-            "directorTitle": directorTitle, "mayUpdate": may(.update), "mayDecide": may(.decide),
+            "directorTitle": facts.profile.label(for: .caseDirector, generic: generic), "mayUpdate": may(.update),
+            "mayDecide": may(.decide),
             "mayExport": may(.export) && may(.decide),
             "mayRaisePolicySignal": AccessPolicy.mayUse(
                 .raisePolicySignal, roles: facts.grant.actor.roles(in: facts.grant.context.network)),
@@ -81,7 +82,9 @@ struct CaseView {
         ]
         if let stale { values.merge(staleChanges(stale)) { first, _ in first } }
         values.merge(basis()) { first, _ in first }
-        values.merge(directors(title: directorTitle)) { first, _ in first }
+        values.merge(directors(title: facts.profile.displayName(for: .caseDirector, generic: generic))) { first, _ in
+            first
+        }
         return values
     }
 
