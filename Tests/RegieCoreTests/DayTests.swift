@@ -17,6 +17,15 @@ struct DayTests {
         #expect(Day("2026-02-28")!.dutch == "28-02-2026")
     }
 
+    @Test("Both written forms pad day, month and year with zeros")
+    func padding() {
+        let early = Day(year: 987, month: 3, day: 5)!
+        #expect(early.iso == "0987-03-05")
+        #expect(early.dutch == "05-03-0987")
+        #expect(Day(year: 2026, month: 12, day: 31)!.iso == "2026-12-31")
+        #expect(Day(year: 2026, month: 12, day: 31)!.dutch == "31-12-2026")
+    }
+
     @Test("Ordinals round-trip and weekdays are right")
     func ordinals() {
         #expect(Day(year: 1970, month: 1, day: 1)!.ordinal == 0)

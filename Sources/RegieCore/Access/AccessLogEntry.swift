@@ -17,11 +17,11 @@ public struct AccessLogEntry: Sendable, Codable, Hashable {
     public let requestID: String?
 
     public init(
-        id: String = UUID().uuidString.lowercased(), occurredAt: Date = Date(), actor: AccessActor,
+        occurredAt: Date = Date(), actor: AccessActor,
         household: HouseholdID?, network: NetworkID?, action: AccessAction, decision: AccessDecision,
         breakGlassReason: String?, requestID: String?
     ) {
-        self.id = id
+        self.id = TimeOrderedID.make(at: occurredAt)
         self.occurredAt = occurredAt
         self.user = actor.user
         self.organisation = actor.organisation

@@ -50,9 +50,16 @@ public struct Day: CheckedText, Comparable {
     public static let netherlands = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
 
     /// ISO form used in storage and the API.
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String { Self.digits(year, 4) + "-" + Self.digits(month, 2) + "-" + Self.digits(day, 2) }
     /// Dutch display form `dd-mm-jjjj`.
-    public var dutch: String { String(format: "%02d-%02d-%04d", day, month, year) }
+    public var dutch: String { Self.digits(day, 2) + "-" + Self.digits(month, 2) + "-" + Self.digits(year, 4) }
+
+    /// `value` with leading zeros to `width`: both forms are made for every date on every page, and
+    /// `String(format:)` cost more than the rest of a worklist row.
+    private static func digits(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
     /// Storage form, as `CheckedText` exchanges it.
     public var text: String { iso }
 

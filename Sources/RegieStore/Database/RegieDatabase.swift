@@ -68,7 +68,8 @@ public final class RegieDatabase: Sendable {
 
     /// WAL lets readers carry on while one transaction writes; NORMAL sync is durable across a crash of
     /// Regie itself (only an OS crash can lose the last commits); the busy timeout covers other processes
-    /// such as `regie backup` or a second CLI.
+    /// such as `regie backup` or a second CLI. Statement journals stay in memory: a list page's access-log batch
+    /// is one multi-row insert inside a shared transaction, and its undo copy went to a temporary file each time.
     private func prepareSQLite() async throws {
         _ = try await sql.raw("PRAGMA journal_mode = WAL").all()
         for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
@@ -76,6 +77,7 @@ public final class RegieDatabase: Sendable {
             _ = try await db.raw("PRAGMA busy_timeout = 10000").all()
             _ = try await db.raw("PRAGMA synchronous = NORMAL").all()
             _ = try await db.raw("PRAGMA foreign_keys = ON").all()
+            _ = try await db.raw("PRAGMA temp_store = MEMORY").all()
         }
     }
 

@@ -101,7 +101,8 @@ public struct DemoRegion: Sendable {
     ) async throws -> DemoCases.Cast {
         let db = accounts.database.sql
         func first(_ role: Role) async throws -> UserAccount? {
-            try await UserStore.users(with: role, in: network, on: db).sorted { $0.email < $1.email }.first
+            let users = try await UserStore.users(with: role, in: network, on: db)
+            return users.min { $0.email < $1.email }
         }
         func actor(_ user: UserAccount) async throws -> AccessActor {
             AccessActor(

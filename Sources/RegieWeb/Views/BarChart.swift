@@ -15,7 +15,7 @@ enum BarChart {
             let length = bar.value.map { max(Double($0) / Double(largest) * room, $0 > 0 ? 2 : 0) } ?? 0
             let value = bar.value.map(String.init) ?? "—"
             return """
-                <text x="\(labelWidth - 6)" y="\(y + 16)" text-anchor="end">\(escape(short(bar.label)))</text>\
+                <text x="\(labelWidth - 6)" y="\(y + 16)" text-anchor="end">\(HTMLEscaping.escape(short(bar.label)))</text>\
                 <rect x="\(labelWidth)" y="\(y + 4)" width="\(String(format: "%.1f", length))" height="\(rowHeight - 8)"></rect>\
                 <text x="\(labelWidth + Int(length) + 4)" y="\(y + 16)">\(value)</text>
                 """
@@ -27,9 +27,4 @@ enum BarChart {
 
     /// The label as it fits beside the bar; the table beside the chart has it in full.
     private static func short(_ label: String) -> String { label.count <= 22 ? label : label.prefix(20) + "…" }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

@@ -24,7 +24,7 @@ enum ScoreChart {
         }
         func y(_ value: Double) -> Double { top + plotHeight * (5 - value) / 4 }
         var svg = """
-            <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(escape(title))" \
+            <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-label="\(HTMLEscaping.escape(title))" \
             xmlns="http://www.w3.org/2000/svg">
             """
         for score in 1...5 {
@@ -48,15 +48,10 @@ enum ScoreChart {
             let legendY = top + 14 * Double(index) + 6
             svg += "<rect x=\"\(format(width - right + 10))\" y=\"\(format(legendY - 8))\" width=\"10\" height=\"10\" "
             svg += "fill=\"\(colour)\"/><text x=\"\(format(width - right + 24))\" y=\"\(format(legendY + 1))\" "
-            svg += "font-size=\"11\">\(escape(String(line.label.prefix(20))))</text>"
+            svg += "font-size=\"11\">\(HTMLEscaping.escape(String(line.label.prefix(20))))</text>"
         }
         return svg + "</svg>"
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

@@ -73,7 +73,7 @@ struct NetworkMeetingRoutes {
         guard problems.isEmpty, let when, let user = context.identity else {
             return try await list(context, notice: nil, form: form, problems: problems)
         }
-        try await app.database.write { db in
+        _ = try await app.database.write { db in
             try await MeetingStore.scheduleNetworkMeeting(
                 MeetingStore.Plan(
                     kind: .network, scheduledAt: when.start, durationMinutes: when.minutes,
