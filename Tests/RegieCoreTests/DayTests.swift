@@ -14,6 +14,8 @@ struct DayTests {
         #expect(Day("29-02-2024") != nil)
         #expect(Day("28/02/2026") == nil)
         #expect(Day("") == nil)
+        #expect(Day(" 28-02-2026 ") == Day(year: 2026, month: 2, day: 28))
+        #expect(Day("\t2026-02-28") == Day(year: 2026, month: 2, day: 28))
         #expect(Day("2026-02-28")!.dutch == "28-02-2026")
     }
 
@@ -24,6 +26,18 @@ struct DayTests {
         #expect(early.dutch == "05-03-0987")
         #expect(Day(year: 2026, month: 12, day: 31)!.iso == "2026-12-31")
         #expect(Day(year: 2026, month: 12, day: 31)!.dutch == "31-12-2026")
+    }
+
+    @Test("A moment falls on its day in the Netherlands, or in the time zone asked for")
+    func moments() throws {
+        let lateEvening = Date(timeIntervalSince1970: 1_795_906_800)  // 2026-11-28 23:00 UTC
+        #expect(Day(lateEvening) == Day(year: 2026, month: 11, day: 29))
+        #expect(
+            Day(lateEvening, timeZone: try #require(TimeZone(identifier: "UTC"))) == Day(year: 2026, month: 11, day: 28)
+        )
+        let day = try #require(Day(year: 2026, month: 11, day: 29))
+        #expect(Day(day.date(hour: 0, minute: 30)) == day)
+        #expect(day.date(hour: 0, minute: 30) == lateEvening.addingTimeInterval(30 * 60))
     }
 
     @Test("Ordinals round-trip and weekdays are right")

@@ -26,6 +26,8 @@ public struct WebApp: Sendable {
     let networkWorklists = StampedCache<NetworkWorklist.Slot, NetworkWorklist.Part>(capacity: 256)
     /// Each user's signal list per filter, reused while nothing in the network changed.
     let signalLists = StampedCache<SignalListView.Slot, [SignalListView.Line]>(capacity: 128)
+    /// Open households per case director in each network, reused while nothing in the network changed.
+    let caseloadCache = CaseloadCache(capacity: 64)
     /// The networks the norm watch went through, so an unchanged network is not judged again on the same day.
     let normWatchLedger = NormWatchLedger()
 

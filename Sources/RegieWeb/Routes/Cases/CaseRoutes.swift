@@ -23,7 +23,7 @@ struct CaseRoutes {
         return CaseView(
             app: app, locale: context.locale, facts: facts, form: form,
             people: try await CaseService(app: app).people(in: facts.network.id),
-            caseloads: try await DirectorStore.caseloads(in: facts.network.id, on: app.database.sql))
+            caseloads: try await app.caseloads(in: facts.network.id))
     }
 
     /// The case page: the whole file; a care-team partner without it gets its own part, and users who may only
@@ -209,7 +209,7 @@ struct CaseRoutes {
         ]
         values.merge(pager.values(pageOf: text("cases.page_of"), total: total) { "/cases?pagina=\($0)" }) { $1 }
         if user.actor.roles(in: network.id).contains(.networkDirector) {
-            let caseloads = try await DirectorStore.caseloads(in: network.id, on: app.database.sql)
+            let caseloads = try await app.caseloads(in: network.id)
             values["caseloads"] = try await UserStore.users(with: .caseDirector, in: network.id, on: app.database.sql)
                 .map { director -> [String: Any] in
                     let warning = CaseloadWarning(households: caseloads[director.id] ?? 0, profile: profile)
