@@ -8,11 +8,17 @@ public enum NetworkStore {
         let id: String, name: String, municipality: String, neighbourhoods: String, profileCode: String
         let active: Bool, createdAt: Int64, retentionYears: Int, profileOverrides: String
         var network: Network {
-            let areas = (try? JSONDecoder().decode([String].self, from: Data(neighbourhoods.utf8))) ?? []
+            // Every page reads the user's networks; most have no overrides, stored as `{}`, which need no decoder.
+            let areas =
+                neighbourhoods == "[]"
+                ? [] : (try? JSONDecoder().decode([String].self, from: Data(neighbourhoods.utf8)))
             // An unreadable override (written by a newer version) falls back to the plain profile.
-            let overrides = (try? JSONDecoder().decode(ProfileOverrides.self, from: Data(profileOverrides.utf8)))
+            let overrides =
+                profileOverrides == "{}"
+                ? ProfileOverrides()
+                : (try? JSONDecoder().decode(ProfileOverrides.self, from: Data(profileOverrides.utf8)))
             return Network(
-                id: NetworkID(rawValue: id), name: name, municipality: municipality, neighbourhoods: areas,
+                id: NetworkID(rawValue: id), name: name, municipality: municipality, neighbourhoods: areas ?? [],
                 profileCode: profileCode, active: active, createdAt: Date(millis: createdAt),
                 retentionYears: retentionYears, profileOverrides: overrides ?? ProfileOverrides())
         }
