@@ -49,6 +49,10 @@ struct DirectorNormsTests {
             !CaseloadWarning(households: 40, profile: try #require(library.profile(code: "enschede"))).isAboveMaximum)
         #expect(amsterdam.displayName(for: .caseDirector, generic: "regisseur") == "gezinsmanager")
         #expect(amsterdam.label(for: .caseDirector, generic: "regisseur") == "Gezinsmanager")
+        // A network without its own name uses the role's title: in a sentence with a lower-case first letter.
+        let enschede = try #require(library.profile(code: "enschede"))
+        #expect(enschede.displayName(for: .policyOfficer, generic: "Beleidsmedewerker") == "beleidsmedewerker")
+        #expect(enschede.label(for: .policyOfficer, generic: "Beleidsmedewerker") == "Beleidsmedewerker")
     }
 
     @Test("Leeuwarden always invites the household, Zwolle at the first meeting; chair and content lead differ")

@@ -35,8 +35,11 @@ public struct WorkflowProfile: Sendable, Codable, Equatable, Identifiable {
     public let familyLevels: [FamilyLevel]
     public var meetingInterval: NormPeriod
 
-    /// The display name of `role` in this network, falling back to `generic`.
-    public func displayName(for role: Role, generic: String) -> String { roleNames[role.rawValue] ?? generic }
+    /// The name of `role` in this network as it reads within a sentence ("de gezinsmanager houdt de regie"): the
+    /// network's own name, else `generic` — a role's title, written with a capital — with a lower-case first letter.
+    public func displayName(for role: Role, generic: String) -> String {
+        roleNames[role.rawValue] ?? generic.prefix(1).lowercased() + generic.dropFirst()
+    }
 
     /// The display name of `role` as a label — a column header or a field name — with a capital first letter: the
     /// networks' own names ("gezinsmanager") are written for use within a sentence.
