@@ -280,6 +280,12 @@ struct CaseWorkTests {
             let meeting = try await Self.column(harness, "SELECT id AS v FROM meetings")[0]
             let agenda = try await director.get("/meetings/\(meeting)").body
             #expect(agenda.contains("geen regisseur") && agenda.contains("Ongeveer 90 minuten per casus."))
+            #expect(agenda.contains("<p>Stadhuis · 90 min</p>"))
+            // Without a place the line names what is known, without a separator in front.
+            _ = try await director.post(
+                "/meetings", [("meeting_day", "08-12-2026"), ("meeting_time", "09:30"), ("duration", "60")])
+            let second = try await Self.column(harness, "SELECT id AS v FROM meetings WHERE duration_minutes = 60")[0]
+            #expect(try await director.get("/meetings/\(second)").body.contains("<p>60 min</p>"))
         }
     }
 }

@@ -54,7 +54,3 @@ public enum SignalIntakeRules {
         return problems
     }
 }
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}

@@ -226,7 +226,3 @@ public enum SignalStore {
         return "\(today.year)-" + String((0..<5).map { _ in alphabet.randomElement(using: &generator)! })
     }
 }
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}

@@ -42,7 +42,3 @@ struct HandoverSummary {
             domains: Array(Set(goals.map(\.domain))).sorted())
     }
 }
-
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}

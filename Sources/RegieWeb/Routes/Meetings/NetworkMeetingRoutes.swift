@@ -107,8 +107,14 @@ struct NetworkMeetingRoutes {
         return app.views.render(
             "meeting", page: page,
             values: [
-                "at": DutchFormat.moment(meeting.scheduledAt), "place": meeting.place, "chair": meeting.chairName,
-                "hasChair": meeting.chair != nil, "duration": meeting.durationMinutes, "network": network.name,
+                "at": DutchFormat.moment(meeting.scheduledAt), "network": network.name,
+                // Place and chair are optional: the line names what is known, never starting with a separator.
+                "details": [
+                    meeting.place.trimmed,
+                    meeting.chair == nil
+                        ? "" : t.text("conference.chair", context.locale) + ": " + meeting.chairName,
+                    "\(meeting.durationMinutes) min",
+                ].filter { !$0.isEmpty }.joined(separator: " · "),
                 "agendaRule": t.text("agenda_rule.\(profile.agendaRule.rawValue)", context.locale),
                 "perCase": perCase.map { String(format: t.text("meeting.per_case", context.locale), $0) } ?? "",
                 "items": items.enumerated().map { index, item -> [String: Any] in
