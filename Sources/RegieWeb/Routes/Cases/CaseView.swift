@@ -55,6 +55,7 @@ struct CaseView {
     func values(problems: [String: String]) -> [String: Any] {
         var problems = problems
         let stale = problems.removeValue(forKey: Self.staleKey).flatMap(EditSection.init(rawValue:))
+        if let stale, ownChangesOnly(stale) { problems["general"] = "error.stale_save_own" }
         let generic = text(Role.caseDirector.textKey)
         var values: [String: Any] = [
             "id": facts.grant.context.household.rawValue, "caseId": facts.grant.context.household.rawValue,
@@ -102,11 +103,21 @@ struct CaseView {
             "staleChanges": section.changes(since: seen, in: facts.events).map { event -> [String: Any] in
                 [
                     "at": DutchFormat.moment(event.occurredAt), "summary": event.summary,
-                    "by": event.actor.flatMap { names[$0] } ?? event.actorOrganisation.flatMap { organisations[$0] }
-                        ?? text("stale.someone"),
+                    "by": event.actor == facts.grant.actor.user
+                        ? text("stale.you")
+                        : event.actor.flatMap { names[$0] } ?? event.actorOrganisation.flatMap { organisations[$0] }
+                            ?? text("stale.someone"),
                 ]
             },
         ]
+    }
+
+    /// Whether every change that made a save stale was the user's own, made in another window or tab: then the
+    /// page does not speak of a colleague.
+    private func ownChangesOnly(_ section: EditSection) -> Bool {
+        let seen = form?.value("seen").flatMap { Int64($0) } ?? 0
+        let changes = section.changes(since: seen, in: facts.events)
+        return !changes.isEmpty && changes.allSatisfy { $0.actor == facts.grant.actor.user }
     }
 
     private func basis() -> [String: Any] {
