@@ -50,7 +50,9 @@ public enum FamilyLevelStore {
     }
 
     /// The level now of every household with one in `networks`, for the population overview.
-    public static func current(in networks: [NetworkID], on db: any SQLDatabase) async throws -> [HouseholdID: Int] {
+    public static func current(in networks: [NetworkID], households: [HouseholdID]? = nil, on db: any SQLDatabase)
+        async throws -> [HouseholdID: Int]
+    {
         guard !networks.isEmpty else { return [:] }
         let rows = try await db.select()
             .columns(
@@ -58,7 +60,7 @@ public enum FamilyLevelStore {
                 SQLColumn("recorded_at", table: "family_levels")
             )
             .from("family_levels")
-            .inNetworks(SQLGroupExpression(networks.map { SQLBind($0.rawValue) }), householdOf: "family_levels")
+            .inNetworks(FigureScope(networks: networks, households: households), householdOf: "family_levels")
             .orderBy(SQLColumn("recorded_at", table: "family_levels"))
             .all()
         var levels: [HouseholdID: Int] = [:]

@@ -15,11 +15,11 @@ struct ClosureFacts {
     }
     private struct AnswerRow: Decodable { let closureId: String, checkIndex: Int, answer: String }
 
-    static func load(_ scope: SQLGroupExpression, on db: any SQLDatabase) async throws -> [String: [ClosureFacts]] {
+    static func load(_ scope: FigureScope, on db: any SQLDatabase) async throws -> [String: [ClosureFacts]] {
         let rows = try await db.select().columns(
             "id", "household_id", "reason", "closed_on", "destination", "stays_in_view"
         )
-        .from("closures").where("network_id", .in, scope)
+        .from("closures").within(scope, "closures")
         .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         let answers = FigureStore.grouped(
             try await db.select().column(SQLColumn("closure_id", table: "aftercare_answers"))
@@ -31,7 +31,7 @@ struct ClosureFacts {
                     SQLIdentifier("closures"), on: SQLColumn("id", table: "closures"), .equal,
                     SQLColumn("closure_id", table: "aftercare_answers")
                 )
-                .where(SQLColumn("network_id", table: "closures"), .in, scope)
+                .within(scope, "closures")
                 .all(decoding: AnswerRow.self, keyDecodingStrategy: .snakeCase), by: \.closureId)
         var result: [String: [ClosureFacts]] = [:]
         for row in rows {

@@ -10,11 +10,11 @@ enum EscalationFacts {
     }
     private struct RungRow: Decodable { let escalationId: String, rung: Int }
 
-    static func load(_ scope: SQLGroupExpression, on db: any SQLDatabase) async throws -> [String: [FigureFacts
+    static func load(_ scope: FigureScope, on db: any SQLDatabase) async throws -> [String: [FigureFacts
         .Escalation]]
     {
         let rows = try await db.select().columns("id", "household_id", "kind", "raised_on", "decided_on")
-            .from("escalations").where("network_id", .in, scope)
+            .from("escalations").within(scope, "escalations")
             .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         var highest: [String: Int] = [:]
         for table in ["escalation_steps", "escalation_rises"] {
@@ -26,7 +26,7 @@ enum EscalationFacts {
                 SQLIdentifier("escalations"), on: SQLColumn("id", table: "escalations"), .equal,
                 SQLColumn("escalation_id", table: table)
             )
-            .where(SQLColumn("network_id", table: "escalations"), .in, scope)
+            .within(scope, "escalations")
             .all(decoding: RungRow.self, keyDecodingStrategy: .snakeCase)
             for rung in rungs { highest[rung.escalationId] = max(highest[rung.escalationId] ?? 0, rung.rung) }
         }

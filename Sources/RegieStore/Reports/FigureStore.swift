@@ -6,19 +6,22 @@ import SQLKit
 /// household). Figures are aggregates: no grant per household is needed, and nothing here leaves the store but
 /// codes, days, counts and the directors' names for the caseload.
 public enum FigureStore {
-    /// The facts of every household in `networks`; `profiles` gives each network's aftercare schedule.
+    /// The facts of every household in `networks`, or only of `households` among them (at most 500: the
+    /// parameter limit of a query); `profiles` gives each network's aftercare schedule.
     public static func facts(
-        in networks: [NetworkID], profiles: (NetworkID) -> WorkflowProfile?, calendar: WorkingDayCalendar,
-        today: Day, on db: any SQLDatabase
+        in networks: [NetworkID], households only: [HouseholdID]? = nil, profiles: (NetworkID) -> WorkflowProfile?,
+        calendar: WorkingDayCalendar, today: Day, on db: any SQLDatabase
     ) async throws -> [FigureFacts] {
-        guard !networks.isEmpty else { return [] }
-        let scope = SQLGroupExpression(networks.map { SQLBind($0.rawValue) })
-        let households = try await db.select().columns("id", "network_id").from("households")
-            .where("network_id", .in, scope).all(
-                decoding: HouseholdRow.self, keyDecodingStrategy: .snakeCase)
+        guard !networks.isEmpty, only?.isEmpty != true else { return [] }
+        precondition((only?.count ?? 0) <= 500, "read households in chunks of 500")
+        let scope = FigureScope(networks: networks, households: only)
+        let householdQuery = db.select().columns("id", "network_id").from("households")
+            .where("network_id", .in, scope.networks)
+        if let chosen = scope.households { householdQuery.where("id", .in, chosen) }
+        let households = try await householdQuery.all(decoding: HouseholdRow.self, keyDecodingStrategy: .snakeCase)
         let events = try await grouped(
             db.select().columns("household_id", "kind", "occurred_at").from("timeline_events")
-                .where("network_id", .in, scope).orderBy("seq")
+                .within(scope, "timeline_events").orderBy("seq")
                 .all(decoding: EventRow.self), by: \.householdId)
         let signals = try await signals(scope, on: db)
         let directors = try await grouped(
@@ -39,10 +42,10 @@ public enum FigureStore {
         let plans = try await PlanFacts.load(scope, on: db)
         let escalations = try await EscalationFacts.load(scope, on: db)
         let closures = try await ClosureFacts.load(scope, on: db)
-        let levels = try await FamilyLevelStore.current(in: networks, on: db)
+        let levels = try await FamilyLevelStore.current(in: networks, households: only, on: db)
         let organisations = grouped(
             try await db.select().distinct().columns("household_id", "organisation_id").from("commitments")
-                .where("network_id", .in, scope)
+                .within(scope, "commitments")
                 .all(decoding: PairRow.self, keyDecodingStrategy: .snakeCase), by: \.householdId)
         let informal = Set(
             try await db.select().distinct().column(SQLColumn("household_id", table: "informal_network"))
@@ -94,7 +97,7 @@ public enum FigureStore {
         Dictionary(grouping: rows, by: { $0[keyPath: key] })
     }
 
-    private static func signals(_ scope: SQLGroupExpression, on db: any SQLDatabase) async throws
+    private static func signals(_ scope: FigureScope, on db: any SQLDatabase) async throws
         -> [String: [FigureFacts.Signal]]
     {
         let rows = try await db.select()
@@ -117,7 +120,7 @@ public enum FigureStore {
                 SQLIdentifier("signals"), on: SQLColumn("id", table: "signals"), .equal,
                 SQLColumn("signal_id", table: "signal_concerns")
             )
-            .where(SQLColumn("network_id", table: "signals"), .in, scope)
+            .within(scope, "signals")
             .all(decoding: ConcernRow.self, keyDecodingStrategy: .snakeCase), by: \.signalId)
         var result: [String: [FigureFacts.Signal]] = [:]
         for row in rows {
@@ -132,16 +135,4 @@ public enum FigureStore {
 
     private struct ConcernRow: Decodable { let signalId: String, domainCode: String }
     private struct PairRow: Decodable { let householdId: String, organisationId: String }
-}
-
-extension SQLSelectBuilder {
-    /// Keeps the rows of `table` whose household belongs to one of the networks in `scope` (joining `households`,
-    /// so its columns, such as the neighbourhood, can be selected too).
-    func inNetworks(_ scope: SQLGroupExpression, householdOf table: String) -> Self {
-        join(
-            SQLIdentifier("households"), on: SQLColumn("id", table: "households"), .equal,
-            SQLColumn("household_id", table: table)
-        )
-        .where(SQLColumn("network_id", table: "households"), .in, scope)
-    }
 }

@@ -40,7 +40,7 @@ struct PlanFacts {
         enum CodingKeys: String, CodingKey { case householdId = "household_id", personId = "person_id" }
     }
 
-    static func load(_ scope: SQLGroupExpression, on db: any SQLDatabase) async throws -> PlanFacts {
+    static func load(_ scope: FigureScope, on db: any SQLDatabase) async throws -> PlanFacts {
         var facts = PlanFacts()
         let versions = try await db.select()
             .column(SQLColumn("id", table: "plan_versions")).column(SQLColumn("household_id", table: "plans"))

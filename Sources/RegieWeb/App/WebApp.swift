@@ -17,8 +17,8 @@ public struct WebApp: Sendable {
     public let calendar = WorkingDayCalendar()
     /// Access contexts and overview rows of households, reused by list pages while a household's facts stand.
     let householdFacts = HouseholdFactsCache()
-    /// The facts the figures count, reused while nothing in the networks changed.
-    let figureFactsCache = FigureFactsCache(capacity: 8)
+    /// The facts the figures count, per household, read again for the households that changed.
+    let figureFactsLedger = FigureFactsLedger(capacity: 8)
     /// The figures counted from those facts per period, reused likewise.
     let networkFiguresCache = NetworkFiguresCache(capacity: 16)
     /// The part of each user's worklist that comes from the network's households, reused while nothing in the

@@ -2,13 +2,6 @@ import Foundation
 import RegieCore
 import RegieStore
 
-/// The facts the figures count, per set of networks, kept per app server while nothing in those networks
-/// changed (the households' fact stamp) on the same day: the dashboard, the neighbourhood view and the
-/// inspection read a region's history once instead of on every view. At region scale sixteen parallel readings
-/// took longer than any browser waits, so simultaneous misses wait for one reading. A few sets are kept (a
-/// director's network, the region).
-typealias FigureFactsCache = StampedCache<[NetworkID], [FigureFacts]>
-
 /// The counted figures per set of networks and period, kept under the same stamp and day as their facts: counting
 /// a region's 100,000 households into every breakdown took longer than rendering the page, on every view.
 typealias NetworkFiguresCache = StampedCache<NetworkFiguresSlot, NetworkFigures>
@@ -42,15 +35,45 @@ extension WebApp {
         }
     }
 
+    /// The dashboard, the neighbourhood view and the inspection read a region's history once, and after a change
+    /// only the households that changed (`FigureFactsLedger`).
     private func figureFacts(in networks: [Network], today: Day, stamp: String) async throws -> [FigureFacts] {
         let ids = Self.figureKey(networks)
         let profiles = Dictionary(uniqueKeysWithValues: networks.map { ($0.id, self.profiles.profile(for: $0)) })
         let (calendar, database) = (calendar, database)
-        return try await figureFactsCache.value(of: ids, stamp: stamp, day: today) {
-            try await FigureStore.facts(
-                in: ids, profiles: { profiles[$0] ?? nil }, calendar: calendar, today: today, on: database.sql)
+        return try await figureFactsLedger.facts(of: ids, stamp: stamp, day: today) { earlier in
+            let db = database.sql
+            var versions: [HouseholdID: Int64] = [:]
+            for network in ids {
+                for (household, version) in try await HouseholdStore.factVersions(in: network, on: db) {
+                    versions[household] = version
+                }
+            }
+            let changed = versions.filter { earlier?.versions[$0.key] != $0.value }.map(\.key)
+            func read(_ households: [HouseholdID]?) async throws -> [FigureFacts] {
+                try await FigureStore.facts(
+                    in: ids, households: households, profiles: { profiles[$0] ?? nil }, calendar: calendar,
+                    today: today, on: db)
+            }
+            // Many changes at once (the first reading, a new day) are cheaper read whole than 500 at a time.
+            guard let earlier, changed.count <= Self.figureRereadLimit else {
+                let all = try await read(nil)
+                return .init(
+                    stamp: stamp, day: today, versions: versions,
+                    facts: Dictionary(all.map { ($0.household, $0) }) { _, last in last })
+            }
+            var facts = earlier.facts.filter { versions[$0.key] != nil }
+            for start in stride(from: 0, to: changed.count, by: 500) {
+                let chunk = Array(changed[start..<min(start + 500, changed.count)])
+                for household in chunk { facts[household] = nil }
+                for fact in try await read(chunk) { facts[fact.household] = fact }
+            }
+            return .init(stamp: stamp, day: today, versions: versions, facts: facts)
         }
     }
+
+    /// Above this many changed households a reading reads the networks whole.
+    static let figureRereadLimit = 2_000
 
     private func factStamp(_ ids: [NetworkID]) async throws -> String {
         try await HouseholdStore.factStamp(of: ids, on: database.sql)

@@ -1,0 +1,117 @@
+import Foundation
+import RegieCore
+import RegieStore
+import RegieTestSupport
+import SQLKit
+import Testing
+
+@testable import RegieWeb
+
+@Suite("FigureFactsLedger")
+struct FigureFactsLedgerTests {
+    /// Counts the readings a ledger asks for and what each was given to build on.
+    actor Reader {
+        var given: [String?] = []
+        func read(_ earlier: FigureFactsLedger.Reading?, stamp: String, day: Day) -> FigureFactsLedger.Reading {
+            given.append(earlier?.stamp)
+            return .init(stamp: stamp, day: day, versions: [:], facts: [:])
+        }
+    }
+
+    static let networks = [NetworkID(rawValue: "n1")]
+
+    @Test("Reads once per stamp and day; a new stamp builds on the earlier reading, a new day starts afresh")
+    func readings() async throws {
+        let ledger = FigureFactsLedger(capacity: 2)
+        let reader = Reader()
+        let today = Day(Date())
+        for (stamp, day) in [("1:1", today), ("1:1", today), ("1:2", today), ("1:2", today.adding(days: 1))] {
+            _ = try await ledger.facts(of: Self.networks, stamp: stamp, day: day) {
+                await reader.read($0, stamp: stamp, day: day)
+            }
+        }
+        #expect(await reader.given == [nil, "1:1", nil])
+    }
+
+    @Test("Simultaneous requests for one stamp share one reading; a failed reading is not kept")
+    func sharing() async throws {
+        let ledger = FigureFactsLedger(capacity: 2)
+        let reader = Reader()
+        let today = Day(Date())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<12 {
+                group.addTask {
+                    _ = try await ledger.facts(of: Self.networks, stamp: "2:7", day: today) {
+                        try await Task.sleep(for: .milliseconds(50))
+                        return await reader.read($0, stamp: "2:7", day: today)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(await reader.given.count == 1)
+        struct Failure: Error {}
+        await #expect(throws: Failure.self) {
+            _ = try await ledger.facts(of: Self.networks, stamp: "2:8", day: today) { _ in throw Failure() }
+        }
+        _ = try await ledger.facts(of: Self.networks, stamp: "2:8", day: today) {
+            await reader.read($0, stamp: "2:8", day: today)
+        }
+        #expect(await reader.given == [nil, "2:7"], "the failed reading left nothing; the next built on 2:7")
+    }
+
+    /// What the figures count of one household, to compare two readings.
+    static func summary(_ facts: [FigureFacts]) -> [String] {
+        facts.map {
+            "\($0.household.rawValue) \($0.phase) signals:\($0.signals.count) opened:\($0.openedOn?.iso ?? "-")"
+        }
+        .sorted()
+    }
+
+    @Test(
+        "Read again household by household, the facts equal a whole reading after changes, arrivals and departures",
+        arguments: TestDatabases.backends)
+    func incremental(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, _ in
+            let app = harness.app
+            let network = harness.network.id
+            let director = try await harness.user(
+                "ledger@test.nl", [RoleAssignment(role: .networkDirector, network: network)])
+            let maker = AccessActor(
+                user: director.id, organisation: harness.organisation.id,
+                assignments: [RoleAssignment(role: .networkDirector, network: network)])
+            let households = try await app.database.write { tx in
+                var made: [HouseholdID] = []
+                for number in 0..<6 {
+                    made.append(
+                        try await HouseholdStore.create(
+                            network: network, reference: "LED-\(number)", actor: maker, on: tx))
+                }
+                return made
+            }
+            func whole() async throws -> [String] {
+                Self.summary(
+                    try await FigureStore.facts(
+                        in: [network], profiles: { _ in app.profiles.profile(for: harness.network) },
+                        calendar: app.calendar, today: Day(Date()), on: app.database.sql))
+            }
+            #expect(Self.summary(try await app.figureFacts(in: [harness.network])) == (try await whole()))
+            let elsewhere = try await harness.network("Elders", profile: "enschede")
+
+            // One household opens a case, one is added, one leaves for another network.
+            try await app.database.write { tx in
+                try await TimelineStore.append(
+                    TimelineEvent(
+                        household: households[2], network: network, actor: nil, actorOrganisation: nil,
+                        kind: "case.opened", summary: "Casus geopend"), on: tx)
+                _ = try await HouseholdStore.create(network: network, reference: "LED-new", actor: maker, on: tx)
+                try await tx.update("households").set("network_id", to: SQLBind(elsewhere.id.rawValue))
+                    .where("id", .equal, SQLBind(households[4].rawValue)).run()
+            }
+            let after = Self.summary(try await app.figureFacts(in: [harness.network]))
+            #expect(after == (try await whole()))
+            #expect(after.count == 6 && after.contains { $0.hasPrefix("\(households[2].rawValue) active") })
+            #expect(!after.contains { $0.hasPrefix(households[4].rawValue) }, "the household that left is gone")
+        }
+    }
+}
