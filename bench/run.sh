@@ -73,8 +73,8 @@ for backend in $BACKENDS; do
     settled=$(python3 bench/wait_idle.py "$server")
     session=$(python3 bench/session.py "$BASE" "$LOGIN" "$PASSWORD")
     field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$session" "$1"; }
-    export BENCH_COOKIE BENCH_TOKEN BENCH_NETWORKS BENCH_CASE BENCH_SEARCH BENCH_CONCERN
-    BENCH_COOKIE=$(field cookie) BENCH_TOKEN=$(field token) BENCH_NETWORKS=$(field networks)
+    export BENCH_COOKIE BENCH_TOKEN BENCH_NETWORK BENCH_NETWORKS BENCH_CASE BENCH_SEARCH BENCH_CONCERN
+    BENCH_COOKIE=$(field cookie) BENCH_TOKEN=$(field token) BENCH_NETWORK=$(field network) BENCH_NETWORKS=$(field networks)
     BENCH_CASE=$(field case) BENCH_SEARCH=$(field search) BENCH_CONCERN=$(field concern)
     results=()
     results+=("$(measure hello get.lua /health)")
@@ -86,6 +86,7 @@ for backend in $BACKENDS; do
     results+=("$(measure dashboard get.lua /figures)")
     # The writes last, so the read-only routes measure the generated region as it is.
     results+=("$(measure mixed mixed.lua /)")
+    results+=("$(measure dashboard-changing dashboard_changing.lua /)")
     results+=("$(measure signal-intake signal.lua /)")
     rss=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
     kill "$server"

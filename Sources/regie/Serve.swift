@@ -30,11 +30,16 @@ struct Serve: AsyncParsableCommand {
     var minimumCell = SmallNumberSuppression.defaultMinimum
     @Option(help: "Map met eigen profielbestanden (*.json) naast de meegeleverde; zie docs/profiles.md.")
     var profiles: String?
+    @Option(
+        help:
+            "Logniveau: trace, debug, info, notice, warning, error of critical. Op 'trace' staat ook elke SQL-opdracht in de log."
+    )
+    var logLevel: Logger.Level = .info
 
     func run() async throws {
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         var logger = Logger(label: "regie")
-        logger.logLevel = .info
+        logger.logLevel = logLevel
         let db = try await database.open(logger: logger)
         var configuration = RegieConfiguration()
         configuration.host = host
@@ -87,3 +92,6 @@ struct Serve: AsyncParsableCommand {
 func say(_ text: String) {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
+
+/// Lets `--log-level` take swift-log's level names.
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -12,12 +12,19 @@ struct FigureScope {
         self.networks = SQLGroupExpression(networks.map { SQLBind($0.rawValue) })
         self.households = households.map { SQLGroupExpression($0.map { SQLBind($0.rawValue) }) }
     }
+
+    /// The network column as a condition names it. With chosen households it is wrapped in an expression no index
+    /// covers: SQLite otherwise took the network's index and read every event of the network to find a few
+    /// households' (the households' own index is the short way then).
+    func network(_ column: SQLColumn) -> any SQLExpression {
+        households == nil ? column : SQLFunction("COALESCE", args: column, SQLLiteral.string(""))
+    }
 }
 
 extension SQLSelectBuilder {
     /// Keeps the rows of `table`, which names its network and household, that are in `scope`.
     func within(_ scope: FigureScope, _ table: String) -> Self {
-        self.where(SQLColumn("network_id", table: table), .in, scope.networks)
+        self.where(scope.network(SQLColumn("network_id", table: table)), .in, scope.networks)
         if let households = scope.households {
             self.where(SQLColumn("household_id", table: table), .in, households)
         }
@@ -31,7 +38,7 @@ extension SQLSelectBuilder {
             SQLIdentifier("households"), on: SQLColumn("id", table: "households"), .equal,
             SQLColumn("household_id", table: table)
         )
-        .where(SQLColumn("network_id", table: "households"), .in, scope.networks)
+        .where(scope.network(SQLColumn("network_id", table: "households")), .in, scope.networks)
         if let households = scope.households {
             self.where(SQLColumn("id", table: "households"), .in, households)
         }

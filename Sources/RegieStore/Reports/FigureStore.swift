@@ -16,7 +16,7 @@ public enum FigureStore {
         precondition((only?.count ?? 0) <= 500, "read households in chunks of 500")
         let scope = FigureScope(networks: networks, households: only)
         let householdQuery = db.select().columns("id", "network_id").from("households")
-            .where("network_id", .in, scope.networks)
+            .where(scope.network(SQLColumn("network_id")), .in, scope.networks)
         if let chosen = scope.households { householdQuery.where("id", .in, chosen) }
         let households = try await householdQuery.all(decoding: HouseholdRow.self, keyDecodingStrategy: .snakeCase)
         let events = try await grouped(
