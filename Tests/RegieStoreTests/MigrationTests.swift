@@ -11,6 +11,7 @@ struct MigrationTests {
         try await TestDatabases.with(backend) { db in
             let first = try await db.appliedMigrations()
             #expect(first.contains { $0.hasSuffix("M001Foundation") })
+            #expect(first.contains { $0.hasSuffix("M018PlanHouseholdIndex") })
             try await db.migrate()
             #expect(try await db.appliedMigrations() == first)
             for table in ["organisations", "networks", "users", "sessions", "timeline_events", "access_log"] {
@@ -25,6 +26,12 @@ struct MigrationTests {
             let mode = try await db.sql.raw("PRAGMA journal_mode").first()?.decode(
                 column: "journal_mode", as: String.self)
             #expect(mode == "wal")
+            // Statement journals in memory (2): a list's access-log batch no longer writes a temporary file.
+            #expect(try await db.sql.raw("PRAGMA temp_store").first()?.decode(column: "temp_store", as: Int.self) == 2)
+            // Every plan of a household, closed ones too, is found by index (the figures read them per household).
+            let plan = try await db.sql.raw("EXPLAIN QUERY PLAN SELECT id FROM plans WHERE household_id = 'h'").all()
+                .map { try $0.decode(column: "detail", as: String.self) }
+            #expect(plan.contains { $0.contains("plans_household") }, "\(plan)")
             await #expect(throws: (any Error).self) {
                 try await db.write { tx in
                     try await tx.raw(

@@ -20,5 +20,6 @@ enum RegieMigrations {
         M015ReferenceIndex(),
         M016FactVersion(),
         M017FactVersionIndex(),
+        M018PlanHouseholdIndex(),
     ]
 }
