@@ -16,9 +16,14 @@ actor FigureFactsLedger {
         let day: Day
         let versions: [HouseholdID: Int64]
         let facts: [HouseholdID: FigureFacts]
+        /// The facts in a fixed order (by household), whatever order they were read in; sorted once, because a
+        /// region's reading is handed out on every view of its neighbourhood page.
+        let ordered: [FigureFacts]
 
-        /// The facts in a fixed order (by household), whatever order they were read in.
-        var ordered: [FigureFacts] { facts.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value) }
+        init(stamp: String, day: Day, versions: [HouseholdID: Int64], facts: [HouseholdID: FigureFacts]) {
+            (self.stamp, self.day, self.versions, self.facts) = (stamp, day, versions, facts)
+            ordered = facts.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
+        }
     }
 
     private var kept: [[NetworkID]: (reading: Reading, used: UInt64)] = [:]
