@@ -86,27 +86,32 @@ struct EscalationView {
             values["hasSpent"] = escalation.spent != nil
             values["structural"] = text(escalation.structural == true ? "escalation.structural" : "escalation.one_off")
         } else {
+            // A refused decision shows its input and errors in its own escalation's form only; the others start
+            // empty. A form without the field (an older page) keeps them everywhere, as before.
+            let submitted = base.form?.value("escalation").map { $0 == escalation.id } ?? true
+            let kept = { (name: String, fallback: String) in submitted ? base.kept(name, fallback) : fallback }
+            if !submitted { values["errors"] = [String: String]() }
             values["mandates"] = mandates.map { mandate -> [String: Any] in
                 [
                     "value": mandate.rawValue, "label": text(mandate.textKey),
-                    "selected": mandate.rawValue == base.kept("mandate"),
+                    "selected": mandate.rawValue == kept("mandate", ""),
                 ]
             }
-            values["decisionInput"] = base.kept("decision")
+            values["decisionInput"] = kept("decision", "")
             if let budget = facts.careBudget {
                 values["hasCareBudget"] = true
-                values["budgetAmountInput"] = base.kept("budget_amount")
+                values["budgetAmountInput"] = kept("budget_amount", "")
                 values["budgetBalance"] = budgetHint(budget, year: today.year)
             }
-            values["oneOffKept"] = base.kept("structural") == "no"
-            values["structuralKept"] = base.kept("structural") == "yes"
+            values["oneOffKept"] = kept("structural", "") == "no"
+            values["structuralKept"] = kept("structural", "") == "yes"
             values["signalCategories"] = PolicySignal.Category.allCases.map { category -> [String: Any] in
                 [
                     "value": category.rawValue, "label": text(category.textKey),
-                    "selected": category.rawValue == base.kept("signal_category"),
+                    "selected": category.rawValue == kept("signal_category", ""),
                 ]
             }
-            values["decidedOnInput"] = base.kept("decided_on", today.dutch)
+            values["decidedOnInput"] = kept("decided_on", today.dutch)
         }
         return values
     }
