@@ -20,7 +20,8 @@ mkdir -p bench/data
 
 if ! command -v wrk > /dev/null; then
     SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
-    $SUDO apt-get install -y -q wrk > /dev/null
+    # A fresh machine has no package lists yet; without them apt cannot find wrk.
+    $SUDO apt-get install -y -q wrk > /dev/null 2>&1 || { $SUDO apt-get update -q > /dev/null && $SUDO apt-get install -y -q wrk > /dev/null; }
 fi
 swift build -c release --product regie > /dev/null
 BIN=.build/release/regie

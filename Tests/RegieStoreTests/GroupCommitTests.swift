@@ -14,17 +14,19 @@ struct GroupCommitTests {
     func shared(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in
             let probe = try await Probe(db)
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await probe.commit.submit(["eerste"], to: db) }
+            let seen = try await withThrowingTaskGroup(of: Int.self) { group in
+                group.addTask { try await probe.submit("eerste") }
                 try await probe.untilWriting()
                 for index in 0..<19 {
-                    group.addTask { try await probe.commit.submit(["later-\(index)"], to: db) }
+                    group.addTask { try await probe.submit("later-\(index)") }
                 }
                 try await probe.until { await probe.commit.waiting == 19 }
                 await probe.open()
-                try await group.waitForAll()
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
             }
             #expect(await probe.recorder.batchSizes == [1, 19])
+            // Each write got its own answer, and saw the writes before it in the shared transaction.
+            #expect(seen.sorted() == Array(0..<20))
             #expect(try await probe.stored().count == 20)
         }
     }
@@ -37,7 +39,7 @@ struct GroupCommitTests {
             let probe = try await Probe(db)
             let failed = try await withThrowingTaskGroup(of: String?.self) { group in
                 group.addTask {
-                    try await probe.commit.submit(["a"], to: db)
+                    try await probe.submit("a")
                     return nil
                 }
                 try await probe.untilWriting()
@@ -45,7 +47,7 @@ struct GroupCommitTests {
                 for item in ["b", "a", "c"] {
                     group.addTask {
                         do {
-                            try await probe.commit.submit([item], to: db)
+                            try await probe.submit(item)
                             return nil
                         } catch {
                             return item
@@ -89,25 +91,33 @@ struct GroupCommitTests {
     }
 }
 
-/// A group commit over a table of its own whose first write waits for the test to let it through, so that the test
-/// decides what arrives while a transaction runs.
+/// A group commit over a table of its own whose first transaction waits for the test to let it through, so that the
+/// test decides what arrives while a transaction runs.
 private final class Probe: Sendable {
-    let commit: GroupCommit<String>
+    let commit: GroupCommit
     let recorder = Recorder()
     private let database: RegieDatabase
     private let table = "group_commit_\(UUID().uuidString.prefix(8).lowercased())"
 
     init(_ database: RegieDatabase) async throws {
         self.database = database
-        let table = self.table
         _ = try await database.sql.raw("CREATE TABLE \(unsafeRaw: table) (item TEXT PRIMARY KEY)").all()
         let recorder = self.recorder
-        commit = GroupCommit { items, db in
-            await recorder.written(items.count)
-            let insert = db.insert(into: table).columns("item")
-            items.forEach { insert.values(SQLBind($0)) }
-            try await insert.run()
-        }
+        commit = GroupCommit { count in await recorder.written(count) }
+    }
+
+    /// Stores `item` through the group commit; answers how many items the transaction had stored before it.
+    @discardableResult
+    func submit(_ item: String) async throws -> Int {
+        let table = self.table
+        return try await commit.submit(
+            { db in
+                let before =
+                    try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                    .from(table).first()?.decode(column: "n", as: Int.self) ?? 0
+                try await db.insert(into: table).columns("item").values(SQLBind(item)).run()
+                return before
+            }, to: database)
     }
 
     /// Lets the first write go on.

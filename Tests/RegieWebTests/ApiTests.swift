@@ -20,15 +20,20 @@ struct ApiTests {
             var api = Browser(client)
             let me = try await api.get("/api/v1/me", headers: [.authorization: "Bearer \(token)"])
             #expect(me.status == .ok && me.body.contains("partner@test.nl") && me.body.contains("partner_worker"))
-            let networks = try await api.get("/api/v1/networks", headers: [.authorization: "Bearer \(token)"])
-            #expect(networks.body.contains("Testnetwerk"))
             let partner = try #require(
                 try await UserStore.findForLogin(
                     email: "partner@test.nl",
                     on: harness.app.database.sql)
             ).user
-            let id = try #require(
-                try await ApiTokenStore.tokens(of: partner.id, on: harness.app.database.sql).first?.id)
+            let firstUse = try #require(
+                try await ApiTokenStore.tokens(of: partner.id, on: harness.app.database.sql).first?.lastUsedAt)
+            let networks = try await api.get("/api/v1/networks", headers: [.authorization: "Bearer \(token)"])
+            #expect(networks.body.contains("Testnetwerk"))
+            // Within the minute the last use is not written again (each write would wait on SQLite's one writer).
+            let stored = try #require(
+                try await ApiTokenStore.tokens(of: partner.id, on: harness.app.database.sql).first)
+            #expect(stored.lastUsedAt == firstUse)
+            let id = stored.id
             #expect(try await browser.post("/account/tokens/\(id)/revoke", []).status == .found)
             let revoked = try await api.get("/api/v1/me", headers: [.authorization: "Bearer \(token)"])
             #expect(revoked.status == .unauthorized && revoked.body.contains("ingetrokken"))

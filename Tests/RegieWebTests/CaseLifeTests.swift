@@ -107,6 +107,12 @@ struct CaseLifeTests {
             let stalled = try await lead.get(page).body
             #expect(stalled.contains("De zorg stagneert") && stalled.contains("weigerde de afspraak"))
             #expect(try await director.get("/").body.contains("Zorg stagneert"))
+            _ = try await director.post(
+                "/meetings", [("meeting_day", today.dutch), ("meeting_time", "09:30"), ("duration", "60")])
+            let meeting = try await CaseWorkTests.column(harness, "SELECT id AS v FROM meetings")[0]
+            let agenda = try await director.get("/meetings/\(meeting)").body
+            // Within the agenda's sentence of reasons every reason reads lower-case.
+            #expect(agenda.contains("afspraak geweigerd of te laat, zorg stagneert"))
 
             let orgless = try await lead.post(
                 "\(page)/escalations",

@@ -175,6 +175,69 @@ struct SignalApiTests {
             #expect(broken == .badRequest)
         }
     }
+
+    @Test(
+        "Signals posted at the same moment all land whole, also beside one that fails",
+        arguments: TestDatabases.backends)
+    func simultaneous(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var browser = Browser(client)
+            _ = try await browser.login("partner@test.nl")
+            let token = try await browser.createToken("Woningsysteem")
+            func body(_ index: Int, person extra: String = "") -> String {
+                """
+                {"network": "\(harness.network.id)", "persons": [{"givenName": "Gelijk", "familyName": "Tijd\(index)",
+                 "birthDate": "1975-02-03", "relation": "parent", "confirmedNew": true\(extra)}],
+                 "street": "Kerkstraat", "houseNumber": "\(index)", "postcode": "7511 CD", "city": "Enschede",
+                 "concerns": ["wonen", "zorg", "wonen"], "description": "Tegelijk binnengekomen"}
+                """
+            }
+            let statuses = try await withThrowingTaskGroup(of: (Int, HTTPResponse.Status).self) { group in
+                for index in 0..<13 {
+                    // Number 6 names a person the network does not know: it fails inside the transaction.
+                    let json = index == 6 ? body(index, person: #", "existingPersonId": "onbekend""#) : body(index)
+                    group.addTask {
+                        let response = try await client.execute(
+                            uri: "/api/v1/signals", method: .post,
+                            headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                            body: ByteBuffer(string: json))
+                        return (index, response.status)
+                    }
+                }
+                return try await group.reduce(into: [Int: HTTPResponse.Status]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(statuses.filter { $0.value == .created }.count == 12 && statuses[6] != .created)
+            let db = harness.app.database.sql
+            let households = try await db.select().column("id").from("households")
+                .where("street", .equal, SQLBind("Kerkstraat")).all().map {
+                    try $0.decode(column: "id", as: String.self)
+                }
+            #expect(households.count == 12)
+            for id in households {
+                let kinds = try await db.select().column("kind").from("timeline_events")
+                    .where("household_id", .equal, SQLBind(id)).orderBy("seq").all()
+                    .map { try $0.decode(column: "kind", as: String.self) }
+                #expect(kinds == ["household.created", "signal.received"])
+                let concerns = try await db.select().column("domain_code").from("signal_concerns")
+                    .join(
+                        SQLIdentifier("signals"), on: SQLColumn("id", table: "signals"), .equal,
+                        SQLColumn("signal_id", table: "signal_concerns")
+                    )
+                    .where(SQLColumn("household_id", table: "signals"), .equal, SQLBind(id)).all()
+                #expect(concerns.count == 2)
+                let members = try await db.select().column("person_id").from("household_members")
+                    .where("household_id", .equal, SQLBind(id)).all()
+                #expect(members.count == 1)
+                let version = try await db.select().column("fact_version").from("households")
+                    .where("id", .equal, SQLBind(id)).first()?.decode(column: "fact_version", as: Int.self)
+                #expect(version == 1)
+            }
+            let logged = try await db.select().column("household_id").from("access_log")
+                .where("action", .equal, SQLBind(AccessAction.createSignal.rawValue)).all()
+            // The failed one's entry went back with its transaction, like everything else it wrote.
+            #expect(logged.count == 12)
+        }
+    }
 }
 
 @Suite("Who is involved")

@@ -102,7 +102,8 @@ public enum AccessGuard {
 
     /// Decides bringing in a signal that starts a new household and, when allowed, runs `recording` in the same
     /// transaction as the log entry: one write per intake instead of two, and never a logged intake without its
-    /// signal or the reverse. A refusal is logged on its own and thrown.
+    /// signal or the reverse. A refusal is logged on its own and thrown. The transaction may be shared with other
+    /// intakes (`RegieDatabase.groupedWrite`), so `recording` may run twice and must change only the database.
     public static func authorizeNewHousehold<T: Sendable>(
         _ actor: AccessActor, network: NetworkID, household: HouseholdID, requestID: String?, database: RegieDatabase,
         recording: @escaping @Sendable (any SQLDatabase) async throws -> T
@@ -116,7 +117,8 @@ public enum AccessGuard {
             try await AccessLogStore.append([entry], to: database)
             throw AccessDenied(rule: decision.rule)
         }
-        return try await database.write { db in
+        // Grouped: a partner system posting many signals at once shares commits instead of queueing for them.
+        return try await database.groupedWrite { db in
             try await AccessLogStore.append(entry, on: db)
             return try await recording(db)
         }

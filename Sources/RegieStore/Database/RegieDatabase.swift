@@ -21,8 +21,8 @@ public final class RegieDatabase: Sendable {
     private let databases: Databases
     private let logger: Logger
     private let serializer: WriteSerializer?
-    /// Access-log entries of simultaneous requests, written together (see `AccessLogStore.append(_:to:)`).
-    let accessLog = GroupCommit<AccessLogEntry> { entries, db in try await AccessLogStore.append(entries, on: db) }
+    /// The writes of simultaneous requests that may share a transaction (see `groupedWrite`).
+    private let groupCommit = GroupCommit()
 
     /// Opens the database; for SQLite the file is created when missing and switched to WAL mode.
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "regie.db")) async throws
@@ -103,6 +103,15 @@ public final class RegieDatabase: Sendable {
             if let serializer { await serializer.release() }
             throw error
         }
+    }
+
+    /// Runs `body` in a transaction shared with the grouped writes other requests hand in meanwhile (`GroupCommit`):
+    /// all or nothing like `write`, cheaper when many arrive at once. `body` may run twice (alone, after a shared
+    /// transaction failed), so it must change nothing but the database.
+    public func groupedWrite<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
+        async throws -> T
+    {
+        try await groupCommit.submit(body, to: self)
     }
 
     /// Brings the schema up to date; safe to run on every start and from several servers (PostgreSQL

@@ -110,15 +110,16 @@ public enum SignalStore {
                     SQLBind(draft.noFixedAddress)
                 )
                 .run()
-            try await TimelineStore.append(
-                TimelineEvent(
-                    household: householdID, network: network, occurredAt: moment, actor: reporter.user,
-                    actorOrganisation: reporter.organisation, kind: "household.created",
-                    summary: "Huishouden aangemaakt bij een melding"), on: db)
         }
         for person in draft.persons {
             let personID = try await ensurePerson(person, network: network, moment: moment, on: db)
-            try await ensureMember(personID, relation: person.relation, household: householdID, today: today, on: db)
+            // A person created just now lives nowhere yet; only a known person may already be a member.
+            if person.existingPersonID == nil {
+                try await addMember(personID, relation: person.relation, household: householdID, today: today, on: db)
+            } else {
+                try await ensureMember(
+                    personID, relation: person.relation, household: householdID, today: today, on: db)
+            }
         }
         let signalID = UUID().uuidString.lowercased()
         try await db.insert(into: "signals")
@@ -136,16 +137,27 @@ public enum SignalStore {
                 SQLBind(draft.ownAttempt.trimmed), SQLBind(moment.millis), SQLBind(today.iso)
             )
             .run()
-        for domain in Set(draft.concerns) {
-            try await db.insert(into: "signal_concerns").columns("signal_id", "domain_code")
-                .values(SQLBind(signalID), SQLBind(domain)).run()
+        var concerns = db.insert(into: "signal_concerns").columns("signal_id", "domain_code")
+        var seen: Set<String> = []
+        for domain in draft.concerns where seen.insert(domain).inserted {
+            concerns = concerns.values(SQLBind(signalID), SQLBind(domain))
         }
-        try await TimelineStore.append(
+        if !draft.concerns.isEmpty { try await concerns.run() }
+        var events: [TimelineEvent] = []
+        if existing == nil {
+            events.append(
+                TimelineEvent(
+                    household: householdID, network: network, occurredAt: moment, actor: reporter.user,
+                    actorOrganisation: reporter.organisation, kind: "household.created",
+                    summary: "Huishouden aangemaakt bij een melding"))
+        }
+        events.append(
             TimelineEvent(
                 household: householdID, network: network, occurredAt: moment, actor: reporter.user,
                 actorOrganisation: reporter.organisation, kind: "signal.received",
                 summary: draft.crisis ? "Melding ontvangen (crisis)" : "Melding ontvangen",
-                after: "{\"signal\":\"\(signalID)\"}"), on: db)
+                after: "{\"signal\":\"\(signalID)\"}"))
+        try await TimelineStore.append(events, on: db)
         return Recorded(signalID: signalID, household: householdID, newHousehold: existing == nil)
     }
 
@@ -202,6 +214,13 @@ public enum SignalStore {
             .where("household_id", .equal, SQLBind(household.rawValue)).where("person_id", .equal, SQLBind(person))
             .where("left_on", .is, SQLLiteral.null).first()
         guard current == nil else { return }
+        try await addMember(person, relation: relation, household: household, today: today, on: db)
+    }
+
+    private static func addMember(
+        _ person: String, relation: MemberRelation, household: HouseholdID, today: Day,
+        on db: any SQLDatabase
+    ) async throws {
         try await db.insert(into: "household_members").columns("household_id", "person_id", "relation", "joined_on")
             .values(SQLBind(household.rawValue), SQLBind(person), SQLBind(relation.rawValue), SQLBind(today.iso)).run()
     }

@@ -6,22 +6,33 @@ import SQLKit
 /// change itself, so the timeline and the data can never disagree.
 public enum TimelineStore {
     public static func append(_ event: TimelineEvent, on db: any SQLDatabase) async throws {
+        try await append([event], on: db)
+    }
+
+    /// Appends several events of one transaction in their order: each household's version is raised once, and the
+    /// events go in with one statement (SQLite's single writer pays for every statement it waits on).
+    public static func append(_ events: [TimelineEvent], on db: any SQLDatabase) async throws {
+        guard !events.isEmpty else { return }
         // Raising the household's version first takes its row lock (PostgreSQL) before the event gets its
         // position, so a household's events are numbered in the order their transactions commit — what
         // `changes(to:since:grant:on:)` relies on.
-        try await HouseholdStore.touch(event.household, on: db)
-        try await db.insert(into: "timeline_events")
+        var touched: Set<HouseholdID> = []
+        for event in events where touched.insert(event.household).inserted {
+            try await HouseholdStore.touch(event.household, on: db)
+        }
+        var insert = db.insert(into: "timeline_events")
             .columns(
                 "id", "household_id", "network_id", "occurred_at", "actor_user_id", "actor_organisation_id", "kind",
                 "summary", "before_json", "after_json"
             )
-            .values(
+        for event in events {
+            insert = insert.values(
                 SQLBind(event.id), SQLBind(event.household.rawValue), SQLBind(event.network.rawValue),
                 SQLBind(event.occurredAt.millis), SQLBind(event.actor?.rawValue),
                 SQLBind(event.actorOrganisation?.rawValue), SQLBind(event.kind), SQLBind(event.summary),
-                SQLBind(event.before), SQLBind(event.after)
-            )
-            .run()
+                SQLBind(event.before), SQLBind(event.after))
+        }
+        try await insert.run()
     }
 
     /// Appends what the grant's user did to the grant's household, with `recording` kept as the event's JSON.

@@ -21,7 +21,9 @@ struct ApiTokenMiddleware: RouterMiddleware {
         else {
             throw HTTPError(.unauthorized, message: "error.api_token_invalid")
         }
-        try await database.write { db in try await ApiTokenStore.touch(stored.id, on: db) }
+        if stored.lastUseIsStale(at: Date()) {
+            try await database.write { db in try await ApiTokenStore.touch(stored.id, on: db) }
+        }
         var context = context
         context.identity = try await SignedInUserLoader.load(user, database: database)
         context.locale = user.locale
