@@ -11,12 +11,15 @@ public enum SignalStore {
         public let name: String
         public let birthDate: Day?
         public let householdReference: String?
+        /// The household the person lives in now (an id only: no content).
+        public let household: HouseholdID?
         public let strength: IdentityMatch.Strength
     }
 
     private struct PersonRow: Decodable {
         let id: String, givenName: String, familyNamePrefix: String, familyName: String, birthDate: String?
         let bsn: String?
+        let householdId: String?, reference: String?
         var facts: IdentityMatch.Facts {
             IdentityMatch.Facts(
                 givenName: givenName, familyName: familyName, birthDate: birthDate.flatMap(Day.init),
@@ -36,47 +39,55 @@ public enum SignalStore {
             givenName: person.givenName, familyName: person.familyName,
             birthDate: person.birthDate, bsn: bsn)
         guard bsn != nil || person.birthDate != nil else { return [] }
+        // The current household comes with each person in the same read: a check that finds several people
+        // would otherwise ask once more per person.
         let rows = try await db.select()
-            .columns("id", "given_name", "family_name_prefix", "family_name", "birth_date", "bsn").from("persons")
-            .where("network_id", .equal, SQLBind(network.rawValue))
+            .columns(
+                ["id", "given_name", "family_name_prefix", "family_name", "birth_date", "bsn"].map {
+                    SQLColumn($0, table: "persons")
+                }
+            )
+            .column(SQLColumn("household_id", table: "household_members"))
+            .column(SQLColumn("reference", table: "households"))
+            .from("persons")
+            .join(
+                SQLIdentifier("household_members"), method: SQLJoinMethod.left,
+                on: SQLBinaryExpression(
+                    SQLBinaryExpression(
+                        SQLColumn("person_id", table: "household_members"), .equal, SQLColumn("id", table: "persons")),
+                    .and, SQLBinaryExpression(SQLColumn("left_on", table: "household_members"), .is, SQLLiteral.null))
+            )
+            .join(
+                SQLIdentifier("households"), method: SQLJoinMethod.left,
+                on: SQLColumn("id", table: "households"), .equal, SQLColumn("household_id", table: "household_members")
+            )
+            .where(SQLColumn("network_id", table: "persons"), .equal, SQLBind(network.rawValue))
             .where { group in
                 var group = group
-                if let bsn { group = group.orWhere("bsn", .equal, SQLBind(bsn.digits)) }
+                if let bsn { group = group.orWhere(SQLColumn("bsn", table: "persons"), .equal, SQLBind(bsn.digits)) }
                 if let birth = person.birthDate {
                     group = group.orWhere { inner in
-                        inner.where("family_key", .equal, SQLBind(NameKey.familyKey(person.familyName)))
-                            .where("birth_date", .equal, SQLBind(birth.iso))
+                        inner.where(
+                            SQLColumn("family_key", table: "persons"), .equal,
+                            SQLBind(NameKey.familyKey(person.familyName))
+                        )
+                        .where(SQLColumn("birth_date", table: "persons"), .equal, SQLBind(birth.iso))
                     }
                 }
                 return group
             }
             .limit(20).all(decoding: PersonRow.self, keyDecodingStrategy: .snakeCase)
         var found: [Candidate] = []
-        for row in rows {
+        var seen: Set<String> = []
+        for row in rows where seen.insert(row.id).inserted {
             guard let strength = IdentityMatch.strength(of: row.facts, for: wanted) else { continue }
-            let reference = try await db.select().column(SQLColumn("reference", table: "households")).from(
-                "household_members"
-            )
-            .join(
-                SQLIdentifier("households"), on: SQLColumn("id", table: "households"), .equal,
-                SQLColumn("household_id", table: "household_members")
-            )
-            .where(SQLColumn("person_id", table: "household_members"), .equal, SQLBind(row.id))
-            .where(SQLColumn("left_on", table: "household_members"), .is, SQLLiteral.null).first()?
-            .decode(column: "reference", as: String.self)
             found.append(
                 Candidate(
                     personID: row.id, name: row.name, birthDate: row.facts.birthDate,
-                    householdReference: reference, strength: strength))
+                    householdReference: row.reference, household: row.householdId.map(HouseholdID.init(rawValue:)),
+                    strength: strength))
         }
         return found.sorted { $0.strength > $1.strength }
-    }
-
-    /// The household a known person currently lives in (an id only: no content).
-    public static func household(of person: String, on db: any SQLDatabase) async throws -> HouseholdID? {
-        try await db.select().column("household_id").from("household_members")
-            .where("person_id", .equal, SQLBind(person)).where("left_on", .is, SQLLiteral.null).first()
-            .map { HouseholdID(rawValue: try $0.decode(column: "household_id", as: String.self)) }
     }
 
     /// What `record` created.

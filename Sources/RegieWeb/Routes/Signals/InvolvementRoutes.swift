@@ -37,8 +37,7 @@ struct InvolvementRoutes {
             var seen = Set<String>()
             for candidate in try await SignalStore.candidates(for: person, network: network.id, on: app.database.sql)
             where candidate.strength >= .familyNameAndBirthDate {
-                guard let household = try await SignalStore.household(of: candidate.personID, on: app.database.sql),
-                    seen.insert(household.rawValue).inserted
+                guard let household = candidate.household, seen.insert(household.rawValue).inserted
                 else { continue }
                 let grant = try await AccessGuard.authorize(
                     user.actor, .whoIsInvolved, household: household,
