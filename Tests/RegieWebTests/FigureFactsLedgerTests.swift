@@ -68,6 +68,45 @@ struct FigureFactsLedgerTests {
         .sorted()
     }
 
+    @Test("A set is read ahead once, and not when kept, under way, or when it would push out a kept reading")
+    func readAheadClaims() async throws {
+        let ledger = FigureFactsLedger(capacity: 2)
+        let reader = Reader()
+        let today = Day(Date())
+        let (n2, n3) = ([NetworkID(rawValue: "n2")], [NetworkID(rawValue: "n3")])
+        #expect(await ledger.claimReadAhead(Self.networks))
+        #expect(await !ledger.claimReadAhead(Self.networks), "once per server")
+        _ = try await ledger.facts(of: n2, stamp: "1:1", day: today) { await reader.read($0, stamp: "1:1", day: today) }
+        #expect(await !ledger.claimReadAhead(n2), "already kept")
+        _ = try await ledger.facts(of: n3, stamp: "1:1", day: today) { await reader.read($0, stamp: "1:1", day: today) }
+        #expect(await !ledger.claimReadAhead([NetworkID(rawValue: "n4")]), "the ledger is full")
+    }
+
+    @Test(
+        "Opening a page reads the network's figures ahead for a director, not for a partner",
+        arguments: TestDatabases.backends)
+    func readAheadOnFirstPage(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            let ledger = harness.app.figureFactsLedger
+            let network = [harness.network.id]
+            var partner = Browser(client)
+            _ = try await partner.login("partner@test.nl")
+            _ = try await partner.get("/")
+            let kept = await ledger.keeps(network)
+            let claimable = await ledger.claimReadAhead(network)
+            #expect(!kept && claimable, "a partner may not see figures: nothing read or claimed")
+        }
+        try await Harness.run(backend) { harness, client in
+            let ledger = harness.app.figureFactsLedger
+            let network = [harness.network.id]
+            var director = Browser(client)
+            _ = try await director.login("regisseur@test.nl")
+            _ = try await director.get("/")
+            for _ in 0..<1_000 where !(await ledger.keeps(network)) { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(await ledger.keeps(network), "read in the background after the worklist")
+        }
+    }
+
     @Test(
         "Read again household by household, the facts equal a whole reading after changes, arrivals and departures",
         arguments: TestDatabases.backends)

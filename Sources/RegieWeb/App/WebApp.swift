@@ -65,7 +65,9 @@ public struct WebApp: Sendable {
                 user.isAdministrator
                 ? try await NetworkStore.all(on: database.sql)
                 : try await NetworkStore.all(user.actor.networks, on: database.sql)
-            page.currentNetwork = currentNetwork(context, among: page.networks)?.id
+            let network = currentNetwork(context, among: page.networks)
+            page.currentNetwork = network?.id
+            if let network { await readFiguresAhead(network, for: user) }
             page.unread = try await NotificationStore.unread(for: user.account.id, on: database.sql)
         }
         return page

@@ -30,6 +30,8 @@ actor FigureFactsLedger {
     private var running: [[NetworkID]: (stamp: String, day: Day, task: Task<Reading, any Error>)] = [:]
     private var clock: UInt64 = 0
     private let capacity: Int
+    /// The sets read ahead of a first view (`claimReadAhead`); each at most once per server.
+    private var readAhead: Set<[NetworkID]> = []
 
     init(capacity: Int) { self.capacity = capacity }
 
@@ -67,6 +69,16 @@ actor FigureFactsLedger {
             throw error
         }
     }
+
+    /// Whether `networks` should be read ahead now: not before, nothing kept or under way for it, and room to keep
+    /// it without dropping a reading someone uses.
+    func claimReadAhead(_ networks: [NetworkID]) -> Bool {
+        guard kept[networks] == nil, running[networks] == nil, kept.count < capacity else { return false }
+        return readAhead.insert(networks).inserted
+    }
+
+    /// Whether a reading of `networks` is kept (for tests).
+    func keeps(_ networks: [NetworkID]) -> Bool { kept[networks] != nil }
 
     private func finish(_ networks: [NetworkID], _ task: Task<Reading, any Error>) {
         if running[networks]?.task == task { running[networks] = nil }
