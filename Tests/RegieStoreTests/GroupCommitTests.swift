@@ -14,19 +14,27 @@ struct GroupCommitTests {
     func shared(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in
             let probe = try await Probe(db)
-            let seen = try await withThrowingTaskGroup(of: Int.self) { group in
-                group.addTask { try await probe.submit("eerste") }
+            let seen = try await withThrowingTaskGroup(of: Int?.self) { group in
+                group.addTask { try await probe.write("eerste") }
                 try await probe.untilWriting()
                 for index in 0..<19 {
-                    group.addTask { try await probe.submit("later-\(index)") }
+                    // Ten plain items and nine writes arrive while the first transaction runs.
+                    group.addTask {
+                        guard index % 2 == 1 else {
+                            try await probe.store("item-\(index)")
+                            return nil
+                        }
+                        return try await probe.write("schrijf-\(index)")
+                    }
                 }
                 try await probe.until { await probe.commit.waiting == 19 }
                 await probe.open()
-                return try await group.reduce(into: [Int]()) { $0.append($1) }
+                return try await group.reduce(into: [Int]()) { seen, before in before.map { seen.append($0) } }
             }
             #expect(await probe.recorder.batchSizes == [1, 19])
-            // Each write got its own answer, and saw the writes before it in the shared transaction.
-            #expect(seen.sorted() == Array(0..<20))
+            // Each write got its own answer and saw what came before it: the ten items stored together first, then
+            // the writes one after the other.
+            #expect(seen.sorted() == [0] + Array(11..<20))
             #expect(try await probe.stored().count == 20)
         }
     }
@@ -39,7 +47,7 @@ struct GroupCommitTests {
             let probe = try await Probe(db)
             let failed = try await withThrowingTaskGroup(of: String?.self) { group in
                 group.addTask {
-                    try await probe.submit("a")
+                    try await probe.store("a")
                     return nil
                 }
                 try await probe.untilWriting()
@@ -47,7 +55,7 @@ struct GroupCommitTests {
                 for item in ["b", "a", "c"] {
                     group.addTask {
                         do {
-                            try await probe.submit(item)
+                            try await probe.store(item)
                             return nil
                         } catch {
                             return item
@@ -94,21 +102,33 @@ struct GroupCommitTests {
 /// A group commit over a table of its own whose first transaction waits for the test to let it through, so that the
 /// test decides what arrives while a transaction runs.
 private final class Probe: Sendable {
-    let commit: GroupCommit
+    let commit: GroupCommit<String>
     let recorder = Recorder()
     private let database: RegieDatabase
     private let table = "group_commit_\(UUID().uuidString.prefix(8).lowercased())"
 
     init(_ database: RegieDatabase) async throws {
         self.database = database
+        let table = self.table
         _ = try await database.sql.raw("CREATE TABLE \(unsafeRaw: table) (item TEXT PRIMARY KEY)").all()
         let recorder = self.recorder
-        commit = GroupCommit { count in await recorder.written(count) }
+        commit = GroupCommit(
+            persist: { items, db in
+                let insert = db.insert(into: table).columns("item")
+                items.forEach { insert.values(SQLBind($0)) }
+                try await insert.run()
+            },
+            observe: { count in await recorder.written(count) })
     }
 
-    /// Stores `item` through the group commit; answers how many items the transaction had stored before it.
+    /// Stores `item` as an item, merged with the other items of its transaction.
+    func store(_ item: String) async throws {
+        try await commit.submit([item], to: database)
+    }
+
+    /// Stores `item` by a write of its own; answers how many rows the transaction had stored before it.
     @discardableResult
-    func submit(_ item: String) async throws -> Int {
+    func write(_ item: String) async throws -> Int {
         let table = self.table
         return try await commit.submit(
             { db in

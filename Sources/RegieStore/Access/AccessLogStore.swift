@@ -28,7 +28,7 @@ public enum AccessLogStore {
     /// once they are committed, so a page never shows household data before its access is logged.
     public static func append(_ entries: [AccessLogEntry], to database: RegieDatabase) async throws {
         guard !entries.isEmpty else { return }
-        try await database.groupedWrite { db in try await append(entries, on: db) }
+        try await database.groupCommit.submit(entries, to: database)
     }
 
     /// One logged access, as read back for reports.

@@ -21,8 +21,9 @@ public final class RegieDatabase: Sendable {
     private let databases: Databases
     private let logger: Logger
     private let serializer: WriteSerializer?
-    /// The writes of simultaneous requests that may share a transaction (see `groupedWrite`).
-    private let groupCommit = GroupCommit()
+    /// The access-log entries and grouped writes of simultaneous requests, which share transactions (`groupedWrite`,
+    /// `AccessLogStore.append(_:to:)`).
+    let groupCommit = GroupCommit<AccessLogEntry> { entries, db in try await AccessLogStore.append(entries, on: db) }
 
     /// Opens the database; for SQLite the file is created when missing and switched to WAL mode.
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "regie.db")) async throws
