@@ -23,6 +23,7 @@ public final class RegieDatabase: Sendable {
     private let serializer: WriteSerializer?
     /// The access-log entries and grouped writes of simultaneous requests, which share transactions (`groupedWrite`,
     /// `AccessLogStore.append(_:to:)`).
+    private let backgroundWork = BackgroundWork()
     let groupCommit = GroupCommit<AccessLogEntry> { entries, db in try await AccessLogStore.append(entries, on: db) }
 
     /// Opens the database; for SQLite the file is created when missing and switched to WAL mode.
@@ -149,8 +150,16 @@ public final class RegieDatabase: Sendable {
             .all(decoding: Row.self).map(\.name)
     }
 
-    /// Closes connections; call once before the process ends.
+    /// Runs `work` in the background, outside any request; `shutdown` waits for it before closing connections.
+    public func inBackground(priority: TaskPriority = .background, _ work: @escaping @Sendable () async -> Void)
+        async
+    {
+        await backgroundWork.start(priority: priority, work)
+    }
+
+    /// Closes connections, once the background work is done; call once before the process ends.
     public func shutdown() async {
+        await backgroundWork.finish()
         await databases.shutdownAsync()
     }
 }

@@ -8,14 +8,14 @@ extension WebApp {
     /// opens a page in it. The first reading of a network's history takes a second or two at region scale; read
     /// while the director is on the worklist, the dashboard opens at once, and later changes are followed household
     /// by household. Each server does this once per network, only for networks in use, and never pushes out a
-    /// reading that is kept for someone. Returns the reading's task (for tests), or nil when nothing was started.
-    @discardableResult
-    func readFiguresAhead(_ network: Network, for user: SignedInUser) async -> Task<Void, Never>? {
+    /// reading that is kept for someone. The reading runs as the database's background work, so a shutdown waits
+    /// for it.
+    func readFiguresAhead(_ network: Network, for user: SignedInUser) async {
         guard AccessPolicy.mayUse(.figures, roles: user.actor.roles(in: network.id)),
             await figureFactsLedger.claimReadAhead([network.id])
-        else { return nil }
+        else { return }
         let app = self
-        return Task(priority: .background) {
+        await database.inBackground {
             do {
                 _ = try await app.figureFacts(in: [network])
             } catch {
