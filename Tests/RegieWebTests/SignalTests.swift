@@ -230,7 +230,7 @@ struct SignalApiTests {
                 #expect(members.count == 1)
                 let version = try await db.select().column("fact_version").from("households")
                     .where("id", .equal, SQLBind(id)).first()?.decode(column: "fact_version", as: Int.self)
-                #expect(version == 1)
+                #expect(version == 2, "raised once per event, in one statement")
             }
             let logged = try await db.select().column("household_id").from("access_log")
                 .where("action", .equal, SQLBind(AccessAction.createSignal.rawValue)).all()

@@ -4,10 +4,14 @@ import SQLKit
 
 extension HouseholdStore {
     /// Raises the household's fact version, in the transaction that records the change: whatever was derived
-    /// from the household's facts before is stale from this commit on, on every app server.
-    public static func touch(_ household: HouseholdID, on db: any SQLDatabase) async throws {
+    /// from the household's facts before is stale from this commit on, on every app server. Raised by one per
+    /// recorded event (`changes`), so a household's version is never below the number of its events.
+    public static func touch(_ household: HouseholdID, changes: Int = 1, on db: any SQLDatabase) async throws {
         try await db.update("households")
-            .set(SQLIdentifier("fact_version"), to: SQLRaw("fact_version + 1"))
+            .set(
+                SQLIdentifier("fact_version"),
+                to: SQLBinaryExpression(SQLIdentifier("fact_version"), .add, SQLBind(changes))
+            )
             .where("id", .equal, SQLBind(household.rawValue)).run()
     }
 

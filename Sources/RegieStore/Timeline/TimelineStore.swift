@@ -9,16 +9,22 @@ public enum TimelineStore {
         try await append([event], on: db)
     }
 
-    /// Appends several events of one transaction in their order: each household's version is raised once, and the
-    /// events go in with one statement (SQLite's single writer pays for every statement it waits on).
+    /// Appends several events of one transaction in their order: each household's version is raised by its number
+    /// of events in one statement, and the events go in with one statement (SQLite's single writer pays for every
+    /// statement it waits on).
     public static func append(_ events: [TimelineEvent], on db: any SQLDatabase) async throws {
         guard !events.isEmpty else { return }
         // Raising the household's version first takes its row lock (PostgreSQL) before the event gets its
         // position, so a household's events are numbered in the order their transactions commit — what
         // `changes(to:since:grant:on:)` relies on.
-        var touched: Set<HouseholdID> = []
-        for event in events where touched.insert(event.household).inserted {
-            try await HouseholdStore.touch(event.household, on: db)
+        var households: [HouseholdID] = []
+        var changes: [HouseholdID: Int] = [:]
+        for event in events {
+            if changes[event.household] == nil { households.append(event.household) }
+            changes[event.household, default: 0] += 1
+        }
+        for household in households {
+            try await HouseholdStore.touch(household, changes: changes[household] ?? 1, on: db)
         }
         var insert = db.insert(into: "timeline_events")
             .columns(
