@@ -89,12 +89,15 @@ public enum AccessGuard {
         }
     }
 
-    /// Logs the access of a list page to the households it shows, in one transaction (shared with other requests').
+    /// Logs the access of a list page to the households it shows, in one transaction (shared with other requests'):
+    /// one moment for the whole list, which the log stores as one entry naming the list's households.
     public static func record(_ grants: [AccessGrant], requestID: String?, database: RegieDatabase) async throws {
         guard !grants.isEmpty else { return }
+        let moment = Date()
         let entries = grants.map { grant in
             AccessLogEntry(
-                actor: grant.actor, household: grant.context.household, network: grant.context.network,
+                occurredAt: moment, actor: grant.actor, household: grant.context.household,
+                network: grant.context.network,
                 action: grant.action, decision: grant.decision, breakGlassReason: nil, requestID: requestID)
         }
         try await AccessLogStore.append(entries, to: database)

@@ -8,17 +8,42 @@ public enum AccessLogStore {
         try await append([entry], on: db)
     }
 
-    /// Appends many decisions (a list page's) in as few statements as the database's parameter limit allows.
+    /// Appends many decisions (a list page's) in as few statements as the database's parameter limit allows; a
+    /// list's entries become one row naming its household set (`AccessLogSets`), the set stored only when new.
     public static func append(_ entries: [AccessLogEntry], on db: any SQLDatabase) async throws {
-        for start in stride(from: 0, to: entries.count, by: 500) {
-            let insert = db.insert(into: "access_log").columns(columns)
-            for entry in entries[start..<min(start + 500, entries.count)] {
+        let grouped = AccessLogSets(entries)
+        try await storeNewSets(grouped.sets, on: db)
+        for start in stride(from: 0, to: grouped.rows.count, by: 500) {
+            let insert = db.insert(into: "access_log").columns(columns + ["household_set"])
+            for row in grouped.rows[start..<min(start + 500, grouped.rows.count)] {
+                let entry = row.entry
                 insert.values(
                     SQLBind(entry.id), SQLBind(entry.occurredAt.millis), SQLBind(entry.user.rawValue),
                     SQLBind(entry.organisation.rawValue), SQLBind(entry.onBehalfOf?.rawValue),
-                    SQLBind(entry.household?.rawValue), SQLBind(entry.network?.rawValue),
+                    SQLBind(row.householdSet == nil ? entry.household?.rawValue : nil),
+                    SQLBind(entry.network?.rawValue),
                     SQLBind(entry.action.rawValue), SQLBind(entry.allowed), SQLBind(entry.rule.rawValue),
-                    SQLBind(entry.breakGlass), SQLBind(entry.breakGlassReason), SQLBind(entry.requestID))
+                    SQLBind(entry.breakGlass), SQLBind(entry.breakGlassReason), SQLBind(entry.requestID),
+                    SQLBind(row.householdSet))
+            }
+            try await insert.run()
+        }
+    }
+
+    /// Stores the sets not stored before. A set another server stores at the same moment is the same set (its id is
+    /// its content), so a conflict is no error.
+    private static func storeNewSets(_ sets: [String: [HouseholdID]], on db: any SQLDatabase) async throws {
+        guard !sets.isEmpty else { return }
+        struct Known: Decodable { let setId: String }
+        let known = try await db.select().distinct().column("set_id").from("access_sets")
+            .where("set_id", .in, SQLBind.group(Array(sets.keys)))
+            .all(decoding: Known.self, keyDecodingStrategy: .snakeCase)
+        let members = sets.filter { id, _ in !known.contains { $0.setId == id } }
+            .flatMap { id, households in households.map { (id, $0) } }
+        for start in stride(from: 0, to: members.count, by: 500) {
+            let insert = db.insert(into: "access_sets").columns("set_id", "household_id").ignoringConflicts()
+            for (id, household) in members[start..<min(start + 500, members.count)] {
+                insert.values(SQLBind(id), SQLBind(household.rawValue))
             }
             try await insert.run()
         }
@@ -53,17 +78,13 @@ public enum AccessLogStore {
         "allowed", "rule", "break_glass", "break_glass_reason", "request_id",
     ]
 
+    /// The log with one row per household an entry concerns (a list's entry once per household of its set).
+    static let byHousehold = SQLIdentifier("access_log_by_household")
+
     /// Every logged access to one household, newest first.
     public static func entries(household: HouseholdID, on db: any SQLDatabase) async throws -> [Row] {
-        try await db.select().columns(columns).from("access_log")
+        try await db.select().columns(columns).from(byHousehold)
             .where("household_id", .equal, SQLBind(household.rawValue)).orderBy("occurred_at", .descending)
-            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
-    }
-
-    /// Every logged access by one user, newest first.
-    public static func entries(user: UserID, limit: Int = 200, on db: any SQLDatabase) async throws -> [Row] {
-        try await db.select().columns(columns).from("access_log")
-            .where("user_id", .equal, SQLBind(user.rawValue)).orderBy("occurred_at", .descending).limit(limit)
             .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
     }
 }
@@ -86,7 +107,7 @@ extension AccessLogStore {
     /// to a household while the person was a member of it, newest first. Needs an `export` grant.
     public static func report(person: String, grant: AccessGrant, on db: any SQLDatabase) async throws -> [ReportLine] {
         precondition(grant.action == .export, "An access report takes data out of Regie")
-        let lines = try await withNames(on: db)
+        let lines = try await withNames(from: byHousehold, on: db)
             .column(SQLColumn("action", table: "access_log")).column(SQLColumn("rule", table: "access_log"))
             .column(SQLColumn("break_glass", table: "access_log"))
             .column(SQLColumn("break_glass_reason", table: "access_log"))
@@ -113,13 +134,14 @@ extension AccessLogStore {
         .sorted { $0.occurredAt > $1.occurredAt }
     }
 
-    /// Log entries with the user's and the organisation's names (`user_name`, `organisation_name`) and time.
-    static func withNames(on db: any SQLDatabase) -> SQLSelectBuilder {
+    /// Log entries with the user's and the organisation's names (`user_name`, `organisation_name`) and time, read
+    /// from `source` (the log itself, or the log by household) as `access_log`.
+    static func withNames(from source: SQLIdentifier, on db: any SQLDatabase) -> SQLSelectBuilder {
         db.select()
             .column(SQLColumn("occurred_at", table: "access_log"))
             .column(SQLAlias(SQLColumn("name", table: "users"), as: SQLIdentifier("user_name")))
             .column(SQLAlias(SQLColumn("name", table: "organisations"), as: SQLIdentifier("organisation_name")))
-            .from("access_log")
+            .from(SQLAlias(source, as: SQLIdentifier("access_log")))
             .join(
                 SQLIdentifier("users"), on: SQLColumn("id", table: "users"), .equal,
                 SQLColumn("user_id", table: "access_log")

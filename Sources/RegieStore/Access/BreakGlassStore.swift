@@ -19,7 +19,8 @@ public enum BreakGlassStore {
     /// Break-glass accesses to households of `network` that nobody reviewed yet, oldest first. Names the user,
     /// the household's file number and the reason — no content.
     public static func unreviewed(in network: NetworkID, on db: any SQLDatabase) async throws -> [Entry] {
-        try await AccessLogStore.withNames(on: db)
+        // A break-glass access always has a row of its own (never a list's set), so the log itself is read.
+        try await AccessLogStore.withNames(from: SQLIdentifier("access_log"), on: db)
             .column(SQLColumn("id", table: "access_log"))
             .column(SQLColumn("household_id", table: "access_log")).column(SQLColumn("reference", table: "households"))
             .column(SQLColumn("break_glass_reason", table: "access_log"))

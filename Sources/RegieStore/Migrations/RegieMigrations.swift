@@ -21,5 +21,6 @@ enum RegieMigrations {
         M016FactVersion(),
         M017FactVersionIndex(),
         M018PlanHouseholdIndex(),
+        M019AccessLogSets(),
     ]
 }
