@@ -8,7 +8,8 @@ import Mustache
 /// starts with `{{% CONTENT_TYPE: REGIE_HTML}}`, which chooses Regie's faster escaper (`HTMLEscaping`); partials
 /// and the layout inherit it from the page.
 public struct Views: Sendable {
-    let library: MustacheLibrary
+    /// The templates per language, with their fixed texts already in (`TemplateTexts`).
+    let libraries: [String: MustacheLibrary]
     public let translations: Translations
 
     public static func bundled() async throws -> Views {
@@ -16,8 +17,20 @@ public struct Views: Sendable {
             throw CocoaError(.fileNoSuchFile)
         }
         HTMLEscaping.register()
-        return Views(
-            library: try await MustacheLibrary(directory: directory.path), translations: try Translations.bundled())
+        let translations = try Translations.bundled()
+        var sources: [String: String] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        where file.hasSuffix(".mustache") {
+            sources[String(file.dropLast(".mustache".count))] = try String(
+                contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+        }
+        var libraries: [String: MustacheLibrary] = [:]
+        for locale in Translations.locales {
+            let texts = TemplateTexts(table: translations.table(locale))
+            libraries[locale] = MustacheLibrary(
+                templates: try sources.mapValues { try MustacheTemplate(string: texts.fillIn($0)) })
+        }
+        return Views(libraries: libraries, translations: translations)
     }
 
     /// Renders `template` with the page frame values plus `values`.
@@ -26,6 +39,7 @@ public struct Views: Sendable {
     {
         var object = page.values(translations: translations)
         for (key, value) in values { object[key] = value }
+        let library = libraries[page.locale] ?? libraries["nl"]!
         let html = library.render(object, withTemplate: template) ?? "Template \(template) ontbreekt"
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
