@@ -34,6 +34,36 @@ struct AccountStoreTests {
         }
     }
 
+    @Test(
+        "A signed-in user comes with organisation and every role in one read; people by any of their roles",
+        arguments: TestDatabases.backends)
+    func withRoles(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let f = try await Fixture.make(on: db)
+            let roles: Set<RoleAssignment> = [
+                RoleAssignment(role: .networkDirector, network: f.network.id),
+                RoleAssignment(role: .caseDirector, network: f.network.id),
+                RoleAssignment(role: .administrator, network: nil),
+            ]
+            try await db.write { tx in try await UserStore.setRoles(f.director.id, roles, on: tx) }
+            let director = try #require(try await UserStore.withRoles(f.director.id, on: db.sql))
+            #expect(director.user.email == f.director.email && director.organisationName == f.organisation.name)
+            #expect(director.roles == roles)
+            try await db.write { tx in try await UserStore.setRoles(f.partner.id, [], on: tx) }
+            let partner = try #require(try await UserStore.withRoles(f.partner.id, on: db.sql))
+            #expect(partner.roles.isEmpty && partner.user.id == f.partner.id)
+            #expect(try await UserStore.withRoles(UserID(rawValue: UUID().uuidString), on: db.sql) == nil)
+            let held = try await UserStore.users(
+                withAnyOf: [.networkDirector, .caseDirector, .partnerWorker], in: f.network.id, on: db.sql)
+            #expect(held.map(\.user.id) == [f.director.id, f.director.id])
+            #expect(Set(held.map(\.role)) == [.networkDirector, .caseDirector])
+            #expect(
+                try await UserStore.users(with: .caseDirector, in: f.network.id, on: db.sql).map(\.id) == [
+                    f.director.id
+                ])
+        }
+    }
+
     @Test("A failed transaction leaves nothing behind", arguments: TestDatabases.backends)
     func atomic(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in

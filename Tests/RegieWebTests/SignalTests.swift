@@ -272,10 +272,10 @@ struct InvolvementTests {
                 .where("action", .equal, SQLBind("who_is_involved")).all()
             #expect(logged.count == 2)
             await #expect(throws: AccessDenied.self) {
-                let teacherActor = try await SignedInUserLoader.load(
-                    try #require(try await UserStore.findForLogin(email: "juf@test.nl", on: harness.app.database.sql))
-                        .user,
-                    database: harness.app.database
+                let teacher = try #require(
+                    try await UserStore.findForLogin(email: "juf@test.nl", on: harness.app.database.sql))
+                let teacherActor = try #require(
+                    try await SignedInUserLoader.load(teacher.user.id, database: harness.app.database)
                 ).actor
                 let household = try #require(
                     try await SignalStore.households(

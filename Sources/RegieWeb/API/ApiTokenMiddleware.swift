@@ -17,7 +17,7 @@ struct ApiTokenMiddleware: RouterMiddleware {
         let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
         let hash = SecretToken.hash(token)
         guard let stored = try await ApiTokenStore.active(hash: hash, on: database.sql),
-            let user = try await UserStore.find(stored.user, on: database.sql), user.active
+            let signedIn = try await SignedInUserLoader.load(stored.user, database: database), signedIn.account.active
         else {
             throw HTTPError(.unauthorized, message: "error.api_token_invalid")
         }
@@ -25,8 +25,8 @@ struct ApiTokenMiddleware: RouterMiddleware {
             try await database.write { db in try await ApiTokenStore.touch(stored.id, on: db) }
         }
         var context = context
-        context.identity = try await SignedInUserLoader.load(user, database: database)
-        context.locale = user.locale
+        context.identity = signedIn
+        context.locale = signedIn.account.locale
         return try await next(request, context)
     }
 }

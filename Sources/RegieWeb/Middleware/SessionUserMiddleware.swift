@@ -15,31 +15,30 @@ struct SessionUserMiddleware: RouterMiddleware {
     {
         var context = context
         if let session = context.sessions.session {
-            guard let user = try await UserStore.find(UserID(rawValue: session.userID), on: database.sql),
-                user.active, user.authEpoch == session.epoch
+            guard
+                let signedIn = try await SignedInUserLoader.load(UserID(rawValue: session.userID), database: database),
+                signedIn.account.active, signedIn.account.authEpoch == session.epoch
             else {
                 context.sessions.clearSession()
                 return try await next(request, context)
             }
-            context.locale = user.locale
+            context.locale = signedIn.account.locale
             // Slide the idle timeout, but write the session only when half of it has passed.
             context.sessions.withLockedSession { data in
                 if let remaining = data?.expiresIn, remaining < idleTimeout / 2 { data?.expiresIn = idleTimeout }
             }
-            if session.stage == .complete {
-                context.identity = try await SignedInUserLoader.load(user, database: database)
-            }
+            if session.stage == .complete { context.identity = signedIn }
         }
         return try await next(request, context)
     }
 }
 
-/// Loads what a route needs to know about a user.
+/// Loads what a route needs to know about a user, whether still active or not (the caller decides).
 enum SignedInUserLoader {
-    static func load(_ user: UserAccount, database: RegieDatabase) async throws -> SignedInUser {
-        let organisation = try await OrganisationStore.find(user.organisation, on: database.sql)
-        let roles = try await UserStore.roles(of: user.id, on: database.sql)
-        return SignedInUser(account: user, organisationName: organisation?.name ?? "", assignments: roles)
+    static func load(_ id: UserID, database: RegieDatabase) async throws -> SignedInUser? {
+        try await UserStore.withRoles(id, on: database.sql).map {
+            SignedInUser(account: $0.user, organisationName: $0.organisationName, assignments: $0.roles)
+        }
     }
 }
 

@@ -41,7 +41,8 @@ struct CaseFacts {
     /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
     static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {
         let db = db ?? app.database.sql
-        guard let network = try await NetworkStore.find(grant.context.network, on: db),
+        let networks = try await NetworkStore.all(on: db)
+        guard let network = networks.first(where: { $0.id == grant.context.network }),
             let profile = app.profiles.profile(for: network)
         else { throw StoreError.notFound("network") }
         let closure = try await ClosureStore.latest(grant, on: db)
@@ -67,7 +68,7 @@ struct CaseFacts {
             escalations: try await EscalationStore.escalations(grant, on: db),
             coercion: try await CoercionStore.measures(grant, on: db), closure: closure,
             aftercare: aftercare ?? [], organisations: try await OrganisationStore.all(on: db),
-            otherNetworks: try await NetworkStore.all(on: db).filter { $0.id != network.id },
+            otherNetworks: networks.filter { $0.id != network.id },
             handovers: try await HandoverStore.offers(grant, on: db),
             consents: try await ConsentStore.items(grant, on: db),
             careTeam: try await HouseholdStore.careTeam(grant, on: db),

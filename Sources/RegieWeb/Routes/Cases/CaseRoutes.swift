@@ -22,7 +22,7 @@ struct CaseRoutes {
         let facts = try await CaseFacts.load(grant, app: app)
         return CaseView(
             app: app, locale: context.locale, facts: facts, form: form,
-            people: try await CaseService(app: app).people(in: facts.network.id),
+            people: try await CaseService(app: app).people(in: facts.network.id, organisations: facts.organisations),
             caseloads: try await app.caseloads(in: facts.network.id))
     }
 

@@ -120,20 +120,21 @@ struct CaseService {
     }
 
     /// Everyone who can take part in the network's work — directors, case directors and partner workers —
-    /// for owner, chair and participant choices.
-    func people(in network: NetworkID, on db: (any SQLDatabase)? = nil) async throws -> [Person] {
+    /// for owner, chair and participant choices. `organisations`, when the caller read them already, name each
+    /// person's organisation.
+    func people(in network: NetworkID, organisations: [Organisation]? = nil, on db: (any SQLDatabase)? = nil)
+        async throws -> [Person]
+    {
         let db = db ?? app.database.sql
+        let known: [Organisation]
+        if let organisations { known = organisations } else { known = try await OrganisationStore.all(on: db) }
+        let names = Dictionary(uniqueKeysWithValues: known.map { ($0.id, $0.name) })
         var people: [UserID: Person] = [:]
-        let organisations = Dictionary(
-            uniqueKeysWithValues: try await OrganisationStore.all(on: db).map { ($0.id, $0.name) })
-        for role in [Role.networkDirector, .caseDirector, .partnerWorker] {
-            for user in try await UserStore.users(with: role, in: network, on: db) where user.active {
-                people[
-                    user.id,
-                    default: Person(user: user, organisation: organisations[user.organisation] ?? "", roles: [])
-                ]
+        let held = try await UserStore.users(
+            withAnyOf: [.networkDirector, .caseDirector, .partnerWorker], in: network, on: db)
+        for (user, role) in held where user.active {
+            people[user.id, default: Person(user: user, organisation: names[user.organisation] ?? "", roles: [])]
                 .roles.insert(role)
-            }
         }
         return people.values.sorted { $0.user.name < $1.user.name }
     }
