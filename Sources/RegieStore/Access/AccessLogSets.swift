@@ -47,7 +47,7 @@ struct AccessLogSets {
     /// The content address of a household set: the same households always give the same id.
     static func setID(_ households: [HouseholdID]) -> String {
         let text = households.map(\.rawValue).sorted().joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(text.utf8)).lowercaseHex
     }
 
     /// Everything of an entry but its household and id; entries that share it are one access to a list.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RegieCore
 
 /// Random secrets (session keys, CSRF tokens, API tokens) and their one-way hashes.
 public enum SecretToken {
@@ -13,7 +14,7 @@ public enum SecretToken {
 
     /// SHA-256 in hex: what is stored for API tokens and session keys.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).lowercaseHex
     }
 
     /// Compares two secrets in time independent of where they differ.
