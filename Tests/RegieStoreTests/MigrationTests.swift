@@ -32,6 +32,13 @@ struct MigrationTests {
             let plan = try await db.sql.raw("EXPLAIN QUERY PLAN SELECT id FROM plans WHERE household_id = 'h'").all()
                 .map { try $0.decode(column: "detail", as: String.self) }
             #expect(plan.contains { $0.contains("plans_household") }, "\(plan)")
+            // A household's access log, list views included, is read by index on both sides of the view.
+            let log = try await db.sql.raw(
+                "EXPLAIN QUERY PLAN SELECT id FROM access_log_by_household WHERE household_id = 'h'"
+            ).all().map { try $0.decode(column: "detail", as: String.self) }
+            for index in ["access_log_household", "access_sets_household", "access_log_set"] {
+                #expect(log.contains { $0.contains(index) }, "\(log)")
+            }
             await #expect(throws: (any Error).self) {
                 try await db.write { tx in
                     try await tx.raw(
