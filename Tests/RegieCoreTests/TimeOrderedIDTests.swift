@@ -18,6 +18,13 @@ struct TimeOrderedIDTests {
         #expect(id.hasPrefix("01a20f57-5401-7"))
     }
 
+    @Test("Within one millisecond the fraction keeps the order (RFC 9562, 6.2 method 3)")
+    func fraction() {
+        let early = TimeOrderedID.make(at: Date(timeIntervalSince1970: 1_795_553_711.105_1))
+        let late = TimeOrderedID.make(at: Date(timeIntervalSince1970: 1_795_553_711.105_9))
+        #expect(early.prefix(13) == late.prefix(13) && early.prefix(18) < late.prefix(18))
+    }
+
     @Test("Later moments sort after earlier ones, and identifiers of one moment differ")
     func ordering() {
         let start = Date(timeIntervalSince1970: 1_700_000_000)

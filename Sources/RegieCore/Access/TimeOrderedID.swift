@@ -5,21 +5,27 @@ import Foundation
 /// landed on another page of the primary-key index, so a read of the worklist rewrote scattered index pages. With
 /// time-ordered ones new entries are appended at the end of the index.
 public enum TimeOrderedID {
-    /// A new identifier for `moment`, in the lower-case 8-4-4-4-12 form the other identifiers use.
+    /// A new identifier for `moment`, in the lower-case 8-4-4-4-12 form the other identifiers use. The 12 bits after
+    /// the version hold the fraction of the millisecond (RFC 9562, 6.2 method 3) and the last 62 bits are random: one
+    /// draw from the system's generator (a system call on Linux) instead of two, for the hundred entries of a list.
     public static func make(at moment: Date = Date()) -> String {
-        let millis = UInt64(max(0, (moment.timeIntervalSince1970 * 1000).rounded(.down)))
-        let random = [UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max)]
-        var bytes = (0..<6).map { UInt8(truncatingIfNeeded: millis >> (8 * (5 - $0))) }
-        bytes += (0..<10).map { UInt8(truncatingIfNeeded: random[$0 / 8] >> (8 * ($0 % 8))) }
-        bytes[6] = 0x70 | (bytes[6] & 0x0F)  // version 7
+        let micros = max(0, moment.timeIntervalSince1970 * 1_000_000).rounded(.down)
+        let millis = UInt64(micros / 1000)
+        let fraction = UInt64((micros - Double(millis) * 1000) * 4.096) & 0x0FFF
+        let random = UInt64.random(in: .min ... .max)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: millis >> (8 * (5 - index))) }
+        bytes[6] = 0x70 | UInt8(fraction >> 8)  // version 7
+        bytes[7] = UInt8(truncatingIfNeeded: fraction)
+        for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: random >> (8 * (15 - index))) }
         bytes[8] = 0x80 | (bytes[8] & 0x3F)  // RFC 9562 variant
-        let digits = Array("0123456789abcdef")
-        var text = ""
-        for (index, byte) in bytes.enumerated() {
-            if [4, 6, 8, 10].contains(index) { text.append("-") }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+        let hex = Array(bytes.lowercaseHex.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, digit) in hex.enumerated() {
+            if [8, 12, 16, 20].contains(index) { text.append(UInt8(ascii: "-")) }
+            text.append(digit)
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 }
