@@ -24,8 +24,12 @@ public struct WebApp: Sendable {
     /// The part of each user's worklist that comes from the network's households, reused while nothing in the
     /// network changed. Sized for the users working at one moment in a region (a director's part is ~100 kB).
     let networkWorklists = StampedCache<NetworkWorklist.Slot, NetworkWorklist.Part>(capacity: 256)
+    /// The worklist's rows as HTML per items, language and day: 256 director's lists of ~30 kB at most, 8 MB in all.
+    let worklistRows = FragmentCache<WorklistRows>(capacity: 256, byteBudget: 8 << 20)
     /// Each user's signal list per filter, reused while nothing in the network changed.
     let signalLists = StampedCache<SignalListView.Slot, [SignalListView.Line]>(capacity: 128)
+    /// Pages of the signal list as HTML per rows and language, likewise.
+    let signalRows = FragmentCache<SignalRows>(capacity: 128, byteBudget: 8 << 20)
     /// Open households per case director in each network, reused while nothing in the network changed.
     let caseloadCache = CaseloadCache(capacity: 64)
     /// The networks the norm watch went through, so an unchanged network is not judged again on the same day.

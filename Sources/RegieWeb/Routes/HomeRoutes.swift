@@ -42,15 +42,7 @@ struct HomeRoutes {
                 let everything = request.uri.queryParameters["alles"] == "1"
                 let (work, leftOut) = try await Worklist(app: app, context: context).items(
                     network: network, profile: profile, limit: everything ? .everything : .page)
-                values["work"] = work.map { item -> [String: Any] in
-                    [
-                        "kind": t.text(item.kind.textKey, context.locale), "link": item.link,
-                        "reference": item.reference,
-                        "why": String(format: t.text(item.why, context.locale), arguments: item.whyValues),
-                        "since": item.since.dutch, "due": item.due?.dutch ?? "", "hasDue": item.due != nil,
-                        "late": item.isOverdue(today: today),
-                    ]
-                }
+                values["workRows"] = WorklistRows(items: work, locale: context.locale, today: today).html(app: app)
                 values["hasWork"] = !work.isEmpty
                 let more = WorklistItem.Kind.allCases.compactMap { kind in
                     leftOut[kind].map {

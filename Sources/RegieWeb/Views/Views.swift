@@ -39,10 +39,15 @@ public struct Views: Sendable {
     {
         var object = page.values(translations: translations)
         for (key, value) in values { object[key] = value }
-        let library = libraries[page.locale] ?? libraries["nl"]!
-        let html = library.render(object, withTemplate: template) ?? "Template \(template) ontbreekt"
+        let html = fragment(template, locale: page.locale, values: object)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Renders `template` with `values` alone, in `locale`: a part of a page, placed with `{{{…}}}`.
+    func fragment(_ template: String, locale: String, values: [String: Any]) -> String {
+        let library = libraries[locale] ?? libraries["nl"]!
+        return library.render(values, withTemplate: template) ?? "Template \(template) ontbreekt"
     }
 }

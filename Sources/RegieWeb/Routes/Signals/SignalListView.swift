@@ -32,10 +32,9 @@ struct SignalListView {
     static let perPage = 100
 
     /// The rows of the page `asked` (as typed in the address), which page that is, and how many signals match.
-    func rows(filter: String, page asked: String?) async throws -> (rows: [[String: Any]], pager: ListPage, total: Int)
-    {
+    func rows(filter: String, page asked: String?) async throws -> (rows: SignalRows, pager: ListPage, total: Int) {
         guard let user = context.identity, let profile = app.profiles.profile(for: network) else {
-            return ([], ListPage(asked: nil, total: 0, size: Self.perPage), 0)
+            return (SignalRows(rows: [], locale: context.locale), ListPage(asked: nil, total: 0, size: Self.perPage), 0)
         }
         let today = Day(Date())
         let stamp = try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql)
@@ -52,7 +51,8 @@ struct SignalListView {
         let shown = page.map(\.grant).filter { seen.insert($0.context.household).inserted }
         try await AccessGuard.record(shown, requestID: context.requestID, database: app.database)
         let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
-        return (page.map { values($0, profile: profile, norm: norm, today: today) }, pager, lines.count)
+        let rows = page.map { row($0, profile: profile, norm: norm, today: today) }
+        return (SignalRows(rows: rows, locale: context.locale), pager, lines.count)
     }
 
     /// The signals the filter selects among the households the actor may see in intake, newest first.
@@ -91,24 +91,23 @@ struct SignalListView {
     }
 
     /// One row of the page, in the reader's language.
-    private func values(_ line: Line, profile: WorkflowProfile, norm: EligibilityNorm, today: Day) -> [String: Any] {
+    private func row(_ line: Line, profile: WorkflowProfile, norm: EligibilityNorm, today: Day) -> SignalRows.Row {
         let t = app.views.translations
         let signal = line.signal
         var due = ""
         if case .open(let day) = line.status { due = day.dutch }
         if case .overdue(let day) = line.status { due = day.dutch }
-        return [
-            "received": DutchFormat.day(signal.receivedAt), "reference": signal.householdReference,
-            "reporter": signal.reporterName, "organisation": signal.reporterOrganisation,
-            "concerns": profile.domains.filter { signal.concerns.contains($0.code) }.map(\.name).joined(
-                separator: ", "),
-            "crisis": signal.crisis, "urgent": signal.urgency == .urgent,
-            "age": line.outcomeKey == nil ? String(norm.age(received: signal.receivedOn, today: today)) : "—",
-            "due": due, "overdue": line.status.isOverdue,
-            "id": signal.id,
-            "status": line.outcomeKey.map { t.text($0, context.locale) }
+        var decidedLate = false
+        if case .decidedLate = line.status { decidedLate = true }
+        return SignalRows.Row(
+            id: signal.id, received: DutchFormat.day(signal.receivedAt), reference: signal.householdReference,
+            reporter: signal.reporterName, organisation: signal.reporterOrganisation,
+            concerns: profile.domains.filter { signal.concerns.contains($0.code) }.map(\.name).joined(separator: ", "),
+            crisis: signal.crisis, urgent: signal.urgency == .urgent,
+            age: line.outcomeKey == nil ? String(norm.age(received: signal.receivedOn, today: today)) : "—",
+            due: due, overdue: line.status.isOverdue,
+            status: line.outcomeKey.map { t.text($0, context.locale) }
                 ?? t.text("signal_status.\(signal.phase.rawValue)", context.locale),
-            "decidedLate": { if case .decidedLate = line.status { return true } else { return false } }(),
-        ]
+            decidedLate: decidedLate)
     }
 }

@@ -75,7 +75,8 @@ struct SignalRoutes {
         return app.views.render(
             "signal_list", page: page,
             values: [
-                "network": network.name, "rows": rows, "hasRows": !rows.isEmpty, "filterOpen": filter == "open",
+                "network": network.name, "rows": rows.html(app: app), "hasRows": !rows.rows.isEmpty,
+                "filterOpen": filter == "open",
                 "filterOverdue": filter == "overdue", "filterAll": filter == "all",
             ].merging(pages) { $1 }.merging(norm.map { ["norm": $0] } ?? [:]) { first, _ in first })
     }
