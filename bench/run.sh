@@ -4,7 +4,7 @@
 # bench/report.py turns into bench/RESULTS.md.
 #   bench/run.sh klein sqlite            # a quick run
 #   bench/run.sh regio sqlite postgres   # the region; postgres needs BENCH_POSTGRES_URL or a local PostgreSQL
-# BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 16) tune wrk.
+# BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 16) tune wrk; BENCH_BIN names the binary to measure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${1:-klein}
@@ -23,8 +23,10 @@ if ! command -v wrk > /dev/null; then
     # A fresh machine has no package lists yet; without them apt cannot find wrk.
     $SUDO apt-get install -y -q wrk > /dev/null 2>&1 || { $SUDO apt-get update -q > /dev/null && $SUDO apt-get install -y -q wrk > /dev/null; }
 fi
-swift build -c release --product regie > /dev/null
-BIN=.build/release/regie
+# BENCH_BIN measures another build (say, a copy of the previous commit's) on the same data, without building; copy
+# its Regie_*.resources folders beside it, or it reads the templates of the current build.
+if [ -z "${BENCH_BIN:-}" ]; then swift build -c release --product regie > /dev/null; fi
+BIN=${BENCH_BIN:-.build/release/regie}
 
 database_for() {  # the database of a backend, generated on first use
     local backend=$1

@@ -151,9 +151,13 @@ struct CaseWorkTests {
                 "\(page)/conferences",
                 [
                     ("conference_day", today.dutch), ("conference_time", "10:00"), ("duration", "60"), ("chair", lead),
-                    ("content_lead", lead),
+                    ("content_lead", lead), ("worker", partnerID),
                 ])
             #expect(sameChair.body.contains("De voorzitter en de inhoudelijk leider zijn verschillende mensen."))
+            // The refused form keeps the choices: chair and content lead selected, the worker ticked.
+            #expect(sameChair.body.components(separatedBy: #"<option value="\#(lead)" selected>"#).count == 3)
+            #expect(sameChair.body.contains(#"name="worker" value="\#(partnerID)" checked>"#))
+            #expect(!sameChair.body.contains(#"name="worker" value="\#(lead)" checked"#))
             #expect(
                 try await director.post(
                     "\(page)/conferences",

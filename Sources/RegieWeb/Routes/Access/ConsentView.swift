@@ -39,12 +39,7 @@ struct ConsentView {
                     "selected": member.id == base.kept("consent_person"),
                 ]
             },
-            "consentOrganisations": facts.organisations.filter(\.active).map { organisation -> [String: Any] in
-                [
-                    "value": organisation.id.rawValue, "label": organisation.name,
-                    "selected": organisation.id.rawValue == base.kept("consent_organisation"),
-                ]
-            },
+            "consentOrganisationOptions": base.organisationOptions(selected: base.kept("consent_organisation")),
             "consentPurposes": base.options(
                 ConsentRecord.Purpose.allCases, selected: base.kept("consent_purpose", "care_team")
             ) {
