@@ -30,9 +30,6 @@ public struct WebApp: Sendable {
     let signalLists = StampedCache<SignalListView.Slot, [SignalListView.Line]>(capacity: 128)
     /// Pages of the signal list as HTML per rows and language, likewise.
     let signalRows = FragmentCache<SignalRows>(capacity: 128, byteBudget: 8 << 20)
-    /// Long choices on forms (a network's people, organisations, other networks) as HTML per choices and selection:
-    /// a list of fifty people is ~4 kB, and a region's case pages use a few per network.
-    let choiceRows = FragmentCache<ChoiceRows>(capacity: 1_024, byteBudget: 8 << 20)
     /// Open households per case director in each network, reused while nothing in the network changed.
     let caseloadCache = CaseloadCache(capacity: 64)
     /// The networks the norm watch went through, so an unchanged network is not judged again on the same day.

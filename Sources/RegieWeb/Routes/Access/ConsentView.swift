@@ -39,7 +39,12 @@ struct ConsentView {
                     "selected": member.id == base.kept("consent_person"),
                 ]
             },
-            "consentOrganisationOptions": base.organisationOptions(selected: base.kept("consent_organisation")),
+            "consentOrganisations": facts.organisations.filter(\.active).map { organisation -> [String: Any] in
+                [
+                    "value": organisation.id.rawValue, "label": organisation.name,
+                    "selected": organisation.id.rawValue == base.kept("consent_organisation"),
+                ]
+            },
             "consentPurposes": base.options(
                 ConsentRecord.Purpose.allCases, selected: base.kept("consent_purpose", "care_team")
             ) {

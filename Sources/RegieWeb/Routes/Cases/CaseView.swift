@@ -29,22 +29,14 @@ struct CaseView {
         all.map { ["value": $0.rawValue, "label": label($0), "selected": $0.rawValue == selected] }
     }
 
-    /// The network's people as choices: "Name — Organisation".
-    var personChoices: [ChoiceRows.Choice] {
-        people.map { .init(value: $0.user.id.rawValue, label: "\($0.user.name) — \($0.organisation)") }
-    }
-
-    /// The network's people as the options of a select, `selected` chosen.
-    func personOptions(selected: String) -> String {
-        ChoiceRows.options(personChoices, selected: selected).html(app: app)
-    }
-
-    /// The active organisations as the options of a select (a blocking party, a consent's receiver).
-    func organisationOptions(selected: String) -> String {
-        let active = facts.organisations.filter(\.active).map {
-            ChoiceRows.Choice(value: $0.id.rawValue, label: $0.name)
+    /// People as choices: "Name — Organisation".
+    func personOptions(selected: String) -> [[String: Any]] {
+        people.map { person in
+            [
+                "value": person.user.id.rawValue, "label": "\(person.user.name) — \(person.organisation)",
+                "selected": person.user.id.rawValue == selected,
+            ]
         }
-        return ChoiceRows.options(active, selected: selected).html(app: app)
     }
 
     func status(_ status: NormStatus) -> [String: Any]? {

@@ -25,7 +25,12 @@ struct EscalationView {
             ) {
                 text($0.textKey)
             },
-            "blockingOrganisationOptions": base.organisationOptions(selected: base.kept("blocking_organisation")),
+            "blockingOrganisations": facts.organisations.filter(\.active).map { organisation -> [String: Any] in
+                [
+                    "value": organisation.id.rawValue, "label": organisation.name,
+                    "selected": organisation.id.rawValue == base.kept("blocking_organisation"),
+                ]
+            },
             "blockingRuleInput": base.kept("blocking_rule"), "escalationReasonInput": base.kept("escalation_reason"),
             "escalatedOn": base.kept("escalated_on", today.dutch),
             "ladders": EscalationKind.allCases.map { kind -> [String: Any] in

@@ -47,10 +47,14 @@ struct ConferenceView {
             "hasConferences": !facts.conferences.isEmpty,
             "conferenceDay": base.kept("conference_day"), "conferenceTime": base.kept("conference_time", "10:00"),
             "conferenceDuration": base.kept("duration", "60"), "conferencePlace": base.kept("place"),
-            "chairOptions": base.personOptions(selected: base.kept("chair")),
-            "leadOptions": base.personOptions(selected: base.kept("content_lead", lead)),
-            "workerChoices": ChoiceRows(.checkBoxes, name: "worker", choices: base.personChoices, selected: workers)
-                .html(app: base.app),
+            "chairs": base.personOptions(selected: base.kept("chair")),
+            "leads": base.personOptions(selected: base.kept("content_lead", lead)),
+            "workerChoices": base.people.map { person -> [String: Any] in
+                [
+                    "value": person.user.id.rawValue, "label": "\(person.user.name) — \(person.organisation)",
+                    "checked": workers.contains(person.user.id.rawValue),
+                ]
+            },
             "memberChoices": facts.members.map { member -> [String: Any] in
                 [
                     "value": member.id, "label": facts.memberNames[member.id] ?? "—",

@@ -124,7 +124,7 @@ struct PlanView {
                     "label": "\(domainName(goal.domain)): \(goal.description.prefix(60))",
                 ]
             },
-            "commitmentOwnerOptions": base.personOptions(selected: base.kept("commitment_owner")),
+            "commitmentOwners": base.personOptions(selected: base.kept("commitment_owner")),
             "commitmentAfter": facts.commitments.map { item -> [String: Any] in
                 [
                     "value": item.id, "selected": base.kept("commitment_after") == item.id,
