@@ -101,3 +101,38 @@ struct HouseholdFactVersionTests {
         }
     }
 }
+
+@Suite("Household fact stamp")
+struct HouseholdFactStampTests {
+    @Test("A writer's own changes give the stamp it expects; another change or a new household gives another")
+    func expected() async throws {
+        #expect(HouseholdStore.factStamp("12:340", raisedBy: 3) == "12:343")
+        #expect(HouseholdStore.factStamp("0:0", raisedBy: 0) == "0:0")
+        #expect(HouseholdStore.factStamp("twaalf", raisedBy: 1) == nil)
+        try await TestDatabases.with(.sqlite) { db in
+            let f = try await Fixture.make(on: db)
+            let director = f.actor(f.director, .networkDirector)
+            let household = try await db.write {
+                try await HouseholdStore.create(network: f.network.id, reference: "HS-1", actor: director, on: $0)
+            }
+            let before = try await HouseholdStore.factStamp(of: [f.network.id], on: db.sql)
+            let raised = try await db.write { tx in
+                let start = try await HouseholdStore.lockedFactVersion(of: household, on: tx)
+                try await TimelineStore.append(
+                    TimelineEvent(
+                        household: household, network: f.network.id, actor: f.director.id, actorOrganisation: nil,
+                        kind: "case.opened", summary: "Casus geopend"), on: tx)
+                return try await HouseholdStore.lockedFactVersion(of: household, on: tx) - start
+            }
+            #expect(raised == 1)
+            let after = try await HouseholdStore.factStamp(of: [f.network.id], on: db.sql)
+            #expect(after == HouseholdStore.factStamp(before, raisedBy: raised))
+            _ = try await db.write {
+                try await HouseholdStore.create(network: f.network.id, reference: "HS-2", actor: director, on: $0)
+            }
+            #expect(
+                try await HouseholdStore.factStamp(of: [f.network.id], on: db.sql)
+                    != HouseholdStore.factStamp(before, raisedBy: raised))
+        }
+    }
+}

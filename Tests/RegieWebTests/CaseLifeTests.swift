@@ -243,7 +243,12 @@ struct CaseLifeTests {
             let later = raised.adding(days: 40)
             let first = try await watch.run(today: later)
             #expect(first.rises >= 2, "40 days later two rungs of 10 working days have passed")
-            #expect(try await watch.run(today: later).rises == 0, "told once")
+            let second = try await watch.run(today: later)
+            #expect(second.rises == 0, "told once")
+            // The first round's own rises moved the network's stamp; it settled on the stamp after them, so the next
+            // round skips every network instead of going through them again.
+            let networks = try await NetworkStore.all(on: harness.app.database.sql).count
+            #expect(second.unchanged == networks)
             var manager = Browser(client)
             _ = try await manager.login("proces@test.nl")
             #expect(try await manager.get("/notifications").body.contains("Opschaling onbeantwoord"))

@@ -29,6 +29,15 @@ extension HouseholdStore {
             }
     }
 
+    /// The household's fact version, read inside a write transaction with its row locked (PostgreSQL; SQLite has one
+    /// writer at a time anyway): no other writer can raise it until this transaction ends, so the version read again
+    /// at its end differs only by this transaction's own changes.
+    public static func lockedFactVersion(of household: HouseholdID, on db: any SQLDatabase) async throws -> Int64 {
+        try await db.select().column("fact_version").from("households")
+            .where("id", .equal, SQLBind(household.rawValue)).for(.update).first()?
+            .decode(column: "fact_version", as: Int64.self) ?? 0
+    }
+
     /// The fact versions of the given households (those that exist).
     public static func factVersions(of households: [HouseholdID], on db: any SQLDatabase) async throws
         -> [(household: HouseholdID, version: Int64)]
@@ -59,5 +68,13 @@ extension HouseholdStore {
         let households = try row?.decode(column: "households", as: Int64.self) ?? 0
         let versions = try row?.decode(column: "versions", as: Int64.self) ?? 0
         return "\(households):\(versions)"
+    }
+
+    /// The stamp `stamp` becomes when its households' versions rise by `changes` together and no household is
+    /// added: what a writer that knows its own changes expects to read back if nobody else wrote meanwhile.
+    public static func factStamp(_ stamp: String, raisedBy changes: Int64) -> String? {
+        let parts = stamp.split(separator: ":")
+        guard parts.count == 2, let households = Int64(parts[0]), let versions = Int64(parts[1]) else { return nil }
+        return "\(households):\(versions + changes)"
     }
 }

@@ -30,18 +30,31 @@ struct NormWatch {
             if Task.isShuttingDownGracefully { break }
             guard let profile = app.profiles.profile(for: network) else { continue }
             // The stamp is read before the facts, so a change made during the round is judged in the next one.
-            let round = NormWatchLedger.Judged(
-                stamp: try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql), day: today,
-                network: network, profile: profile)
+            let stamp = try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql)
+            var round = NormWatchLedger.Judged(stamp: stamp, day: today, network: network, profile: profile)
             if await app.normWatchLedger.isSettled(round) {
                 report.unchanged += 1
                 continue
             }
-            report.rises += try await escalationRises(network.id, profile: profile, today: today)
+            var raised = OwnChanges()
+            report.rises += try await escalationRises(network.id, profile: profile, today: today, raised: &raised)
             report.aftercareRequests += try await aftercareChecks(network.id, profile: profile, today: today)
             for household in try await RetentionStore.due(in: network, today: today, on: app.database.sql) {
-                _ = try await app.database.write { db in try await RetentionStore.purge(household, on: db) }
+                try await raised.write(household, app: app) { db in
+                    _ = try await RetentionStore.purge(household, on: db)
+                }
                 report.purged += 1
+            }
+            // The round's own writes move the stamp too. When they alone moved it, the facts after them are what this
+            // round judged (it recorded every rung due today), so the next round need not go through the network again —
+            // at region scale the first round's rises otherwise cost a second full round a minute later.
+            if raised.versions > 0,
+                try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql)
+                    == HouseholdStore.factStamp(stamp, raisedBy: raised.versions)
+            {
+                round = NormWatchLedger.Judged(
+                    stamp: HouseholdStore.factStamp(stamp, raisedBy: raised.versions) ?? stamp, day: today,
+                    network: network, profile: profile)
             }
             await app.normWatchLedger.settle(round)
         }
@@ -50,12 +63,14 @@ struct NormWatch {
 
     /// Rungs reached because a deadline passed: recorded once on the timeline, with the process manager, the
     /// network directors and whoever raised it told.
-    private func escalationRises(_ network: NetworkID, profile: WorkflowProfile, today: Day) async throws -> Int {
+    private func escalationRises(
+        _ network: NetworkID, profile: WorkflowProfile, today: Day, raised: inout OwnChanges
+    ) async throws -> Int {
         var count = 0
         for escalation in try await EscalationStore.undecided(in: network, on: app.database.sql) {
             let clock = EscalationClock(ladder: escalation.kind.ladder(in: profile), calendar: app.calendar)
             for step in clock.steps(recorded: escalation.recorded, decidedOn: nil, today: today) where step.automatic {
-                count += try await app.database.write { db in
+                count += try await raised.write(escalation.household, app: app) { db in
                     guard try await EscalationStore.noticeRise(escalation.id, rung: step.rung, on: db) else { return 0 }
                     let notifier = Notifier(app: app)
                     let rung = clock.ladder[step.rung].name
@@ -102,5 +117,26 @@ struct NormWatch {
             }
         }
         return count
+    }
+}
+
+/// How far a round's own writes raised the fact versions of the households they changed, read inside each write's
+/// transaction before and after it: exact whatever the write records, and untouched by other writers, whose changes
+/// to the same household wait for the transaction (its row is locked before the first read).
+struct OwnChanges {
+    private(set) var versions: Int64 = 0
+
+    /// Runs `body` on `household` in one transaction and counts how far it raised the household's version.
+    mutating func write<T: Sendable>(
+        _ household: HouseholdID, app: WebApp, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        let (result, raised) = try await app.database.write { db in
+            let before = try await HouseholdStore.lockedFactVersion(of: household, on: db)
+            let result = try await body(db)
+            let after = try await HouseholdStore.lockedFactVersion(of: household, on: db)
+            return (result, after - before)
+        }
+        versions += raised
+        return result
     }
 }
