@@ -48,13 +48,10 @@ struct NormWatch {
             // The round's own writes move the stamp too. When they alone moved it, the facts after them are what this
             // round judged (it recorded every rung due today), so the next round need not go through the network again —
             // at region scale the first round's rises otherwise cost a second full round a minute later.
-            if raised.versions > 0,
-                try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql)
-                    == HouseholdStore.factStamp(stamp, raisedBy: raised.versions)
+            if raised.versions > 0, let expected = HouseholdStore.factStamp(stamp, raisedBy: raised.versions),
+                try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql) == expected
             {
-                round = NormWatchLedger.Judged(
-                    stamp: HouseholdStore.factStamp(stamp, raisedBy: raised.versions) ?? stamp, day: today,
-                    network: network, profile: profile)
+                round = NormWatchLedger.Judged(stamp: expected, day: today, network: network, profile: profile)
             }
             await app.normWatchLedger.settle(round)
         }
