@@ -52,6 +52,50 @@ struct HouseholdFactsCacheTests {
         }
     }
 
+    @Test(
+        "A director or organisation renamed shows at once in the case list kept before",
+        arguments: TestDatabases.backends)
+    func followsRenames(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
+            let id = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
+            let appointed = try await director.post(
+                "/cases/\(id)/director",
+                [
+                    ("director", caseDirector.id.rawValue), ("direction", "casusregie"),
+                    ("director_from", Day(Date()).dutch),
+                ])
+            #expect(appointed.status == .found)
+            let db = harness.app.database
+            let organisation = try #require(try await OrganisationStore.find(caseDirector.organisation, on: db.sql))
+            // Read twice, so the rows are kept with the household's version.
+            for _ in 0..<2 {
+                #expect(try await director.get("/cases").body.contains("\(caseDirector.name) (\(organisation.name))"))
+            }
+            let before = try await HouseholdStore.factVersions(of: [HouseholdID(rawValue: id)], on: db.sql)
+
+            var renaming = caseDirector
+            renaming.name = "Noor Nieuwenhuis"
+            let renamed = renaming
+            try await db.write { tx in try await UserStore.update(renamed, on: tx) }
+            #expect(try await director.get("/cases").body.contains("Noor Nieuwenhuis (\(organisation.name))"))
+
+            var moving = organisation
+            moving.name = "Wijkteam Hernoemd"
+            let moved = moving
+            try await db.write { tx in try await OrganisationStore.update(moved, on: tx) }
+            #expect(try await director.get("/cases").body.contains("Noor Nieuwenhuis (Wijkteam Hernoemd)"))
+
+            // Saving without a new name leaves the kept rows alone.
+            try await db.write { tx in
+                try await UserStore.update(renamed, on: tx)
+                try await OrganisationStore.update(moved, on: tx)
+            }
+            let after = try await HouseholdStore.factVersions(of: [HouseholdID(rawValue: id)], on: db.sql)
+            #expect(after.map(\.version) == before.map { $0.version + 2 }, "one rise per rename, none for a plain save")
+        }
+    }
+
     @Test("The figures' facts are reused until something in the network changes", arguments: TestDatabases.backends)
     func figures(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, _ in

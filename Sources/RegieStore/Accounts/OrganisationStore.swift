@@ -27,7 +27,9 @@ public enum OrganisationStore {
         }
     }
 
+    /// Saves name, kind and active flag; a new name makes the rows kept with its directors' households stale.
     public static func update(_ organisation: Organisation, on db: any SQLDatabase) async throws {
+        let renamed = try await find(organisation.id, on: db).map { $0.name != organisation.name }
         do {
             try await db.update("organisations")
                 .set("name", to: SQLBind(organisation.name)).set("kind", to: SQLBind(organisation.kind.rawValue))
@@ -36,6 +38,7 @@ public enum OrganisationStore {
         } catch let error where error.isUniqueViolation {
             throw StoreError.duplicate(field: "name")
         }
+        if renamed == true { try await HouseholdStore.touchDirected(from: organisation.id, on: db) }
     }
 
     public static func all(on db: any SQLDatabase) async throws -> [Organisation] {

@@ -67,6 +67,7 @@ public enum UserStore {
             throw StoreError.duplicate(field: "email")
         }
         if endSessions { try await endAllSessions(of: user.id, on: db) }
+        if let current, current.name != user.name { try await HouseholdStore.touchDirected(by: user.id, on: db) }
     }
 
     public static func find(_ id: UserID, on db: any SQLDatabase) async throws -> UserAccount? {

@@ -15,6 +15,31 @@ extension HouseholdStore {
             .where("id", .equal, SQLBind(household.rawValue)).run()
     }
 
+    /// Raises the fact version of every household whose current director (or process director) is `user`, or whose
+    /// director was appointed from `organisation`: the director's name and organisation are read with the household's
+    /// facts and kept with them (the case list's rows), so renaming either must make those rows stale like any other
+    /// change. No timeline event: the household itself did not change.
+    public static func touchDirected(
+        by user: UserID? = nil, from organisation: OrganisationID? = nil, on db: any SQLDatabase
+    ) async throws {
+        guard user != nil || organisation != nil else { return }
+        try await db.update("households")
+            .set(
+                SQLIdentifier("fact_version"),
+                to: SQLBinaryExpression(SQLIdentifier("fact_version"), .add, SQLBind(1))
+            )
+            .where(
+                "id", .in,
+                SQLSubquery.select { query in
+                    query.column("household_id").from("case_directors").where("ended_on", .is, SQLLiteral.null)
+                    if let user { query.where("user_id", .equal, SQLBind(user.rawValue)) }
+                    if let organisation { query.where("organisation_id", .equal, SQLBind(organisation.rawValue)) }
+                    return query
+                }
+            )
+            .run()
+    }
+
     /// Every household of `network` with its fact version: one indexed read, however long the history.
     public static func factVersions(in network: NetworkID, on db: any SQLDatabase) async throws
         -> [(household: HouseholdID, version: Int64)]
