@@ -49,6 +49,25 @@ struct HouseholdFactsCacheTests {
             #expect(!(try await director.get("/").body.contains("Regisseur aanstellen")), "the change shows at once")
             #expect(try await director.get("/cases").body.contains("0 open casussen zonder regisseur"))
             #expect(try await Self.viewProcessLog(harness, id) == logged + 1, "the worklist no longer shows it")
+
+            // A household that is new to the network shows in the lists kept before, too.
+            #expect(!(try await director.get("/").body.contains("Melding wacht op besluit")))
+            let signalsBefore = try await director.get("/signals").body
+            let draft = SignalDraft(
+                persons: [
+                    SignalDraft.Person(
+                        givenName: "Sam", familyName: "Nieuw", birthDate: Day("1985-03-01"), relation: .parent)
+                ],
+                street: "Esdoornlaan", houseNumber: "3", postcode: "7511ab", city: "Enschede", concerns: ["wonen"],
+                description: "Huurachterstand")
+            let recorded = try await harness.app.database.write { tx in
+                try await SignalStore.record(
+                    draft, network: harness.network.id, household: HouseholdID(), reporter: maker,
+                    enteredBy: maker.user, on: tx)
+            }
+            #expect(try await director.get("/").body.contains("Melding wacht op besluit"))
+            #expect(!signalsBefore.contains("/signals/\(recorded.signalID)"))
+            #expect(try await director.get("/signals").body.contains("/signals/\(recorded.signalID)"))
         }
     }
 

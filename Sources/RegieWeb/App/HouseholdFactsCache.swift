@@ -31,6 +31,21 @@ actor HouseholdFactsCache {
     }
 
     private var entries: [HouseholdID: Entry] = [:]
+    /// Each network's households with their versions, under the network's fact stamp when they were read.
+    private var networkVersions: [NetworkID: (stamp: String, versions: [(household: HouseholdID, version: Int64)])] =
+        [:]
+
+    /// The households of `network` with their versions as kept under `stamp`, or `nil` when the network's facts
+    /// moved since (or were never read).
+    func versions(of network: NetworkID, stamp: String) -> [(household: HouseholdID, version: Int64)]? {
+        guard let kept = networkVersions[network], kept.stamp == stamp else { return nil }
+        return kept.versions
+    }
+
+    /// Keeps `versions`, read after `stamp`, as the households of `network` at that stamp.
+    func keep(_ versions: [(household: HouseholdID, version: Int64)], of network: NetworkID, stamp: String) {
+        networkVersions[network] = (stamp, versions)
+    }
 
     /// For each of the given versions, in order, the entry still valid today or `nil` when the household must be
     /// derived afresh.
@@ -81,6 +96,19 @@ extension WebApp {
 
     /// The entries of every household of a network.
     func networkEntries(_ network: NetworkID, today: Day) async throws -> [HouseholdFactsCache.Entry] {
-        try await householdEntries(try await HouseholdStore.factVersions(in: network, on: database.sql), today: today)
+        try await householdEntries(try await factVersions(in: network), today: today)
+    }
+
+    /// Every household of `network` with its fact version. The network's fact stamp is one row where the versions
+    /// are one per household (2,500 in a large network, read and decoded on every list view), so the versions are
+    /// kept per server under the stamp and read again only when it moved. They are read after the stamp, so what
+    /// is kept is never older than the stamp it is kept under.
+    func factVersions(in network: NetworkID) async throws -> [(household: HouseholdID, version: Int64)] {
+        let db = database.sql
+        let stamp = try await HouseholdStore.factStamp(of: [network], on: db)
+        if let kept = await householdFacts.versions(of: network, stamp: stamp) { return kept }
+        let versions = try await HouseholdStore.factVersions(in: network, on: db)
+        await householdFacts.keep(versions, of: network, stamp: stamp)
+        return versions
     }
 }

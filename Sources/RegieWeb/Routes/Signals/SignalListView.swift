@@ -67,7 +67,7 @@ struct SignalListView {
             filter == "all"
             ? try await HouseholdStore.factVersions(
                 of: try await SignalStore.households(in: network.id, on: db), on: db)
-            : try await HouseholdStore.factVersions(in: network.id, on: db)
+            : try await app.factVersions(in: network.id)
         let candidates = try await app.householdEntries(versions, today: today).map(\.context).filter {
             filter == "all" || $0.phase == .intake || $0.phase == .informationRound
         }
