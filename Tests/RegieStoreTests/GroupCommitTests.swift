@@ -2,6 +2,7 @@ import Foundation
 import RegieCore
 import RegieTestSupport
 import SQLKit
+import Synchronization
 import Testing
 
 @testable import RegieStore
@@ -73,6 +74,33 @@ struct GroupCommitTests {
         }
     }
 
+    @Test(
+        "New records of simultaneous submissions go in together; a value in use, or taken earlier in the batch, is drawn again",
+        arguments: TestDatabases.backends)
+    func records(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let probe = try await Probe(db)
+            let drawn = try await withThrowingTaskGroup(of: String?.self) { group in
+                group.addTask {
+                    try await probe.store("a")
+                    return nil
+                }
+                try await probe.untilWriting()
+                // One after the other, so their order in the batch is known: "a" is stored already, and the third
+                // draws the "c" the second took.
+                for (index, draws) in [["a", "x"], ["c", "e"], ["c", "d"]].enumerated() {
+                    group.addTask { try await probe.record(drawing: draws) }
+                    try await probe.until { await probe.commit.waiting == index + 1 }
+                }
+                await probe.open()
+                return try await group.reduce(into: [String]()) { drawn, value in value.map { drawn.append($0) } }
+            }
+            #expect(drawn.sorted() == ["c", "d", "x"])
+            #expect(try await probe.stored() == ["a", "c", "d", "x"])
+            #expect(await probe.recorder.batchSizes == [1, 3])
+        }
+    }
+
     @Test("Many pages logging at once: every access-log entry is stored", arguments: TestDatabases.backends)
     func accessLog(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in
@@ -140,6 +168,20 @@ private final class Probe: Sendable {
             }, to: database)
     }
 
+    /// Stores, as a new record, the first of `draws` not in use; answers the one stored.
+    func record(drawing draws: [String]) async throws -> String {
+        let (table, next) = (self.table, Draws(draws))
+        return try await commit.submit(
+            [],
+            records: {
+                let value = next.take()
+                var records = NewRecords()
+                records.add(table, columns: ["item"], values: [SQLBind(value)])
+                records.requireUnused(value, in: table, column: "item")
+                return (records, value)
+            }, to: database)
+    }
+
     /// Lets the first write go on.
     func open() async { await recorder.open() }
 
@@ -182,5 +224,16 @@ private actor Recorder {
         opened = true
         gate?.resume()
         gate = nil
+    }
+}
+
+/// Values handed out one by one, the last one again when they run out.
+private final class Draws: Sendable {
+    private let values: Mutex<[String]>
+
+    init(_ values: [String]) { self.values = Mutex(values) }
+
+    func take() -> String {
+        values.withLock { $0.count > 1 ? $0.removeFirst() : $0[0] }
     }
 }

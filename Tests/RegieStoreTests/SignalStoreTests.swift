@@ -52,6 +52,57 @@ struct SignalStoreTests {
     }
 
     @Test(
+        "Intakes of new households arriving together are each stored whole, logged once, at the version of their events",
+        arguments: TestDatabases.backends)
+    func together(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let f = try await Fixture.make(on: db)
+            let reporter = f.actor(f.partner, .partnerWorker)
+            let recorded = try await withThrowingTaskGroup(of: SignalStore.Recorded.self) { group in
+                for index in 0..<40 {
+                    let draft = draft(given: "Kind\(index)", family: "Samen")
+                    #expect(SignalStore.startsNewHousehold(draft))
+                    let household = HouseholdID()
+                    group.addTask {
+                        try await AccessGuard.authorizeNewHousehold(
+                            reporter, network: f.network.id, household: household, requestID: "inname-\(index)",
+                            database: db,
+                            records: {
+                                SignalStore.newHousehold(
+                                    draft, network: f.network.id, household: household, reporter: reporter,
+                                    enteredBy: f.partner.id)
+                            })
+                    }
+                }
+                return try await group.reduce(into: [SignalStore.Recorded]()) { $0.append($1) }
+            }
+            #expect(Set(recorded.map(\.household)).count == 40 && recorded.allSatisfy(\.newHousehold))
+            let director = f.actor(f.director, .networkDirector)
+            var references: Set<String> = []
+            for one in recorded {
+                let grant = try await AccessGuard.authorize(
+                    director, .viewIntake, household: one.household, requestID: nil, database: db)
+                let events = try await TimelineStore.events(grant, on: db.sql)
+                #expect(events.map(\.kind) == ["household.created", "signal.received"])
+                #expect(events.last?.after == "{\"signal\":\"\(one.signalID)\"}")
+                let summaries = try await SignalStore.summaries(grant, on: db.sql)
+                #expect(summaries.map(\.concerns) == [["wonen", "zorg"]])
+                #expect(try await HouseholdStore.factVersions(of: [one.household], on: db.sql).first?.version == 2)
+                let row = try #require(
+                    try await db.sql.select().column("reference").from("households")
+                        .where("id", .equal, SQLBind(one.household.rawValue)).first())
+                references.insert(try row.decode(column: "reference", as: String.self))
+                let members = try await db.sql.select().column("person_id").from("household_members")
+                    .where("household_id", .equal, SQLBind(one.household.rawValue)).all()
+                #expect(members.count == 1)
+                let log = try await AccessLogStore.entries(household: one.household, on: db.sql)
+                #expect(log.filter { $0.action == AccessAction.createSignal.rawValue }.count == 1)
+            }
+            #expect(references.count == 40)
+        }
+    }
+
+    @Test(
         "Known persons are proposed by name and birth date or BSN, and choosing one joins their household",
         arguments: TestDatabases.backends)
     func matching(backend: RegieDatabase.Backend) async throws {

@@ -111,6 +111,30 @@ public enum AccessGuard {
         _ actor: AccessActor, network: NetworkID, household: HouseholdID, requestID: String?, database: RegieDatabase,
         recording: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
+        let entry = try await decideNewHousehold(actor, network, household, requestID, database)
+        // Grouped: a partner system posting many signals at once shares commits instead of queueing for them.
+        return try await database.groupedWrite { db in
+            try await AccessLogStore.append(entry, on: db)
+            return try await recording(db)
+        }
+    }
+
+    /// Like `authorizeNewHousehold(_:network:household:requestID:database:recording:)` for an intake whose records
+    /// are all new (`NewRecords`, drawn by `draw`): they go in with those of the intakes arriving meanwhile, one
+    /// statement per table for all of them, and the log entry with them. `draw` may be called more than once.
+    public static func authorizeNewHousehold<T: Sendable>(
+        _ actor: AccessActor, network: NetworkID, household: HouseholdID, requestID: String?, database: RegieDatabase,
+        records draw: @escaping @Sendable () throws -> (NewRecords, T)
+    ) async throws -> T {
+        let entry = try await decideNewHousehold(actor, network, household, requestID, database)
+        return try await database.groupCommit.submit([entry], records: draw, to: database)
+    }
+
+    /// The log entry of an allowed intake of a new household; a refusal is logged on its own and thrown.
+    private static func decideNewHousehold(
+        _ actor: AccessActor, _ network: NetworkID, _ household: HouseholdID, _ requestID: String?,
+        _ database: RegieDatabase
+    ) async throws -> AccessLogEntry {
         let context = HouseholdAccessContext(household: household, network: network, phase: .intake)
         let decision = AccessPolicy.decide(actor: actor, action: .createSignal, context: context)
         let entry = AccessLogEntry(
@@ -120,10 +144,6 @@ public enum AccessGuard {
             try await AccessLogStore.append([entry], to: database)
             throw AccessDenied(rule: decision.rule)
         }
-        // Grouped: a partner system posting many signals at once shares commits instead of queueing for them.
-        return try await database.groupedWrite { db in
-            try await AccessLogStore.append(entry, on: db)
-            return try await recording(db)
-        }
+        return entry
     }
 }

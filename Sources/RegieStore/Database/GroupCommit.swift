@@ -7,15 +7,17 @@ import SQLKit
 /// log and wake the waiting threads. Sixteen users opening their worklist (each logging the households it shows) or
 /// a partner system posting signals would otherwise be sixteen transactions queueing, each writing the same index
 /// pages again. Nothing waits on a timer: the first submission starts a transaction at once, and whatever arrives
-/// while it runs goes into the next. Two kinds of submission share a transaction: items (access-log entries), which
-/// are stored together in as few statements as `persist` needs — first, since nothing reads them back — and writes
-/// of any kind, which then run one after the other in arrival order, each seeing the ones before it, so the outcome
-/// is the one they would have had one by one. When a shared transaction fails, each submission runs again in a
-/// transaction of its own, so one bad write never costs the others theirs — which is why a write may run twice and
-/// must not act outside the database.
+/// while it runs goes into the next. Three kinds of submission share a transaction: items (access-log entries), which
+/// are stored together in as few statements as `persist` needs — first, since nothing reads them back — then new
+/// records (`NewRecords`: a new household with its signal), the whole batch's in one statement per table, since
+/// nothing stored refers to them; and last writes of any kind, which run one after the other in arrival order, each
+/// seeing the ones before it, so the outcome is the one they would have had one by one. When a shared transaction
+/// fails, each submission runs again in a transaction of its own, so one bad write never costs the others theirs —
+/// which is why a write may run twice (and new records be drawn again) and must not act outside the database.
 actor GroupCommit<Item: Sendable> {
     private enum Work {
         case items([Item])
+        case records([Item], @Sendable () throws -> (NewRecords, any Sendable))
         case write(@Sendable (any SQLDatabase) async throws -> any Sendable)
     }
 
@@ -55,6 +57,22 @@ actor GroupCommit<Item: Sendable> {
         try await enqueue(.write { db in try await body(db) }, to: database) as! T
     }
 
+    /// Stores `items` and the records `draw` makes; returns what `draw` returned with them once they are committed.
+    /// `draw` is called again when a value its records require unused is taken, or when the shared transaction
+    /// failed and the submission runs alone.
+    func submit<T: Sendable>(
+        _ items: [Item], records draw: @escaping @Sendable () throws -> (NewRecords, T), to database: RegieDatabase
+    ) async throws -> T {
+        // The draw produced the result, so it is a T.
+        try await enqueue(
+            .records(
+                items,
+                {
+                    let (records, result) = try draw()
+                    return (records, result)
+                }), to: database) as! T
+    }
+
     /// How many submissions wait for the next transaction; for tests.
     var waiting: Int { pending.count }
 
@@ -89,20 +107,29 @@ actor GroupCommit<Item: Sendable> {
         writing = false
     }
 
-    /// One transaction: every item of the batch, then each write; a result per submission (`()` for items).
+    /// One transaction: every item of the batch, then all new records, then each write; a result per submission
+    /// (`()` for items).
     private func run(_ batch: [Work], on database: RegieDatabase) async throws -> [any Sendable] {
         let (observe, persist) = (self.observe, self.persist)
         return try await database.write { db in
             await observe?(batch.count)
             let items = batch.flatMap { work -> [Item] in
-                if case .items(let items) = work { return items }
-                return []
+                switch work {
+                case .items(let items), .records(let items, _): return items
+                case .write: return []
+                }
             }
             if !items.isEmpty { try await persist(items, db) }
+            let draws = batch.compactMap { work in
+                if case .records(_, let draw) = work { return draw }
+                return nil
+            }
+            var made = try await NewRecords.store(draws, on: db)[...]
             var results: [any Sendable] = []
             for work in batch {
                 switch work {
                 case .items: results.append(())
+                case .records: results.append(made.removeFirst())
                 case .write(let body): results.append(try await body(db))
                 }
             }

@@ -97,79 +97,158 @@ public enum SignalStore {
         public let newHousehold: Bool
     }
 
+    /// Whether the signal starts a household of persons the network does not know yet — no person was chosen as one
+    /// already known — so that all it stores is new (`newHousehold`).
+    public static func startsNewHousehold(_ draft: SignalDraft) -> Bool {
+        draft.persons.allSatisfy { $0.existingPersonID == nil }
+    }
+
+    /// The records of a signal that starts a new household (`startsNewHousehold`): the household under a reference
+    /// drawn now, its persons and their memberships, the signal with its concerns, and the timeline events. Made
+    /// without reading anything, so many intakes' records can be stored together
+    /// (`AccessGuard.authorizeNewHousehold(_:network:household:requestID:database:records:)`).
+    public static func newHousehold(
+        _ draft: SignalDraft, network: NetworkID, household: HouseholdID, reporter: AccessActor, enteredBy: UserID,
+        at moment: Date = Date()
+    ) -> (NewRecords, Recorded) {
+        precondition(startsNewHousehold(draft), "only persons the network does not know yet")
+        var records = NewRecords()
+        let reference = newReference(Day(moment))
+        records.requireUnused(reference, in: "households", column: "reference")
+        let signalID = UUID().uuidString.lowercased()
+        let events = events(
+            of: signalID, draft, newHousehold: true, household: household, network: network, reporter: reporter,
+            at: moment)
+        // The household starts at the version its first events make, as if `TimelineStore.append` had raised it.
+        addHousehold(
+            draft, household, network: network, reference: reference, version: events.count, at: moment, to: &records)
+        let persons = draft.persons.map { addPerson($0, network: network, at: moment, to: &records) }
+        for (id, person) in zip(persons, draft.persons) {
+            addMember(id, relation: person.relation, household: household, on: Day(moment), to: &records)
+        }
+        addSignal(
+            signalID, draft, household: household, network: network, reporter: reporter, enteredBy: enteredBy,
+            at: moment, to: &records)
+        TimelineStore.add(events, to: &records)
+        return (records, Recorded(signalID: signalID, household: household, newHousehold: true))
+    }
+
     /// Stores a validated signal in one transaction: the household (an existing one when a chosen person
     /// already lives in one), new persons and memberships, the signal with its concerns, and the timeline events.
     public static func record(
         _ draft: SignalDraft, network: NetworkID, household: HouseholdID, reporter: AccessActor, enteredBy: UserID,
         at moment: Date = Date(), on db: any SQLDatabase
     ) async throws -> Recorded {
+        if startsNewHousehold(draft) {
+            return try await NewRecords.store(
+                [
+                    {
+                        newHousehold(
+                            draft, network: network, household: household, reporter: reporter, enteredBy: enteredBy,
+                            at: moment)
+                    }
+                ], on: db)[0]
+        }
         let today = Day(moment)
         let existing = try await householdOfChosenPersons(draft, network: network, on: db)
         let householdID = existing ?? household
+        var records = NewRecords()
         if existing == nil {
-            try await db.insert(into: "households")
-                .columns(
-                    "id", "network_id", "reference", "lawful_basis", "created_at", "street", "house_number",
-                    "postcode", "city", "neighbourhood", "no_fixed_address"
-                )
-                .values(
-                    SQLBind(householdID.rawValue), SQLBind(network.rawValue),
-                    SQLBind(try await unusedReference(today, on: db)),
-                    SQLBind(Optional<String>.none), SQLBind(moment.millis), SQLBind(draft.street.trimmed),
-                    SQLBind(draft.houseNumber.trimmed), SQLBind(Postcode(draft.postcode)?.value ?? ""),
-                    SQLBind(draft.city.trimmed), SQLBind(draft.neighbourhood.trimmed),
-                    SQLBind(draft.noFixedAddress)
-                )
-                .run()
+            addHousehold(
+                draft, householdID, network: network, reference: try await unusedReference(today, on: db), version: 0,
+                at: moment, to: &records)
         }
+        // All new persons first, then the memberships that refer to them.
+        var members: [(person: String, relation: MemberRelation)] = []
         for person in draft.persons {
-            let personID = try await ensurePerson(person, network: network, moment: moment, on: db)
-            // A person created just now lives nowhere yet; only a known person may already be a member.
-            if person.existingPersonID == nil {
-                try await addMember(personID, relation: person.relation, household: householdID, today: today, on: db)
-            } else {
-                try await ensureMember(
-                    personID, relation: person.relation, household: householdID, today: today, on: db)
+            guard let id = person.existingPersonID else {
+                members.append((addPerson(person, network: network, at: moment, to: &records), person.relation))
+                continue
             }
+            try await requireKnown(id, network: network, on: db)
+            if try await !isMember(id, of: householdID, on: db) { members.append((id, person.relation)) }
+        }
+        for member in members {
+            addMember(member.person, relation: member.relation, household: householdID, on: today, to: &records)
         }
         let signalID = UUID().uuidString.lowercased()
-        try await db.insert(into: "signals")
-            .columns(
-                "id", "household_id", "network_id", "reporter_user_id", "reporter_organisation_id",
-                "entered_by_user_id", "channel", "description", "household_informed", "not_informed_reason",
-                "origin", "urgency", "crisis", "trigger_code", "own_attempt", "received_at", "received_on"
-            )
-            .values(
-                SQLBind(signalID), SQLBind(householdID.rawValue), SQLBind(network.rawValue),
-                SQLBind(reporter.user.rawValue), SQLBind(reporter.organisation.rawValue), SQLBind(enteredBy.rawValue),
-                SQLBind(draft.channel.rawValue), SQLBind(draft.description.trimmed), SQLBind(draft.householdInformed),
-                SQLBind(draft.notInformedReason.trimmed), SQLBind(draft.origin.rawValue),
-                SQLBind(draft.urgency.rawValue), SQLBind(draft.crisis), SQLBind(draft.trigger),
-                SQLBind(draft.ownAttempt.trimmed), SQLBind(moment.millis), SQLBind(today.iso)
-            )
-            .run()
-        var concerns = db.insert(into: "signal_concerns").columns("signal_id", "domain_code")
-        var seen: Set<String> = []
-        for domain in draft.concerns where seen.insert(domain).inserted {
-            concerns = concerns.values(SQLBind(signalID), SQLBind(domain))
-        }
-        if !draft.concerns.isEmpty { try await concerns.run() }
+        addSignal(
+            signalID, draft, household: householdID, network: network, reporter: reporter, enteredBy: enteredBy,
+            at: moment, to: &records)
+        try await records.insert(on: db)
+        try await TimelineStore.append(
+            events(
+                of: signalID, draft, newHousehold: existing == nil, household: householdID, network: network,
+                reporter: reporter, at: moment),
+            on: db)
+        return Recorded(signalID: signalID, household: householdID, newHousehold: existing == nil)
+    }
+
+    /// The timeline events of a signal: the household's creation when it is new, and the signal's arrival.
+    private static func events(
+        of signalID: String, _ draft: SignalDraft, newHousehold: Bool, household: HouseholdID, network: NetworkID,
+        reporter: AccessActor, at moment: Date
+    ) -> [TimelineEvent] {
         var events: [TimelineEvent] = []
-        if existing == nil {
+        if newHousehold {
             events.append(
                 TimelineEvent(
-                    household: householdID, network: network, occurredAt: moment, actor: reporter.user,
+                    household: household, network: network, occurredAt: moment, actor: reporter.user,
                     actorOrganisation: reporter.organisation, kind: "household.created",
                     summary: "Huishouden aangemaakt bij een melding"))
         }
         events.append(
             TimelineEvent(
-                household: householdID, network: network, occurredAt: moment, actor: reporter.user,
+                household: household, network: network, occurredAt: moment, actor: reporter.user,
                 actorOrganisation: reporter.organisation, kind: "signal.received",
                 summary: draft.crisis ? "Melding ontvangen (crisis)" : "Melding ontvangen",
                 after: "{\"signal\":\"\(signalID)\"}"))
-        try await TimelineStore.append(events, on: db)
-        return Recorded(signalID: signalID, household: householdID, newHousehold: existing == nil)
+        return events
+    }
+
+    private static func addHousehold(
+        _ draft: SignalDraft, _ household: HouseholdID, network: NetworkID, reference: String, version: Int,
+        at moment: Date, to records: inout NewRecords
+    ) {
+        records.add(
+            "households",
+            columns: [
+                "id", "network_id", "reference", "lawful_basis", "created_at", "street", "house_number", "postcode",
+                "city", "neighbourhood", "no_fixed_address", "fact_version",
+            ],
+            values: [
+                SQLBind(household.rawValue), SQLBind(network.rawValue), SQLBind(reference),
+                SQLBind(Optional<String>.none), SQLBind(moment.millis), SQLBind(draft.street.trimmed),
+                SQLBind(draft.houseNumber.trimmed), SQLBind(Postcode(draft.postcode)?.value ?? ""),
+                SQLBind(draft.city.trimmed), SQLBind(draft.neighbourhood.trimmed), SQLBind(draft.noFixedAddress),
+                SQLBind(version),
+            ])
+    }
+
+    private static func addSignal(
+        _ signalID: String, _ draft: SignalDraft, household: HouseholdID, network: NetworkID, reporter: AccessActor,
+        enteredBy: UserID, at moment: Date, to records: inout NewRecords
+    ) {
+        records.add(
+            "signals",
+            columns: [
+                "id", "household_id", "network_id", "reporter_user_id", "reporter_organisation_id",
+                "entered_by_user_id", "channel", "description", "household_informed", "not_informed_reason",
+                "origin", "urgency", "crisis", "trigger_code", "own_attempt", "received_at", "received_on",
+            ],
+            values: [
+                SQLBind(signalID), SQLBind(household.rawValue), SQLBind(network.rawValue),
+                SQLBind(reporter.user.rawValue), SQLBind(reporter.organisation.rawValue), SQLBind(enteredBy.rawValue),
+                SQLBind(draft.channel.rawValue), SQLBind(draft.description.trimmed), SQLBind(draft.householdInformed),
+                SQLBind(draft.notInformedReason.trimmed), SQLBind(draft.origin.rawValue),
+                SQLBind(draft.urgency.rawValue), SQLBind(draft.crisis), SQLBind(draft.trigger),
+                SQLBind(draft.ownAttempt.trimmed), SQLBind(moment.millis), SQLBind(Day(moment).iso),
+            ])
+        var seen: Set<String> = []
+        for domain in draft.concerns where seen.insert(domain).inserted {
+            records.add(
+                "signal_concerns", columns: ["signal_id", "domain_code"], values: [SQLBind(signalID), SQLBind(domain)])
+        }
     }
 
     /// A chosen existing person's current household in this network, which the signal then joins.
@@ -190,50 +269,50 @@ public enum SignalStore {
         return nil
     }
 
-    private static func ensurePerson(
-        _ person: SignalDraft.Person, network: NetworkID, moment: Date,
-        on db: any SQLDatabase
-    ) async throws -> String {
-        if let id = person.existingPersonID {
-            let known = try await db.select().column("id").from("persons").where("id", .equal, SQLBind(id))
-                .where("network_id", .equal, SQLBind(network.rawValue)).first()
-            guard known != nil else { throw StoreError.notFound("person") }
-            return id
-        }
+    /// A chosen known person must be one of this network's.
+    private static func requireKnown(_ id: String, network: NetworkID, on db: any SQLDatabase) async throws {
+        let known = try await db.select().column("id").from("persons").where("id", .equal, SQLBind(id))
+            .where("network_id", .equal, SQLBind(network.rawValue)).first()
+        guard known != nil else { throw StoreError.notFound("person") }
+    }
+
+    /// Adds a new person's row; returns the person's id.
+    private static func addPerson(
+        _ person: SignalDraft.Person, network: NetworkID, at moment: Date, to records: inout NewRecords
+    ) -> String {
         let id = UUID().uuidString.lowercased()
-        try await db.insert(into: "persons")
-            .columns(
+        records.add(
+            "persons",
+            columns: [
                 "id", "network_id", "given_name", "family_name_prefix", "family_name", "family_key", "birth_date",
-                "unborn", "bsn", "custody", "protection_measure", "placement", "created_at"
-            )
-            .values(
+                "unborn", "bsn", "custody", "protection_measure", "placement", "created_at",
+            ],
+            values: [
                 SQLBind(id), SQLBind(network.rawValue), SQLBind(person.givenName.trimmed),
                 SQLBind(person.familyNamePrefix.trimmed), SQLBind(person.familyName.trimmed),
                 SQLBind(NameKey.familyKey(person.familyName)), SQLBind(person.birthDate?.iso),
                 SQLBind(person.unborn), SQLBind(BSN(person.bsn)?.digits), SQLBind(person.custody?.rawValue),
-                SQLBind(person.protectionMeasure?.rawValue), SQLBind(person.placement?.rawValue), SQLBind(moment.millis)
-            )
-            .run()
+                SQLBind(person.protectionMeasure?.rawValue), SQLBind(person.placement?.rawValue),
+                SQLBind(moment.millis),
+            ])
         return id
     }
 
-    private static func ensureMember(
-        _ person: String, relation: MemberRelation, household: HouseholdID, today: Day,
-        on db: any SQLDatabase
-    ) async throws {
-        let current = try await db.select().column("person_id").from("household_members")
+    /// Whether the person is a current member of the household.
+    private static func isMember(_ person: String, of household: HouseholdID, on db: any SQLDatabase) async throws
+        -> Bool
+    {
+        try await db.select().column("person_id").from("household_members")
             .where("household_id", .equal, SQLBind(household.rawValue)).where("person_id", .equal, SQLBind(person))
-            .where("left_on", .is, SQLLiteral.null).first()
-        guard current == nil else { return }
-        try await addMember(person, relation: relation, household: household, today: today, on: db)
+            .where("left_on", .is, SQLLiteral.null).first() != nil
     }
 
     private static func addMember(
-        _ person: String, relation: MemberRelation, household: HouseholdID, today: Day,
-        on db: any SQLDatabase
-    ) async throws {
-        try await db.insert(into: "household_members").columns("household_id", "person_id", "relation", "joined_on")
-            .values(SQLBind(household.rawValue), SQLBind(person), SQLBind(relation.rawValue), SQLBind(today.iso)).run()
+        _ person: String, relation: MemberRelation, household: HouseholdID, on day: Day, to records: inout NewRecords
+    ) {
+        records.add(
+            "household_members", columns: ["household_id", "person_id", "relation", "joined_on"],
+            values: [SQLBind(household.rawValue), SQLBind(person), SQLBind(relation.rawValue), SQLBind(day.iso)])
     }
 
     /// A short reference that professionals can say aloud: year and five characters.

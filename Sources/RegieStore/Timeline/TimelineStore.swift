@@ -26,19 +26,28 @@ public enum TimelineStore {
         for household in households {
             try await HouseholdStore.touch(household, changes: changes[household] ?? 1, on: db)
         }
-        var insert = db.insert(into: "timeline_events")
-            .columns(
-                "id", "household_id", "network_id", "occurred_at", "actor_user_id", "actor_organisation_id", "kind",
-                "summary", "before_json", "after_json"
-            )
+        var records = NewRecords()
+        add(events, to: &records)
+        try await records.insert(on: db)
+    }
+
+    /// Adds the events' rows to `records`, without raising any household's version: for a household that is itself
+    /// among the new records, whose row starts at the version its events make (`append` raises it for the others).
+    static func add(_ events: [TimelineEvent], to records: inout NewRecords) {
         for event in events {
-            insert = insert.values(
-                SQLBind(event.id), SQLBind(event.household.rawValue), SQLBind(event.network.rawValue),
-                SQLBind(event.occurredAt.millis), SQLBind(event.actor?.rawValue),
-                SQLBind(event.actorOrganisation?.rawValue), SQLBind(event.kind), SQLBind(event.summary),
-                SQLBind(event.before), SQLBind(event.after))
+            records.add(
+                "timeline_events",
+                columns: [
+                    "id", "household_id", "network_id", "occurred_at", "actor_user_id", "actor_organisation_id",
+                    "kind", "summary", "before_json", "after_json",
+                ],
+                values: [
+                    SQLBind(event.id), SQLBind(event.household.rawValue), SQLBind(event.network.rawValue),
+                    SQLBind(event.occurredAt.millis), SQLBind(event.actor?.rawValue),
+                    SQLBind(event.actorOrganisation?.rawValue), SQLBind(event.kind), SQLBind(event.summary),
+                    SQLBind(event.before), SQLBind(event.after),
+                ])
         }
-        try await insert.run()
     }
 
     /// Appends what the grant's user did to the grant's household, with `recording` kept as the event's JSON.

@@ -5,8 +5,6 @@ import SQLKit
 
 /// Validates, matches identities, authorises and records a signal — the one path for the form and the API.
 struct SignalService {
-    /// Roles that may bring in a signal.
-
     let app: WebApp
 
     enum Outcome {
@@ -57,6 +55,17 @@ struct SignalService {
         }
         guard candidates.isEmpty else { return .needsIdentityChoice(candidates) }
         let household = HouseholdID()
+        if SignalStore.startsNewHousehold(draft) {
+            // All new: stored with the intakes that arrive meanwhile, a statement per table for all of them.
+            return .recorded(
+                try await AccessGuard.authorizeNewHousehold(
+                    reporter, network: network.id, household: household, requestID: requestID, database: app.database,
+                    records: {
+                        SignalStore.newHousehold(
+                            draft, network: network.id, household: household, reporter: reporter,
+                            enteredBy: enteredBy)
+                    }))
+        }
         let recorded = try await AccessGuard.authorizeNewHousehold(
             reporter, network: network.id, household: household, requestID: requestID, database: app.database
         ) { db in
