@@ -36,4 +36,14 @@ struct TimeOrderedIDTests {
         #expect(Set(same).count == same.count)
         #expect(Set(same.map { $0.prefix(13) }).count == 1)
     }
+
+    @Test("New identifiers of households and timeline events are time-ordered, so new rows go to the end of indexes")
+    func newRecords() async throws {
+        let household = HouseholdID()
+        try await Task.sleep(for: .milliseconds(2))
+        let event = TimelineEvent(
+            household: household, network: NetworkID(), actor: nil, actorOrganisation: nil, kind: "k", summary: "s")
+        #expect(Array(household.rawValue)[14] == "7" && Array(event.id)[14] == "7")
+        #expect(household.rawValue < event.id)
+    }
 }

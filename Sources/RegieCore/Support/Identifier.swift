@@ -8,8 +8,8 @@ public struct Identifier<Tag>: Hashable, Sendable, Codable, CustomStringConverti
 
     public init(rawValue: String) { self.rawValue = rawValue }
 
-    /// A fresh random identifier.
-    public init() { self.rawValue = UUID().uuidString.lowercased() }
+    /// A fresh identifier, time-ordered (`TimeOrderedID`) so that new rows go to the end of the indexes holding it.
+    public init() { self.rawValue = TimeOrderedID.make() }
 
     /// Accepts only well-formed UUIDs, for ids that arrive in URLs and API bodies.
     public init?(validating text: String) {

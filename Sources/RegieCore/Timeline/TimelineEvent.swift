@@ -20,7 +20,7 @@ public struct TimelineEvent: Sendable, Codable, Hashable {
     public var position: Int64?
 
     public init(
-        id: String = UUID().uuidString.lowercased(), household: HouseholdID, network: NetworkID,
+        id: String = TimeOrderedID.make(), household: HouseholdID, network: NetworkID,
         occurredAt: Date = Date(), actor: UserID?, actorOrganisation: OrganisationID?, kind: String,
         summary: String, before: String? = nil, after: String? = nil, position: Int64? = nil
     ) {

@@ -20,7 +20,7 @@ public enum AdminLogStore {
         try await db.insert(into: "admin_log")
             .columns("id", "occurred_at", "actor_user_id", "entity", "entity_id", "action", "details")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(Date().millis), SQLBind(actor?.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(Date().millis), SQLBind(actor?.rawValue),
                 SQLBind(entity), SQLBind(entityID), SQLBind(action), SQLBind(details)
             )
             .run()

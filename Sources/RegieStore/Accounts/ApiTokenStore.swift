@@ -21,7 +21,7 @@ public enum ApiTokenStore {
         async throws -> ApiToken
     {
         let token = ApiToken(
-            id: UUID().uuidString.lowercased(), user: user, name: name, prefix: prefix,
+            id: TimeOrderedID.make(), user: user, name: name, prefix: prefix,
             createdAt: Date(), lastUsedAt: nil, revokedAt: nil)
         try await db.insert(into: "api_tokens")
             .columns("id", "user_id", "name", "token_hash", "prefix", "created_at")

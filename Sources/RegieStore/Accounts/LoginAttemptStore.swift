@@ -1,4 +1,5 @@
 import Foundation
+import RegieCore
 import SQLKit
 
 /// Failed and successful logins, counted per e-mail and per address to throttle guessing.
@@ -8,7 +9,7 @@ public enum LoginAttemptStore {
     {
         try await db.insert(into: "login_attempts").columns("id", "email", "ip", "occurred_at", "success")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(email), SQLBind(ip), SQLBind(at.millis),
+                SQLBind(TimeOrderedID.make()), SQLBind(email), SQLBind(ip), SQLBind(at.millis),
                 SQLBind(success)
             )
             .run()

@@ -29,7 +29,7 @@ public enum AftercareStore {
                 "id", "closure_id", "check_index", "organisation_id", "answer", "note", "answered_by", "answered_at"
             )
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(closure), SQLBind(index),
+                SQLBind(TimeOrderedID.make()), SQLBind(closure), SQLBind(index),
                 SQLBind(grant.actor.organisation.rawValue), SQLBind(answer.rawValue), SQLBind(note.trimmed),
                 SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)
             )

@@ -18,7 +18,7 @@ public enum AssessmentStore {
                     "recorded_at"
                 )
                 .values(
-                    SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.household.rawValue),
+                    SQLBind(TimeOrderedID.make()), SQLBind(grant.context.household.rawValue),
                     SQLBind(person), SQLBind(domain), SQLBind(score.rawValue), SQLBind(day.iso),
                     SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)
                 )
@@ -66,7 +66,7 @@ public enum AssessmentStore {
         try await db.insert(into: "safety_pictures")
             .columns("id", "household_id", "person_id", "as_of", "concerns", "note", "recorded_by", "recorded_at")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.household.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(grant.context.household.rawValue),
                 SQLBind(picture.person), SQLBind(picture.asOf.iso),
                 SQLBind(picture.concerns.map(\.rawValue).sorted().joined(separator: ",")), SQLBind(picture.note),
                 SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)
@@ -105,7 +105,7 @@ public enum AssessmentStore {
         try await db.insert(into: "informal_network")
             .columns("id", "household_id", "kind", "name", "description", "recorded_by", "recorded_at")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.household.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(grant.context.household.rawValue),
                 SQLBind(entry.kind.rawValue), SQLBind(entry.name.trimmingCharacters(in: .whitespacesAndNewlines)),
                 SQLBind(entry.description.trimmingCharacters(in: .whitespacesAndNewlines)),
                 SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)

@@ -58,7 +58,7 @@ public enum DirectorStore {
                 "appointed_at"
             )
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(household), SQLBind(user.id.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(household), SQLBind(user.id.rawValue),
                 SQLBind(user.organisation.rawValue), SQLBind(kind.rawValue), SQLBind(day.iso),
                 SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)
             )

@@ -13,7 +13,7 @@ public enum FamilyLevelStore {
         try await db.insert(into: "family_levels")
             .columns("id", "household_id", "level", "set_on", "reason", "recorded_by", "recorded_at")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.household.rawValue), SQLBind(level),
+                SQLBind(TimeOrderedID.make()), SQLBind(grant.context.household.rawValue), SQLBind(level),
                 SQLBind(day.iso), SQLBind(reason.trimmed), SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)
             )
             .run()

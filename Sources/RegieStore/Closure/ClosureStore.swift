@@ -24,7 +24,7 @@ public enum ClosureStore {
         precondition(grant.action == .decide, "Closing is a process decision")
         guard grant.context.phase == .active else { throw StoreError.refused("error.case_not_open") }
         let household = grant.context.household.rawValue
-        let id = UUID().uuidString.lowercased()
+        let id = TimeOrderedID.make()
         let director = try await DirectorStore.history(grant, on: db).current(.caseDirection)?.user
         try await db.insert(into: "closures")
             .columns(

@@ -29,7 +29,7 @@ public enum HandoverStore {
         on db: any SQLDatabase
     ) async throws -> String {
         precondition(grant.action == .decide, "A hand-over is a process decision")
-        let id = UUID().uuidString.lowercased()
+        let id = TimeOrderedID.make()
         try await db.insert(into: "handovers")
             .columns(
                 "id", "closure_id", "from_household_id", "from_network_id", "to_network_id", "handover_json",

@@ -13,7 +13,7 @@ public enum CareBudgetStore {
         try await db.insert(into: "care_budget_settings")
             .columns("id", "network_id", "year", "amount_cents", "set_by", "set_at")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(network.rawValue), SQLBind(year),
+                SQLBind(TimeOrderedID.make()), SQLBind(network.rawValue), SQLBind(year),
                 SQLBind(amount.cents), SQLBind(user?.rawValue), SQLBind(moment.millis)
             )
             .run()
@@ -29,7 +29,7 @@ public enum CareBudgetStore {
                 "recorded_at"
             )
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.network.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(grant.context.network.rawValue),
                 SQLBind(grant.context.household.rawValue), SQLBind(escalation), SQLBind(day.iso), SQLBind(amount.cents),
                 SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)
             )

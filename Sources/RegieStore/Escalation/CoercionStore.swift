@@ -17,7 +17,7 @@ public enum CoercionStore {
                 "recorded_at"
             )
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.household.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(grant.context.household.rawValue),
                 SQLBind(measure.measure.trimmed), SQLBind(measure.legalBasis.trimmed),
                 SQLBind(measure.imposedBy.trimmed),
                 SQLBind(measure.from.iso), SQLBind(measure.until?.iso), SQLBind(grant.actor.user.rawValue),

@@ -36,7 +36,7 @@ public enum EscalationStore {
         grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase
     ) async throws -> String {
         precondition(grant.action == .decide, "Escalating is a process decision")
-        let id = UUID().uuidString.lowercased()
+        let id = TimeOrderedID.make()
         try await db.insert(into: "escalations")
             .columns(
                 "id", "household_id", "network_id", "kind", "blocking_organisation_id", "blocking_rule", "reason",
@@ -76,7 +76,7 @@ public enum EscalationStore {
         try await db.insert(into: "escalation_steps")
             .columns("id", "escalation_id", "rung", "started_on", "recorded_by", "recorded_at")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(id), SQLBind(rung), SQLBind(day.iso),
+                SQLBind(TimeOrderedID.make()), SQLBind(id), SQLBind(rung), SQLBind(day.iso),
                 SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)
             )
             .run()

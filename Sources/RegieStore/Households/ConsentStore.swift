@@ -28,7 +28,7 @@ public enum ConsentStore {
                 "recorded_by", "recorded_at"
             )
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.household.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(grant.context.household.rawValue),
                 SQLBind(consent.person), SQLBind(consent.purpose.rawValue), SQLBind(consent.organisation.rawValue),
                 SQLBind(consent.givenBy.rawValue), SQLBind(giverName.trimmed), SQLBind(consent.givenOn.iso),
                 SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)

@@ -35,7 +35,7 @@ public enum InformationRoundStore {
             try await db.insert(into: "information_requests")
                 .columns("id", "household_id", "network_id", "organisation_id", "asked_by", "asked_at", "due_on")
                 .values(
-                    SQLBind(UUID().uuidString.lowercased()), SQLBind(household.rawValue),
+                    SQLBind(TimeOrderedID.make()), SQLBind(household.rawValue),
                     SQLBind(grant.context.network.rawValue), SQLBind(organisation.rawValue),
                     SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis), SQLBind(dueOn.iso)
                 )
@@ -130,7 +130,7 @@ public enum InformationRoundStore {
         try await db.insert(into: "information_answers")
             .columns("id", "request_id", "user_id", "known", "shared", "answered_at")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(requestID), SQLBind(grant.actor.user.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(requestID), SQLBind(grant.actor.user.rawValue),
                 SQLBind(known), SQLBind(shared.trimmingCharacters(in: .whitespacesAndNewlines)),
                 SQLBind(moment.millis)
             )
@@ -172,7 +172,7 @@ public enum InformationRoundStore {
                 "recorded_by", "recorded_at"
             )
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.household.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(grant.context.household.rawValue),
                 SQLBind(visit.visitedOn.iso), SQLBind(visit.visitors), SQLBind(visit.roleDivision),
                 SQLBind(visit.reason), SQLBind(visit.outcome), SQLBind(visit.letIn),
                 SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)

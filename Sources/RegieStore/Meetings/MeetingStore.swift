@@ -58,7 +58,7 @@ public enum MeetingStore {
         _ plan: Plan, network: NetworkID, household: HouseholdID?, by user: UserID, at moment: Date,
         on db: any SQLDatabase
     ) async throws -> String {
-        let id = UUID().uuidString.lowercased()
+        let id = TimeOrderedID.make()
         try await db.insert(into: "meetings")
             .columns(
                 "id", "network_id", "kind", "household_id", "scheduled_at", "duration_minutes", "place",
@@ -74,7 +74,7 @@ public enum MeetingStore {
         for participant in plan.participants {
             try await db.insert(into: "meeting_participants").columns("id", "meeting_id", "kind", "reference", "name")
                 .values(
-                    SQLBind(UUID().uuidString.lowercased()), SQLBind(id), SQLBind(participant.kind.rawValue),
+                    SQLBind(TimeOrderedID.make()), SQLBind(id), SQLBind(participant.kind.rawValue),
                     SQLBind(participant.reference), SQLBind(participant.name)
                 )
                 .run()

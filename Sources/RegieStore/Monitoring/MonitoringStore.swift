@@ -38,7 +38,7 @@ public enum MonitoringStore {
                 "recorded_at"
             )
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.household.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(grant.context.household.rawValue),
                 SQLBind(entry.kind.rawValue), SQLBind(entry.on.iso), SQLBind(withWhom.trimmed), SQLBind(text.trimmed),
                 SQLBind(entry.deviation), SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)
             )
@@ -107,7 +107,7 @@ public enum MonitoringStore {
                 "recorded_by", "recorded_at"
             )
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(grant.context.household.rawValue), SQLBind(plan.id),
+                SQLBind(TimeOrderedID.make()), SQLBind(grant.context.household.rawValue), SQLBind(plan.id),
                 SQLBind(evaluation.goalKey), SQLBind(evaluation.status.rawValue), SQLBind(householdView.trimmed),
                 SQLBind(note.trimmed), SQLBind(evaluation.evaluatedOn.iso), SQLBind(grant.actor.user.rawValue),
                 SQLBind(moment.millis)

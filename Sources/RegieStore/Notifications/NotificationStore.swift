@@ -48,7 +48,7 @@ public enum NotificationStore {
                     "created_at", "email_state"
                 )
                 .values(
-                    SQLBind(UUID().uuidString.lowercased()), SQLBind(user.rawValue), SQLBind(network?.rawValue),
+                    SQLBind(TimeOrderedID.make()), SQLBind(user.rawValue), SQLBind(network?.rawValue),
                     SQLBind(household?.rawValue), SQLBind(kind.rawValue), SQLBind(reference), SQLBind(link),
                     SQLBind("\(key):\(user.rawValue)"), SQLBind(moment.millis), SQLBind(emailing ? "pending" : "none")
                 )

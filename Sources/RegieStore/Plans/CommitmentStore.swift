@@ -33,7 +33,7 @@ public enum CommitmentStore {
         on db: any SQLDatabase
     ) async throws -> String {
         precondition(grant.action == .update || grant.action == .decide, "A commitment changes the file")
-        let id = UUID().uuidString.lowercased()
+        let id = TimeOrderedID.make()
         try await db.insert(into: "commitments")
             .columns(
                 "id", "household_id", "network_id", "goal_key", "meeting_id", "organisation_id", "user_id",
@@ -136,7 +136,7 @@ public enum CommitmentStore {
         try await db.insert(into: "commitment_responses")
             .columns("id", "commitment_id", "response", "note", "user_id", "responded_at")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(id), SQLBind(response.rawValue), SQLBind(text),
+                SQLBind(TimeOrderedID.make()), SQLBind(id), SQLBind(response.rawValue), SQLBind(text),
                 SQLBind(grant.actor.user.rawValue), SQLBind(moment.millis)
             )
             .run()

@@ -106,7 +106,7 @@ public enum PlanStore {
         guard try await openPlanID(grant.context.household, on: db) == nil else {
             throw StoreError.refused("error.plan_exists")
         }
-        let planID = UUID().uuidString.lowercased()
+        let planID = TimeOrderedID.make()
         do {
             try await db.insert(into: "plans").columns("id", "household_id", "opened_at")
                 .values(SQLBind(planID), SQLBind(grant.context.household.rawValue), SQLBind(moment.millis)).run()
@@ -121,7 +121,7 @@ public enum PlanStore {
     private static func insertVersion(
         planID: String, number: Int, context: String, grant: AccessGrant, at moment: Date, on db: any SQLDatabase
     ) async throws -> String {
-        let id = UUID().uuidString.lowercased()
+        let id = TimeOrderedID.make()
         try await db.insert(into: "plan_versions")
             .columns("id", "plan_id", "version", "status", "context", "created_by", "created_at")
             .values(
@@ -169,7 +169,7 @@ public enum PlanStore {
                 "position"
             )
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(version), SQLBind(goal.key), SQLBind(goal.domain),
+                SQLBind(TimeOrderedID.make()), SQLBind(version), SQLBind(goal.key), SQLBind(goal.domain),
                 SQLBind(goal.persons.joined(separator: ",")),
                 SQLBind(goal.description.trimmingCharacters(in: .whitespacesAndNewlines)),
                 SQLBind(goal.householdWords.trimmingCharacters(in: .whitespacesAndNewlines)),

@@ -12,7 +12,7 @@ public enum AreaMarkStore {
         try await db.insert(into: "area_marks")
             .columns("id", "network_id", "area", "marked", "reason", "marked_on", "recorded_by", "recorded_at")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(network.rawValue), SQLBind(area), SQLBind(marked),
+                SQLBind(TimeOrderedID.make()), SQLBind(network.rawValue), SQLBind(area), SQLBind(marked),
                 SQLBind(reason.trimmed), SQLBind(day.iso), SQLBind(user.rawValue), SQLBind(moment.millis)
             )
             .run()

@@ -19,7 +19,7 @@ public enum InspectionStore {
                 "id", "network_id", "indicator", "met", "answered_on", "document", "note", "recorded_by", "recorded_at"
             )
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(network.rawValue), SQLBind(indicator),
+                SQLBind(TimeOrderedID.make()), SQLBind(network.rawValue), SQLBind(indicator),
                 SQLBind(answer.met), SQLBind(answer.on.iso), SQLBind(answer.document.trimmed),
                 SQLBind(answer.note.trimmed),
                 SQLBind(user.rawValue), SQLBind(moment.millis)

@@ -30,7 +30,7 @@ public enum PolicySignalStore {
     public static func raise(
         _ signal: New, in network: NetworkID, by user: UserID, at moment: Date = Date(), on db: any SQLDatabase
     ) async throws -> String {
-        let id = UUID().uuidString.lowercased()
+        let id = TimeOrderedID.make()
         try await db.insert(into: "policy_signals")
             .columns(
                 "id", "network_id", "category", "source", "source_id", "household_id", "description", "raised_by",
@@ -56,7 +56,7 @@ public enum PolicySignalStore {
         try await db.insert(into: "policy_signal_responses")
             .columns("id", "signal_id", "answer", "note", "answered_on", "recorded_by", "recorded_at")
             .values(
-                SQLBind(UUID().uuidString.lowercased()), SQLBind(signal), SQLBind(answer.rawValue),
+                SQLBind(TimeOrderedID.make()), SQLBind(signal), SQLBind(answer.rawValue),
                 SQLBind(note.trimmed), SQLBind(day.iso), SQLBind(user.rawValue), SQLBind(moment.millis)
             )
             .run()

@@ -115,7 +115,7 @@ public enum SignalStore {
         var records = NewRecords()
         let reference = newReference(Day(moment))
         records.requireUnused(reference, in: "households", column: "reference")
-        let signalID = UUID().uuidString.lowercased()
+        let signalID = TimeOrderedID.make()
         let events = events(
             of: signalID, draft, newHousehold: true, household: household, network: network, reporter: reporter,
             at: moment)
@@ -171,7 +171,7 @@ public enum SignalStore {
         for member in members {
             addMember(member.person, relation: member.relation, household: householdID, on: today, to: &records)
         }
-        let signalID = UUID().uuidString.lowercased()
+        let signalID = TimeOrderedID.make()
         addSignal(
             signalID, draft, household: householdID, network: network, reporter: reporter, enteredBy: enteredBy,
             at: moment, to: &records)
@@ -280,7 +280,7 @@ public enum SignalStore {
     private static func addPerson(
         _ person: SignalDraft.Person, network: NetworkID, at moment: Date, to records: inout NewRecords
     ) -> String {
-        let id = UUID().uuidString.lowercased()
+        let id = TimeOrderedID.make()
         records.add(
             "persons",
             columns: [
