@@ -135,6 +135,21 @@ struct SignalStoreTests {
                     enteredBy: f.partner.id, on: $0)
             }
             #expect(!second.newHousehold && second.household == first.household)
+            // Kees has left that household; a signal that chooses him on two rows starts a new one, which he joins once.
+            try await db.sql.update("household_members").set("left_on", to: SQLBind("2026-01-01"))
+                .where("person_id", .equal, SQLBind(byName[0].personID)).run()
+            var twice = chosen
+            twice.persons.append(chosen.persons[0])
+            let joined = twice
+            let third = try await db.write {
+                try await SignalStore.record(
+                    joined, network: f.network.id, household: HouseholdID(), reporter: reporter,
+                    enteredBy: f.partner.id, on: $0)
+            }
+            #expect(third.newHousehold && third.household != first.household)
+            let members = try await db.sql.select().column("person_id").from("household_members")
+                .where("household_id", .equal, SQLBind(third.household.rawValue)).all()
+            #expect(members.count == 1)
         }
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import SQLKit
 
 /// Runs the writes that many requests hand in at about the same time in one transaction, and answers each request
@@ -91,11 +90,7 @@ actor GroupCommit<Item: Sendable> {
             let batch = pending
             pending = []
             do {
-                let t0 = ContinuousClock.now
                 let results = try await run(batch.map(\.work), on: database)
-                if ProcessInfo.processInfo.environment["EXPERIMENT_GC"] != nil {
-                    print("GC", batch.count, ContinuousClock.now - t0)
-                }
                 for (submission, result) in zip(batch, results) { submission.done.resume(returning: result) }
             } catch  where batch.count > 1 {
                 for submission in batch {

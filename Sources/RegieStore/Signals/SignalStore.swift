@@ -166,6 +166,8 @@ public enum SignalStore {
                 continue
             }
             try await requireKnown(id, network: network, on: db)
+            // The same known person chosen on two rows joins once.
+            guard !members.contains(where: { $0.person == id }) else { continue }
             if try await !isMember(id, of: householdID, on: db) { members.append((id, person.relation)) }
         }
         for member in members {
