@@ -2,7 +2,6 @@ import Foundation
 import RegieCore
 import RegieTestSupport
 import SQLKit
-import Synchronization
 import Testing
 
 @testable import RegieStore
@@ -224,16 +223,5 @@ private actor Recorder {
         opened = true
         gate?.resume()
         gate = nil
-    }
-}
-
-/// Values handed out one by one, the last one again when they run out.
-private final class Draws: Sendable {
-    private let values: Mutex<[String]>
-
-    init(_ values: [String]) { self.values = Mutex(values) }
-
-    func take() -> String {
-        values.withLock { $0.count > 1 ? $0.removeFirst() : $0[0] }
     }
 }

@@ -29,9 +29,14 @@ struct HouseholdReferenceTests {
                 try await db.sql.select().column("reference").from("households")
                     .where("id", .equal, SQLBind(recorded.household.rawValue)).first()?
                     .decode(column: "reference", as: String.self))
-            var draws = [taken, taken, "2026-NIEUW"]
-            let chosen = try await SignalStore.unusedReference(
-                Day(Date()), drawing: { draws.isEmpty ? nil : draws.removeFirst() }, on: db.sql)
+            let draws = Draws([taken, taken, "2026-NIEUW"])
+            let draw: @Sendable () -> (NewRecords, String) = {
+                let reference = draws.take()
+                var records = NewRecords()
+                records.requireUnused(reference, in: "households", column: "reference")
+                return (records, reference)
+            }
+            let chosen = try await db.write { tx in try await NewRecords.store([draw], on: tx)[0] }
             #expect(chosen == "2026-NIEUW")
         }
     }

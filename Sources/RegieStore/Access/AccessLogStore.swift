@@ -13,21 +13,22 @@ public enum AccessLogStore {
     public static func append(_ entries: [AccessLogEntry], on db: any SQLDatabase) async throws {
         let grouped = AccessLogSets(entries)
         try await storeNewSets(grouped.sets, on: db)
-        for start in stride(from: 0, to: grouped.rows.count, by: 500) {
-            let insert = db.insert(into: "access_log").columns(columns + ["household_set"])
-            for row in grouped.rows[start..<min(start + 500, grouped.rows.count)] {
-                let entry = row.entry
-                insert.values(
+        var records = NewRecords()
+        for row in grouped.rows {
+            let entry = row.entry
+            records.add(
+                "access_log", columns: columns + ["household_set"],
+                values: [
                     SQLBind(entry.id), SQLBind(entry.occurredAt.millis), SQLBind(entry.user.rawValue),
                     SQLBind(entry.organisation.rawValue), SQLBind(entry.onBehalfOf?.rawValue),
                     SQLBind(row.householdSet == nil ? entry.household?.rawValue : nil),
                     SQLBind(entry.network?.rawValue),
                     SQLBind(entry.action.rawValue), SQLBind(entry.allowed), SQLBind(entry.rule.rawValue),
                     SQLBind(entry.breakGlass), SQLBind(entry.breakGlassReason), SQLBind(entry.requestID),
-                    SQLBind(row.householdSet))
-            }
-            try await insert.run()
+                    SQLBind(row.householdSet),
+                ])
         }
+        try await records.insert(on: db)
     }
 
     /// Stores the sets not stored before. A set another server stores at the same moment is the same set (its id is

@@ -113,15 +113,12 @@ public enum SignalStore {
     ) -> (NewRecords, Recorded) {
         precondition(startsNewHousehold(draft), "only persons the network does not know yet")
         var records = NewRecords()
-        let reference = newReference(Day(moment))
-        records.requireUnused(reference, in: "households", column: "reference")
         let signalID = TimeOrderedID.make()
         let events = events(
             of: signalID, draft, newHousehold: true, household: household, network: network, reporter: reporter,
             at: moment)
         // The household starts at the version its first events make, as if `TimelineStore.append` had raised it.
-        addHousehold(
-            draft, household, network: network, reference: reference, version: events.count, at: moment, to: &records)
+        addHousehold(draft, household, network: network, version: events.count, at: moment, to: &records)
         let persons = draft.persons.map { addPerson($0, network: network, at: moment, to: &records) }
         for (id, person) in zip(persons, draft.persons) {
             addMember(id, relation: person.relation, household: household, on: Day(moment), to: &records)
@@ -153,11 +150,6 @@ public enum SignalStore {
         let existing = try await householdOfChosenPersons(draft, network: network, on: db)
         let householdID = existing ?? household
         var records = NewRecords()
-        if existing == nil {
-            addHousehold(
-                draft, householdID, network: network, reference: try await unusedReference(today, on: db), version: 0,
-                at: moment, to: &records)
-        }
         // All new persons first, then the memberships that refer to them.
         var members: [(person: String, relation: MemberRelation)] = []
         for person in draft.persons {
@@ -177,7 +169,15 @@ public enum SignalStore {
         addSignal(
             signalID, draft, household: householdID, network: network, reporter: reporter, enteredBy: enteredBy,
             at: moment, to: &records)
-        try await records.insert(on: db)
+        // A new household's row goes first, under a reference drawn again while it is in use.
+        let (rest, isNew) = (records, existing == nil)
+        let draw: @Sendable () -> (NewRecords, Bool) = {
+            var all = NewRecords()
+            if isNew { addHousehold(draft, householdID, network: network, version: 0, at: moment, to: &all) }
+            all.append(rest)
+            return (all, isNew)
+        }
+        _ = try await NewRecords.store([draw], on: db)
         try await TimelineStore.append(
             events(
                 of: signalID, draft, newHousehold: existing == nil, household: householdID, network: network,
@@ -208,10 +208,15 @@ public enum SignalStore {
         return events
     }
 
+    /// Adds a new household's row, at `version`, under a reference drawn now that must not be in use yet: five
+    /// random characters give 33 million per year, so at 100,000 households a year a few would repeat without the
+    /// check (`NewRecords.store` draws again).
     private static func addHousehold(
-        _ draft: SignalDraft, _ household: HouseholdID, network: NetworkID, reference: String, version: Int,
-        at moment: Date, to records: inout NewRecords
+        _ draft: SignalDraft, _ household: HouseholdID, network: NetworkID, version: Int, at moment: Date,
+        to records: inout NewRecords
     ) {
+        let reference = newReference(Day(moment))
+        records.requireUnused(reference, in: "households", column: "reference")
         records.add(
             "households",
             columns: [
@@ -318,19 +323,6 @@ public enum SignalStore {
     }
 
     /// A short reference that professionals can say aloud: year and five characters.
-    /// A reference no household has yet: five random characters give 33 million per year, so at 100,000 households
-    /// a year a few would repeat without this check.
-    static func unusedReference(
-        _ today: Day, drawing draw: () -> String? = { nil }, on db: any SQLDatabase
-    ) async throws -> String {
-        while true {
-            let reference = draw() ?? newReference(today)
-            let taken = try await db.select().column("id").from("households")
-                .where("reference", .equal, SQLBind(reference)).first()
-            if taken == nil { return reference }
-        }
-    }
-
     static func newReference(_ today: Day) -> String {
         let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()
