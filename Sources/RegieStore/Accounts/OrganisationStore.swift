@@ -25,6 +25,7 @@ public enum OrganisationStore {
         } catch let error where error.isUniqueViolation {
             throw StoreError.duplicate(field: "name")
         }
+        try await DirectoryVersion.raise(on: db)
     }
 
     /// Saves name, kind and active flag; a new name makes the rows kept with its directors' households stale.
@@ -39,6 +40,7 @@ public enum OrganisationStore {
             throw StoreError.duplicate(field: "name")
         }
         if renamed == true { try await HouseholdStore.touchDirected(from: organisation.id, on: db) }
+        try await DirectoryVersion.raise(on: db)
     }
 
     public static func all(on db: any SQLDatabase) async throws -> [Organisation] {

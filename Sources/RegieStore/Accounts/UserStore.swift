@@ -50,6 +50,7 @@ public enum UserStore {
         } catch let error where error.isUniqueViolation {
             throw StoreError.duplicate(field: "email")
         }
+        try await DirectoryVersion.raise(on: db)
     }
 
     /// Saves name, e-mail, organisation, locale and active flag. Deactivating also ends all sessions.
@@ -68,6 +69,7 @@ public enum UserStore {
         }
         if endSessions { try await endAllSessions(of: user.id, on: db) }
         if let current, current.name != user.name { try await HouseholdStore.touchDirected(by: user.id, on: db) }
+        try await DirectoryVersion.raise(on: db)
     }
 
     public static func find(_ id: UserID, on db: any SQLDatabase) async throws -> UserAccount? {
@@ -213,6 +215,7 @@ public enum UserStore {
                 .run()
         }
         if !previous.isSubset(of: roles) { try await endAllSessions(of: id, on: db) }
+        try await DirectoryVersion.raise(on: db)
     }
 
     /// Users holding `role` in `network`, e.g. the network's directors.

@@ -22,5 +22,6 @@ enum RegieMigrations {
         M017FactVersionIndex(),
         M018PlanHouseholdIndex(),
         M019AccessLogSets(),
+        M020DirectoryVersion(),
     ]
 }

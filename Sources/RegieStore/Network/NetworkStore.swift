@@ -53,6 +53,7 @@ public enum NetworkStore {
         } catch let error where error.isUniqueViolation {
             throw StoreError.duplicate(field: "name")
         }
+        try await DirectoryVersion.raise(on: db)
     }
 
     public static func update(_ network: Network, on db: any SQLDatabase) async throws {
@@ -67,6 +68,7 @@ public enum NetworkStore {
         } catch let error where error.isUniqueViolation {
             throw StoreError.duplicate(field: "name")
         }
+        try await DirectoryVersion.raise(on: db)
     }
 
     public static func all(on db: any SQLDatabase) async throws -> [Network] {
@@ -118,6 +120,7 @@ public enum NetworkStore {
                 SQLBind(member.partnerType.rawValue)
             )
             .run()
+        try await DirectoryVersion.raise(on: db)
     }
 
     public static func removeMember(network: NetworkID, organisation: OrganisationID, on db: any SQLDatabase)
@@ -125,5 +128,6 @@ public enum NetworkStore {
     {
         try await db.delete(from: "network_members").where("network_id", .equal, SQLBind(network.rawValue))
             .where("organisation_id", .equal, SQLBind(organisation.rawValue)).run()
+        try await DirectoryVersion.raise(on: db)
     }
 }

@@ -32,6 +32,11 @@ public struct WebApp: Sendable {
     let signalRows = FragmentCache<SignalRows>(capacity: 128, byteBudget: 8 << 20)
     /// Open households per case director in each network, reused while nothing in the network changed.
     let caseloadCache = CaseloadCache(capacity: 64)
+    /// The case page's facts per household while neither the household nor the directory changed: a meeting's
+    /// cases, opened by everyone at the table (an entry is ~10–50 kB).
+    let caseFactsCache = CaseFactsCache(capacity: 256)
+    /// Each network's people for the case page's choices, while the directory stands.
+    let networkPeople = NetworkPeopleCache(capacity: 64)
     /// The networks the norm watch went through, so an unchanged network is not judged again on the same day.
     let normWatchLedger = NormWatchLedger()
 

@@ -3,9 +3,10 @@ import RegieCore
 import RegieStore
 import SQLKit
 
-/// Everything the case page shows, read once under one `viewContent` grant.
-struct CaseFacts {
-    let grant: AccessGrant
+/// Everything the case page shows, read once under one `viewContent` grant (and kept, see `CaseFactsCache`).
+struct CaseFacts: Sendable {
+    /// The grant of the view being shown; a kept entry gets each viewer's own.
+    var grant: AccessGrant
     let network: Network
     let profile: WorkflowProfile
     let reference: String
@@ -36,7 +37,7 @@ struct CaseFacts {
     let legalHold: String?
     let familyLevels: FamilyLevelHistory
     /// The network's care-purchase budget, where the profile gives that mandate.
-    let careBudget: CareBudget?
+    var careBudget: CareBudget?
 
     /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
     static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {

@@ -19,10 +19,9 @@ struct CaseRoutes {
 
     /// The view of one case for the signed-in user, with the network's people and caseloads.
     func view(_ grant: AccessGrant, _ context: AppRequestContext, form: FormData?) async throws -> CaseView {
-        let facts = try await CaseFacts.load(grant, app: app)
+        let (facts, people) = try await app.caseFacts(grant)
         return CaseView(
-            app: app, locale: context.locale, facts: facts, form: form,
-            people: try await CaseService(app: app).people(in: facts.network.id, organisations: facts.organisations),
+            app: app, locale: context.locale, facts: facts, form: form, people: people,
             caseloads: try await app.caseloads(in: facts.network.id))
     }
 

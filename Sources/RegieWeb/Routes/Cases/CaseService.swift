@@ -113,7 +113,7 @@ struct CaseService {
     }
 
     /// Someone who can take part in a network's case work, with their organisation and roles there.
-    struct Person {
+    struct Person: Sendable {
         let user: UserAccount
         let organisation: String
         var roles: Set<Role>

@@ -1,0 +1,38 @@
+import Foundation
+import RegieCore
+import SQLKit
+
+/// The directory's version: raised, in the writing transaction, by every change to a user, a user's roles, an
+/// organisation, a network or a network's partners. What an app server keeps with names from the directory is
+/// kept under the version it read first, so a rename shows on the next page on every server.
+public enum DirectoryVersion {
+    /// Raises the version; call it in the transaction that changes the directory.
+    public static func raise(on db: any SQLDatabase) async throws {
+        try await db.update("directory_version")
+            .set(SQLIdentifier("version"), to: SQLBinaryExpression(SQLIdentifier("version"), .add, SQLBind(1)))
+            .where("id", .equal, SQLBind(1)).run()
+    }
+
+    /// The household's fact version and the directory's, in one read: together they say whether anything the case
+    /// page shows changed. `nil` when the household does not exist.
+    public static func caseStamp(of household: HouseholdID, on db: any SQLDatabase) async throws
+        -> (facts: Int64, directory: Int64)?
+    {
+        let row = try await db.select().column("fact_version")
+            .column(
+                SQLSubquery.select { $0.column("version").from("directory_version").where("id", .equal, SQLBind(1)) },
+                as: "directory"
+            )
+            .from("households").where("id", .equal, SQLBind(household.rawValue)).first()
+        guard let row else { return nil }
+        return (
+            try row.decode(column: "fact_version", as: Int64.self), try row.decode(column: "directory", as: Int64.self)
+        )
+    }
+
+    /// The directory's version now.
+    public static func current(on db: any SQLDatabase) async throws -> Int64 {
+        try await db.select().column("version").from("directory_version").where("id", .equal, SQLBind(1)).first()?
+            .decode(column: "version", as: Int64.self) ?? 0
+    }
+}
