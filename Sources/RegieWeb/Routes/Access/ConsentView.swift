@@ -33,18 +33,18 @@ struct ConsentView {
             "hasConsents": !facts.consents.isEmpty,
             "consentedOrganisations": consented.compactMap { names[$0] }.sorted().joined(separator: ", "),
             "hasConsented": !consented.isEmpty, "basisIsConsent": facts.lawfulBasis.basis == .consent,
-            "consentPersons": facts.members.map { member -> [String: Any] in
-                [
-                    "value": member.id, "label": member.name.isEmpty ? text("signal.unborn_short") : member.name,
-                    "selected": member.id == base.kept("consent_person"),
-                ]
-            },
-            "consentOrganisations": facts.organisations.filter(\.active).map { organisation -> [String: Any] in
-                [
-                    "value": organisation.id.rawValue, "label": organisation.name,
-                    "selected": organisation.id.rawValue == base.kept("consent_organisation"),
-                ]
-            },
+            "consentPersons": ChoiceList.options(
+                facts.members.map { member in
+                    Choice(
+                        member.id, member.name.isEmpty ? text("signal.unborn_short") : member.name,
+                        chosen: member.id == base.kept("consent_person"))
+                }),
+            "consentOrganisations": ChoiceList.options(
+                facts.organisations.filter(\.active).map { organisation in
+                    Choice(
+                        organisation.id.rawValue, organisation.name,
+                        chosen: organisation.id.rawValue == base.kept("consent_organisation"))
+                }),
             "consentPurposes": base.options(
                 ConsentRecord.Purpose.allCases, selected: base.kept("consent_purpose", "care_team")
             ) {

@@ -51,9 +51,10 @@ struct OrganisationAdminRoutes {
             "isNew": organisation == nil, "id": organisation?.id.rawValue ?? "",
             "name": input?.value("name") ?? organisation?.name ?? "",
             "active": input.map { $0.value("active") == "on" } ?? organisation?.active ?? true,
-            "kinds": OrganisationKind.allCases.map { k -> [String: Any] in
-                ["value": k.rawValue, "label": t.text(k.textKey, context.locale), "selected": k.rawValue == kind]
-            },
+            "kinds": ChoiceList.options(
+                OrganisationKind.allCases.map {
+                    Choice($0.rawValue, t.text($0.textKey, context.locale), chosen: $0.rawValue == kind)
+                }),
             "errors": errors.translated(t, context.locale),
         ]
         return app.views.render(

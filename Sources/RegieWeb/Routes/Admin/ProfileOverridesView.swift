@@ -25,10 +25,9 @@ struct ProfileOverridesView {
         let asProfile = current.map { String(format: text("overrides.as_profile"), option($0)) } ?? ""
         return [
             "field": name, "label": label, "error": errors[name] ?? "", "hasError": errors[name] != nil,
-            "options": [["value": "", "label": asProfile, "selected": (fields[name] ?? "").isEmpty]]
-                + all.map { choice -> [String: Any] in
-                    ["value": choice.rawValue, "label": option(choice), "selected": fields[name] == choice.rawValue]
-                },
+            "options": ChoiceList.options(
+                [Choice("", asProfile, chosen: (fields[name] ?? "").isEmpty)]
+                    + all.map { Choice($0.rawValue, option($0), chosen: fields[name] == $0.rawValue) }),
         ]
     }
 

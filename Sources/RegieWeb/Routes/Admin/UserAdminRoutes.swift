@@ -80,9 +80,10 @@ struct UserAdminRoutes {
             "name": input?.value("name") ?? user?.name ?? "", "email": input?.value("email") ?? user?.email ?? "",
             "active": input.map { $0.value("active") == "on" } ?? user?.active ?? true,
             "localeNl": locale == "nl", "localeEn": locale == "en",
-            "organisations": try await OrganisationStore.all(on: db).map { org -> [String: Any] in
-                ["value": org.id.rawValue, "label": org.name, "selected": org.id.rawValue == organisationID]
-            },
+            "organisations": ChoiceList.options(
+                try await OrganisationStore.all(on: db).map {
+                    Choice($0.id.rawValue, $0.name, chosen: $0.id.rawValue == organisationID)
+                }),
             "roleHeaders": networkRoles.map { t.text($0.textKey, context.locale) },
             "networks": try await NetworkStore.all(on: db).map { network -> [String: Any] in
                 [

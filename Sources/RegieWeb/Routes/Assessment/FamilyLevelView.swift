@@ -42,13 +42,13 @@ struct FamilyLevelView {
                 profile.displayName(for: $0, generic: text($0.textKey))
             } ?? "",
             "familyLevelHistory": Self.history(history, profile: profile, reasons: true, text: text),
-            "familyLevelOptions": profile.familyLevels.map { level -> [String: Any] in
-                [
-                    "value": String(level.level), "label": "\(level.level) — \(level.name)",
-                    "selected": String(level.level)
-                        == base.kept("family_level", current.map { String($0.level) } ?? ""),
-                ]
-            },
+            "familyLevelOptions": ChoiceList.options(
+                profile.familyLevels.map { level in
+                    Choice(
+                        String(level.level), "\(level.level) — \(level.name)",
+                        chosen: String(level.level)
+                            == base.kept("family_level", current.map { String($0.level) } ?? ""))
+                }),
             "familyLevelOnInput": base.kept("family_level_on", Day(Date()).dutch),
             "familyLevelReasonInput": base.kept("family_level_reason"),
         ]

@@ -42,12 +42,12 @@ struct PictureView {
             let chosen = base.kept("score_\(domain.code)")
             return [
                 "code": domain.code, "name": domain.name,
-                "choices": SelfSufficiencyScore.allCases.map { score -> [String: Any] in
-                    [
-                        "value": score.rawValue, "label": "\(score.rawValue) — \(text(score.textKey))",
-                        "selected": chosen == "\(score.rawValue)",
-                    ]
-                },
+                "choices": ChoiceList.options(
+                    SelfSufficiencyScore.allCases.map { score in
+                        Choice(
+                            "\(score.rawValue)", "\(score.rawValue) — \(text(score.textKey))",
+                            chosen: chosen == "\(score.rawValue)")
+                    }),
             ]
         }
         values.merge(safety()) { first, _ in first }
@@ -55,11 +55,10 @@ struct PictureView {
         return values
     }
 
-    private func personOptions(_ field: String) -> [[String: Any]] {
+    private func personOptions(_ field: String) -> ChoiceList {
         let chosen = base.kept(field)
-        return facts.members.map { member in
-            ["value": member.id, "label": facts.memberNames[member.id] ?? "—", "selected": member.id == chosen]
-        }
+        return .options(
+            facts.members.map { Choice($0.id, facts.memberNames[$0.id] ?? "—", chosen: $0.id == chosen) })
     }
 
     /// Per member and domain, every score in order: "3 (01-02-2026) → 4 (01-05-2026)".
@@ -117,12 +116,11 @@ struct PictureView {
             },
             "safetyPersons": personOptions("safety_person"),
             "safetyDay": base.kept("as_of", Day(Date()).dutch), "safetyNote": base.kept("safety_note"),
-            "concernChoices": SafetyPicture.Concern.allCases.map { concern -> [String: Any] in
-                [
-                    "value": concern.rawValue, "label": text(concern.textKey),
-                    "checked": chosen.contains(concern.rawValue),
-                ]
-            },
+            "concernChoices": ChoiceList.checkboxes(
+                "concern",
+                SafetyPicture.Concern.allCases.map {
+                    Choice($0.rawValue, text($0.textKey), chosen: chosen.contains($0.rawValue))
+                }),
         ]
     }
 

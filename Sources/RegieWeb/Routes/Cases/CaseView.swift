@@ -24,20 +24,29 @@ struct CaseView {
         AccessPolicy.decide(actor: facts.grant.actor, action: action, context: facts.grant.context).allowed
     }
 
-    func options<T: RawRepresentable>(_ all: [T], selected: String, label: (T) -> String) -> [[String: Any]]
+    /// Every case of `all` as a choice, `selected` chosen.
+    func choices<T: RawRepresentable>(_ all: [T], selected: String, label: (T) -> String) -> [Choice]
     where T.RawValue == String {
-        all.map { ["value": $0.rawValue, "label": label($0), "selected": $0.rawValue == selected] }
+        all.map { Choice($0.rawValue, label($0), chosen: $0.rawValue == selected) }
+    }
+
+    /// `choices` as the options of a select.
+    func options<T: RawRepresentable>(_ all: [T], selected: String, label: (T) -> String) -> ChoiceList
+    where T.RawValue == String {
+        .options(choices(all, selected: selected, label: label))
     }
 
     /// People as choices: "Name — Organisation".
-    func personOptions(selected: String) -> [[String: Any]] {
+    func personChoices(chosen: (String) -> Bool) -> [Choice] {
         people.map { person in
-            [
-                "value": person.user.id.rawValue, "label": "\(person.user.name) — \(person.organisation)",
-                "selected": person.user.id.rawValue == selected,
-            ]
+            Choice(
+                person.user.id.rawValue, "\(person.user.name) — \(person.organisation)",
+                chosen: chosen(person.user.id.rawValue))
         }
     }
+
+    /// People as the options of a select.
+    func personOptions(selected: String) -> ChoiceList { .options(personChoices { $0 == selected }) }
 
     func status(_ status: NormStatus) -> [String: Any]? {
         switch status {
@@ -168,16 +177,18 @@ struct CaseView {
                 norm.status(decided: opened, appointed: facts.directors.firstCaseDirectorDay, today: Day(Date())))
         }
         let chosen = kept("director")
-        values["candidates"] = people.filter { $0.roles.contains(.caseDirector) }
-            .map { person -> [String: Any] in
-                let warning = CaseloadWarning(households: caseloads[person.user.id] ?? 0, profile: facts.profile)
-                return [
-                    "value": person.user.id.rawValue, "selected": person.user.id.rawValue == chosen,
-                    "label": String(
-                        format: text(warning.wouldExceedWithOneMore ? "director.candidate_full" : "director.candidate"),
-                        person.user.name, person.organisation, warning.households),
-                ]
-            }
+        values["candidates"] = ChoiceList.options(
+            people.filter { $0.roles.contains(.caseDirector) }
+                .map { person in
+                    let warning = CaseloadWarning(households: caseloads[person.user.id] ?? 0, profile: facts.profile)
+                    return Choice(
+                        person.user.id.rawValue,
+                        String(
+                            format: text(
+                                warning.wouldExceedWithOneMore ? "director.candidate_full" : "director.candidate"),
+                            person.user.name, person.organisation, warning.households),
+                        chosen: person.user.id.rawValue == chosen)
+                })
         if let maximum = facts.profile.caseloadMaximum {
             values["caseloadMaximum"] = String(format: text("director.caseload_maximum"), title, maximum)
         }

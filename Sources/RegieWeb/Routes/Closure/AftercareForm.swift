@@ -6,9 +6,9 @@ enum AftercareForm {
     static func values(form: FormData?, text: (String) -> String) -> [String: Any] {
         let selected = form?.value("aftercare_answer") ?? ""
         return [
-            "aftercareAnswers": AftercareAnswer.allCases.map { answer in
-                ["value": answer.rawValue, "label": text(answer.textKey), "selected": answer.rawValue == selected]
-            },
+            "aftercareAnswers": ChoiceList.radios(
+                "aftercare_answer",
+                AftercareAnswer.allCases.map { Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == selected) }),
             "aftercareNoteInput": form?.value("aftercare_note") ?? "",
         ]
     }

@@ -28,12 +28,12 @@ struct ClosureView {
             "destinationInput": base.kept("destination"), "staysInViewInput": base.kept("stays_in_view"),
             "closureNoteInput": base.kept("closure_note"), "backgroundNoteInput": base.kept("background_note"),
             "reopenReasonInput": base.kept("reopen_reason"),
-            "receivingNetworks": facts.otherNetworks.map { network -> [String: Any] in
-                [
-                    "value": network.id.rawValue, "label": "\(network.name) (\(network.municipality))",
-                    "selected": network.id.rawValue == base.kept("receiving_network"),
-                ]
-            },
+            "receivingNetworks": ChoiceList.options(
+                facts.otherNetworks.map { network in
+                    Choice(
+                        network.id.rawValue, "\(network.name) (\(network.municipality))",
+                        chosen: network.id.rawValue == base.kept("receiving_network"))
+                }),
             "handovers": facts.handovers.map { offer -> [String: Any] in
                 let state: String
                 switch offer.accepted {

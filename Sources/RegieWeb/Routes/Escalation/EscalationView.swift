@@ -25,12 +25,12 @@ struct EscalationView {
             ) {
                 text($0.textKey)
             },
-            "blockingOrganisations": facts.organisations.filter(\.active).map { organisation -> [String: Any] in
-                [
-                    "value": organisation.id.rawValue, "label": organisation.name,
-                    "selected": organisation.id.rawValue == base.kept("blocking_organisation"),
-                ]
-            },
+            "blockingOrganisations": ChoiceList.options(
+                facts.organisations.filter(\.active).map { organisation in
+                    Choice(
+                        organisation.id.rawValue, organisation.name,
+                        chosen: organisation.id.rawValue == base.kept("blocking_organisation"))
+                }),
             "blockingRuleInput": base.kept("blocking_rule"), "escalationReasonInput": base.kept("escalation_reason"),
             "escalatedOn": base.kept("escalated_on", today.dutch),
             "ladders": EscalationKind.allCases.map { kind -> [String: Any] in
@@ -91,12 +91,8 @@ struct EscalationView {
             let submitted = base.form?.value("escalation").map { $0 == escalation.id } ?? true
             let kept = { (name: String, fallback: String) in submitted ? base.kept(name, fallback) : fallback }
             if !submitted { values["errors"] = [String: String]() }
-            values["mandates"] = mandates.map { mandate -> [String: Any] in
-                [
-                    "value": mandate.rawValue, "label": text(mandate.textKey),
-                    "selected": mandate.rawValue == kept("mandate", ""),
-                ]
-            }
+            values["mandates"] = ChoiceList.options(
+                mandates.map { Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == kept("mandate", "")) })
             values["decisionInput"] = kept("decision", "")
             if let budget = facts.careBudget {
                 values["hasCareBudget"] = true
@@ -105,12 +101,10 @@ struct EscalationView {
             }
             values["oneOffKept"] = kept("structural", "") == "no"
             values["structuralKept"] = kept("structural", "") == "yes"
-            values["signalCategories"] = PolicySignal.Category.allCases.map { category -> [String: Any] in
-                [
-                    "value": category.rawValue, "label": text(category.textKey),
-                    "selected": category.rawValue == kept("signal_category", ""),
-                ]
-            }
+            values["signalCategories"] = ChoiceList.options(
+                PolicySignal.Category.allCases.map {
+                    Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == kept("signal_category", ""))
+                })
             values["decidedOnInput"] = kept("decided_on", today.dutch)
         }
         return values

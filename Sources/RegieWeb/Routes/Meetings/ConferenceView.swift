@@ -49,25 +49,20 @@ struct ConferenceView {
             "conferenceDuration": base.kept("duration", "60"), "conferencePlace": base.kept("place"),
             "chairs": base.personOptions(selected: base.kept("chair")),
             "leads": base.personOptions(selected: base.kept("content_lead", lead)),
-            "workerChoices": base.people.map { person -> [String: Any] in
-                [
-                    "value": person.user.id.rawValue, "label": "\(person.user.name) — \(person.organisation)",
-                    "checked": workers.contains(person.user.id.rawValue),
-                ]
-            },
-            "memberChoices": facts.members.map { member -> [String: Any] in
-                [
-                    "value": member.id, "label": facts.memberNames[member.id] ?? "—",
-                    "checked": members.contains(member.id),
-                ]
-            },
-            "informalChoices": facts.informal.enumerated().filter { $0.element.kind.isPerson }
-                .map { index, entry -> [String: Any] in
-                    [
-                        "value": "\(index)", "label": "\(entry.name) (\(text(entry.kind.textKey)))",
-                        "checked": informal.contains("\(index)"),
-                    ]
-                },
+            "workerChoices": ChoiceList.checkboxes("worker", base.personChoices { workers.contains($0) }),
+            "memberChoices": ChoiceList.checkboxes(
+                "member",
+                facts.members.map {
+                    Choice($0.id, facts.memberNames[$0.id] ?? "—", chosen: members.contains($0.id))
+                }),
+            "informalChoices": ChoiceList.checkboxes(
+                "informal",
+                facts.informal.enumerated().filter { $0.element.kind.isPerson }
+                    .map { index, entry in
+                        Choice(
+                            "\(index)", "\(entry.name) (\(text(entry.kind.textKey)))",
+                            chosen: informal.contains("\(index)"))
+                    }),
             "shellPartners": base.kept("shell_partners"),
             "householdInvited": invitesHousehold
                 ? text("conference.household_invited_\(facts.profile.householdAtConference.rawValue)") : "",

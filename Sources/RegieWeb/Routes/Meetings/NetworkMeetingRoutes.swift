@@ -51,12 +51,10 @@ struct NetworkMeetingRoutes {
                 "hasMeetings": !meetings.isEmpty,
                 "day": form?.value("meeting_day") ?? next.dutch, "time": form?.value("meeting_time") ?? "09:30",
                 "duration": form?.value("duration") ?? "90", "place": form?.value("place") ?? "",
-                "chairs": people.filter { $0.roles.contains(.networkDirector) }.map { person -> [String: Any] in
-                    [
-                        "value": person.user.id.rawValue, "label": person.user.name,
-                        "selected": person.user.id.rawValue == chosen,
-                    ]
-                },
+                "chairs": ChoiceList.options(
+                    people.filter { $0.roles.contains(.networkDirector) }.map {
+                        Choice($0.user.id.rawValue, $0.user.name, chosen: $0.user.id.rawValue == chosen)
+                    }),
                 "errors": problems.mapValues { t.text($0, context.locale) },
             ], status: problems.isEmpty ? .ok : .unprocessableContent)
     }

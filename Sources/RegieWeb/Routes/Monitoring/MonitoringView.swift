@@ -24,12 +24,8 @@ struct MonitoringView {
                 ]
             },
             "hasProgress": !facts.progress.isEmpty,
-            "evaluationGoals": goals.map { goal -> [String: Any] in
-                [
-                    "value": goal.key, "label": goal.description,
-                    "selected": goal.key == base.kept("evaluation_goal"),
-                ]
-            },
+            "evaluationGoals": ChoiceList.options(
+                goals.map { Choice($0.key, $0.description, chosen: $0.key == base.kept("evaluation_goal")) }),
             "evaluationStatuses": base.options(
                 GoalEvaluation.Status.allCases, selected: base.kept("evaluation_status", "progressing")
             ) { text($0.textKey) },

@@ -10,9 +10,10 @@ enum ProgressForm {
         let selected = kept("progress_kind", directs ? ProgressEntry.Kind.talk.rawValue : "contact")
         return [
             "mayFlagDeviation": directs,
-            "progressKinds": ProgressEntry.Kind.allCases.filter { directs || !$0.isDirectors }.map { kind in
-                ["value": kind.rawValue, "label": text(kind.textKey), "selected": kind.rawValue == selected]
-            },
+            "progressKinds": ChoiceList.options(
+                ProgressEntry.Kind.allCases.filter { directs || !$0.isDirectors }.map {
+                    Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == selected)
+                }),
             "progressOn": kept("progress_on", Day(Date()).dutch), "withWhomInput": kept("with_whom", ""),
             "progressTextInput": kept("progress_text", ""), "deviationChecked": kept("deviation", "") == "yes",
         ]

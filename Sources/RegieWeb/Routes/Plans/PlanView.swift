@@ -75,10 +75,12 @@ struct PlanView {
                 "answer": text(agreement.answer.textKey), "on": agreement.on.dutch, "how": agreement.how,
             ]
         }
-        values["agreementAnswers"] = base.options(
-            HouseholdAgreement.Answer.allCases,
-            selected: base.kept("agreement", version.agreement?.answer.rawValue ?? "")
-        ) { text($0.textKey) }
+        values["agreementAnswers"] = ChoiceList.radios(
+            "agreement",
+            base.choices(
+                HouseholdAgreement.Answer.allCases,
+                selected: base.kept("agreement", version.agreement?.answer.rawValue ?? "")
+            ) { text($0.textKey) })
         values["agreementOn"] = base.kept("agreement_on", version.agreement?.on.dutch ?? Day(Date()).dutch)
         values["agreementHow"] = base.kept("agreement_how", version.agreement?.how ?? "")
         let blocks = facts.adoptionBlocks.filter { $0 != .notConcept }
@@ -86,12 +88,11 @@ struct PlanView {
         values["hasAdoptBlocks"] = !blocks.isEmpty
         values["mayAdopt"] = version.status == .concept && blocks.isEmpty
         values["adoptDay"] = base.kept("adopted_on", Day(Date()).dutch)
-        values["adoptMeetings"] = facts.conferences.reversed().map { meeting -> [String: Any] in
-            [
-                "value": meeting.id, "label": DutchFormat.moment(meeting.scheduledAt),
-                "selected": base.kept("meeting") == meeting.id,
-            ]
-        }
+        values["adoptMeetings"] = ChoiceList.options(
+            facts.conferences.reversed().map { meeting in
+                Choice(
+                    meeting.id, DutchFormat.moment(meeting.scheduledAt), chosen: base.kept("meeting") == meeting.id)
+            })
         values["mayRevise"] = plan.concept == nil && plan.adopted != nil
         return values
     }
@@ -104,33 +105,34 @@ struct PlanView {
         let chosenPersons = Set(base.form?.all("goal_person") ?? [])
         let needed = facts.scores.domainsNeedingGoals
         return [
-            "goalDomains": facts.profile.domains.map { domain -> [String: Any] in
-                [
-                    "value": domain.code, "selected": base.kept("goal_domain") == domain.code,
-                    "label": needed.contains(domain.code) ? "\(domain.name) \(text("plan.scored_low"))" : domain.name,
-                ]
-            },
-            "goalPersons": facts.members.map { member -> [String: Any] in
-                [
-                    "value": member.id, "label": facts.memberNames[member.id] ?? "—",
-                    "checked": chosenPersons.contains(member.id),
-                ]
-            },
+            "goalDomains": ChoiceList.options(
+                facts.profile.domains.map { domain in
+                    Choice(
+                        domain.code,
+                        needed.contains(domain.code) ? "\(domain.name) \(text("plan.scored_low"))" : domain.name,
+                        chosen: base.kept("goal_domain") == domain.code)
+                }),
+            "goalPersons": ChoiceList.checkboxes(
+                "goal_person",
+                facts.members.map { member in
+                    Choice(
+                        member.id, facts.memberNames[member.id] ?? "—", chosen: chosenPersons.contains(member.id))
+                }),
             "goalDescription": base.kept("goal_description"), "goalWords": base.kept("goal_words"),
             "goalTarget": base.kept("goal_target"),
-            "commitmentGoals": version.goals.map { goal -> [String: Any] in
-                [
-                    "value": goal.key, "selected": base.kept("commitment_goal") == goal.key,
-                    "label": "\(domainName(goal.domain)): \(goal.description.prefix(60))",
-                ]
-            },
+            "commitmentGoals": ChoiceList.options(
+                version.goals.map { goal in
+                    Choice(
+                        goal.key, "\(domainName(goal.domain)): \(goal.description.prefix(60))",
+                        chosen: base.kept("commitment_goal") == goal.key)
+                }),
             "commitmentOwners": base.personOptions(selected: base.kept("commitment_owner")),
-            "commitmentAfter": facts.commitments.map { item -> [String: Any] in
-                [
-                    "value": item.id, "selected": base.kept("commitment_after") == item.id,
-                    "label": "\(item.organisationName): \(item.description.prefix(50))",
-                ]
-            },
+            "commitmentAfter": ChoiceList.options(
+                facts.commitments.map { item in
+                    Choice(
+                        item.id, "\(item.organisationName): \(item.description.prefix(50))",
+                        chosen: base.kept("commitment_after") == item.id)
+                }),
             "commitmentDescription": base.kept("commitment_description"),
             "commitmentDue": base.kept("commitment_due"),
         ]

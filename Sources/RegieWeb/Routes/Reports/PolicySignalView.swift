@@ -55,12 +55,10 @@ struct PolicySignalView {
         values["originId"] = origin?.context.household.rawValue ?? ""
         values["hasOrigin"] = origin != nil
         values["originReference"] = originReference ?? ""
-        values["categories"] = PolicySignal.Category.allCases.map { category -> [String: Any] in
-            [
-                "value": category.rawValue, "label": text(category.textKey),
-                "selected": category.rawValue == kept("new", "category"),
-            ]
-        }
+        values["categories"] = ChoiceList.options(
+            PolicySignal.Category.allCases.map {
+                Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == kept("new", "category"))
+            })
         values["descriptionInput"] = kept("new", "description")
         // The period form and the new signal's form share the page's `errors` (different field names).
         values["errors"] = loaded.query.problems.mapValues(text).merging(errors("new")) { period, _ in period }
@@ -83,12 +81,12 @@ struct PolicySignalView {
             "answeredOn": signal.response?.on.dutch ?? "", "answeredBy": signal.response?.byName ?? "",
             "answerNote": signal.response?.note ?? "", "hasAnswerNote": !(signal.response?.note.isEmpty ?? true),
             "mayAnswer": AccessPolicy.mayUse(.answerPolicySignal, roles: roles(signal.network)),
-            "answerOptions": PolicySignal.Answer.allCases.map { answer -> [String: Any] in
-                [
-                    "value": answer.rawValue, "label": text(answer.textKey),
-                    "selected": answer.rawValue == kept(signal.id, "answer", signal.response?.answer.rawValue ?? ""),
-                ]
-            },
+            "answerOptions": ChoiceList.options(
+                PolicySignal.Answer.allCases.map {
+                    Choice(
+                        $0.rawValue, text($0.textKey),
+                        chosen: $0.rawValue == kept(signal.id, "answer", signal.response?.answer.rawValue ?? ""))
+                }),
             "answeredOnInput": kept(signal.id, "answered_on", Day(Date()).dutch),
             "noteInput": kept(signal.id, "note"), "answerErrors": errors(signal.id),
             "answerOpen": problem?.target == signal.id,

@@ -40,12 +40,15 @@ struct SignalFormView {
             "institutionsOnly": profile?.intake.institutionsOnly ?? false,
             "askOwnAttempt": profile?.intake.proofOfOwnAttempt ?? false,
             "askTrigger": !(profile?.intake.requiredTriggers.isEmpty ?? true),
-            "triggers": (profile?.intake.requiredTriggers ?? []).map { code -> [String: Any] in
-                ["value": code, "label": text("signal_trigger.\(code)"), "selected": code == trigger]
-            },
-            "domains": (profile?.domains ?? LifeDomain.defaults).map { domain -> [String: Any] in
-                ["value": domain.code, "label": domain.name, "checked": chosenConcerns.contains(domain.code)]
-            },
+            "triggers": ChoiceList.options(
+                (profile?.intake.requiredTriggers ?? []).map {
+                    Choice($0, text("signal_trigger.\($0)"), chosen: $0 == trigger)
+                }),
+            "domains": ChoiceList.checkboxes(
+                "concern",
+                (profile?.domains ?? LifeDomain.defaults).map {
+                    Choice($0.code, $0.name, chosen: chosenConcerns.contains($0.code))
+                }),
             "channels": options(
                 SignalChannel.allCases.map { ($0.rawValue, $0.textKey) },
                 chosen: draft?.channel.rawValue ?? "form"),
@@ -66,9 +69,14 @@ struct SignalFormView {
         return result
     }
 
+    /// Choices from (value, translation key) pairs.
+    private func choices(_ items: [(String, String)], chosen: String) -> [Choice] {
+        items.map { Choice($0.0, text($0.1), chosen: $0.0 == chosen) }
+    }
+
     /// Select options from (value, translation key) pairs.
-    private func options(_ items: [(String, String)], chosen: String) -> [[String: Any]] {
-        items.map { item in ["value": item.0, "label": text(item.1), "selected": item.0 == chosen] }
+    private func options(_ items: [(String, String)], chosen: String) -> ChoiceList {
+        .options(choices(items, chosen: chosen))
     }
 
     private func personRow(
@@ -85,9 +93,8 @@ struct SignalFormView {
             "index": index, "number": index + 1, "given": field("given"), "prefix": field("prefix"),
             "family": field("family"), "birth": field("birth"), "bsn": field("bsn"), "unborn": field("unborn") == "on",
             "choice": field("choice"), "errors": errors,
-            "relations": MemberRelation.allCases.map { item -> [String: Any] in
-                ["value": item.rawValue, "label": text(item.textKey), "selected": item.rawValue == relation]
-            },
+            "relations": ChoiceList.options(
+                MemberRelation.allCases.map { Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == relation) }),
             "legal": [
                 "custodies": legalOptions(Custody.allCases.map { ($0.rawValue, $0.textKey) }, chosen: field("custody")),
                 "measures": legalOptions(
@@ -110,20 +117,20 @@ struct SignalFormView {
     }
 
     /// Options for a legal-status select, with "unknown / not applicable" first.
-    private func legalOptions(_ items: [(String, String)], chosen: String) -> [[String: Any]] {
-        [["value": "", "label": text("legal.unknown"), "selected": chosen.isEmpty]] + options(items, chosen: chosen)
+    private func legalOptions(_ items: [(String, String)], chosen: String) -> ChoiceList {
+        .options([Choice("", text("legal.unknown"), chosen: chosen.isEmpty)] + choices(items, chosen: chosen))
     }
 
     /// Support staff enter signals on behalf of a reporter of the network; others report as themselves.
-    private func reporterOptions(chosen: String?) async throws -> [[String: Any]]? {
+    private func reporterOptions(chosen: String?) async throws -> ChoiceList? {
         guard let user = context.identity, user.actor.roles(in: network.id).contains(.supportStaff) else { return nil }
-        var options: [[String: Any]] = []
+        var options: [Choice] = []
         for candidate in try await UserStore.all(on: app.database.sql) where candidate.active {
             let roles = try await UserStore.roles(of: candidate.id, on: app.database.sql)
             guard roles.contains(where: { $0.network == network.id }) else { continue }
             let selected = chosen.map { $0 == candidate.id.rawValue } ?? (candidate.id == user.account.id)
-            options.append(["value": candidate.id.rawValue, "label": candidate.name, "selected": selected])
+            options.append(Choice(candidate.id.rawValue, candidate.name, chosen: selected))
         }
-        return options
+        return .options(options)
     }
 }

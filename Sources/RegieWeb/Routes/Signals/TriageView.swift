@@ -91,12 +91,12 @@ struct TriageView {
         values["safeties"] = TriageDecision.Safety.allCases.map { option -> [String: Any] in
             ["value": option.rawValue, "label": text(option.textKey), "checked": option.rawValue == safety]
         }
-        values["urgencies"] = SignalUrgency.allCases.map { option -> [String: Any] in
-            [
-                "value": option.rawValue, "label": text(option.textKey),
-                "selected": option.rawValue == (form?.value("urgency") ?? summary.urgency.rawValue),
-            ]
-        }
+        values["urgencies"] = ChoiceList.options(
+            SignalUrgency.allCases.map {
+                Choice(
+                    $0.rawValue, text($0.textKey),
+                    chosen: $0.rawValue == (form?.value("urgency") ?? summary.urgency.rawValue))
+            })
         values["safetyNote"] = form?.value("safety_note") ?? ""
         values["referredTo"] = form?.value("referred_to") ?? ""
         values["reason"] = form?.value("reason") ?? ""
