@@ -33,7 +33,7 @@ public struct WebApp: Sendable {
     /// Open households per case director in each network, reused while nothing in the network changed.
     let caseloadCache = CaseloadCache(capacity: 64)
     /// The case page's facts per household while neither the household nor the directory changed: a meeting's
-    /// cases, opened by everyone at the table (an entry is ~10–50 kB).
+    /// cases, opened by everyone at the table.
     let caseFactsCache = CaseFactsCache(capacity: 256)
     /// Each network's people for the case page's choices, while the directory stands.
     let networkPeople = NetworkPeopleCache(capacity: 64)

@@ -1,10 +1,10 @@
 import Mustache
 
-/// One choice on a form: an `<option>` of a select, or a checkbox.
+/// One choice on a form: an `<option>` of a select, a checkbox or a radio button.
 struct Choice: Sendable {
     let value: String
     let label: String
-    /// Selected (an option) or checked (a checkbox).
+    /// Selected (an option) or checked (a checkbox or radio button).
     let chosen: Bool
 
     init(_ value: String, _ label: String, chosen: Bool = false) {
