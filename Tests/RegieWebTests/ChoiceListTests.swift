@@ -26,6 +26,10 @@ struct ChoiceListTests {
             ChoiceList.radios("agreement", choices).renderText
                 == "<label class=\"check\"><input type=\"radio\" name=\"agreement\" value=\"1\" checked> Ja</label>"
                 + "<label class=\"check\"><input type=\"radio\" name=\"agreement\" value=\"2\"> Nee</label>")
+        #expect(
+            ChoiceList.radios("outcome", required: true, [Choice("close", "Afsluiten")]).renderText
+                == "<label class=\"check\"><input type=\"radio\" name=\"outcome\" value=\"close\" required> Afsluiten</label>"
+        )
         #expect(ChoiceList.options([]).renderText.isEmpty)
     }
 

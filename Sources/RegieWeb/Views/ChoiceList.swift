@@ -23,7 +23,7 @@ struct ChoiceList: MustacheCustomRenderable {
     enum Kind {
         case options
         case checkboxes(name: String)
-        case radios(name: String)
+        case radios(name: String, required: Bool)
     }
 
     let kind: Kind
@@ -37,9 +37,9 @@ struct ChoiceList: MustacheCustomRenderable {
         ChoiceList(kind: .checkboxes(name: name), choices: choices)
     }
 
-    /// Radio buttons, each in its label, all answering field `name`.
-    static func radios(_ name: String, _ choices: [Choice]) -> ChoiceList {
-        ChoiceList(kind: .radios(name: name), choices: choices)
+    /// Radio buttons, each in its label, all answering field `name`; `required` when the form needs an answer.
+    static func radios(_ name: String, required: Bool = false, _ choices: [Choice]) -> ChoiceList {
+        ChoiceList(kind: .radios(name: name, required: required), choices: choices)
     }
 
     /// Never a null: an empty list renders nothing.
@@ -54,12 +54,21 @@ struct ChoiceList: MustacheCustomRenderable {
             switch kind {
             case .options:
                 html += "<option value=\"\(value)\"\(choice.chosen ? " selected" : "")>\(label)</option>"
-            case .checkboxes(let name), .radios(let name):
-                let type = if case .radios = kind { "radio" } else { "checkbox" }
-                html += "<label class=\"check\"><input type=\"\(type)\" name=\"\(HTMLEscaping.escape(name))\" "
-                html += "value=\"\(value)\"\(choice.chosen ? " checked" : "")> \(label)</label>"
+            case .checkboxes(let name):
+                html += Self.box("checkbox", name: name, value: value, label: label, chosen: choice.chosen)
+            case .radios(let name, let required):
+                html += Self.box(
+                    "radio", name: name, value: value, label: label, chosen: choice.chosen, required: required)
             }
         }
         return html
+    }
+
+    /// One checkbox or radio button in its label; `value` and `label` are escaped already.
+    private static func box(
+        _ type: String, name: String, value: String, label: String, chosen: Bool, required: Bool = false
+    ) -> String {
+        "<label class=\"check\"><input type=\"\(type)\" name=\"\(HTMLEscaping.escape(name))\" value=\"\(value)\""
+            + "\(chosen ? " checked" : "")\(required ? " required" : "")> \(label)</label>"
     }
 }

@@ -54,12 +54,11 @@ struct InformationRoundView {
                     "reason": visit.reason, "outcome": visit.outcome, "letIn": visit.letIn,
                 ]
             },
-            "coordinationOutcomes": CoordinationDecision.Outcome.allCases.map { outcome -> [String: Any] in
-                [
-                    "value": outcome.rawValue, "label": text(outcome.textKey),
-                    "checked": form?.value("coordination") == outcome.rawValue,
-                ]
-            },
+            "coordinationOutcomes": ChoiceList.radios(
+                "coordination", required: true,
+                CoordinationDecision.Outcome.allCases.map {
+                    Choice($0.rawValue, text($0.textKey), chosen: form?.value("coordination") == $0.rawValue)
+                }),
             "visitedOn": form?.value("visited_on") ?? today.dutch, "visitors": form?.value("visitors") ?? "",
             "roleDivision": form?.value("role_division") ?? "", "visitReason": form?.value("visit_reason") ?? "",
             "visitOutcome": form?.value("visit_outcome") ?? "", "letInNo": form?.value("let_in") == "no",

@@ -85,12 +85,13 @@ struct TriageView {
         }
         let chosen = form?.value("outcome") ?? ""
         let safety = form?.value("safety") ?? "safe"
-        values["outcomes"] = TriageDecision.Outcome.allCases.map { outcome -> [String: Any] in
-            ["value": outcome.rawValue, "label": text(outcome.textKey), "checked": outcome.rawValue == chosen]
-        }
-        values["safeties"] = TriageDecision.Safety.allCases.map { option -> [String: Any] in
-            ["value": option.rawValue, "label": text(option.textKey), "checked": option.rawValue == safety]
-        }
+        values["outcomes"] = ChoiceList.radios(
+            "outcome", required: true,
+            TriageDecision.Outcome.allCases.map { Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == chosen) }
+        )
+        values["safeties"] = ChoiceList.radios(
+            "safety",
+            TriageDecision.Safety.allCases.map { Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == safety) })
         values["urgencies"] = ChoiceList.options(
             SignalUrgency.allCases.map {
                 Choice(
