@@ -1,3 +1,4 @@
+import RegieCore
 import Testing
 
 @testable import RegieWeb
@@ -31,6 +32,10 @@ struct ChoiceListTests {
                 == "<label class=\"check\"><input type=\"radio\" name=\"outcome\" value=\"close\" required> Afsluiten</label>"
         )
         #expect(ChoiceList.options([]).renderText.isEmpty)
+        let each = Choice.each(SignalUrgency.allCases, chosen: SignalUrgency.allCases[1].rawValue) { "~\($0.rawValue)" }
+        #expect(each.map(\.value) == SignalUrgency.allCases.map(\.rawValue))
+        #expect(each.map(\.chosen) == SignalUrgency.allCases.indices.map { $0 == 1 })
+        #expect(each.allSatisfy { $0.label == "~\($0.value)" })
     }
 
     @Test("A template places the list unescaped inside its select; a label with markup stays text")

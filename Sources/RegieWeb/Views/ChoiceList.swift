@@ -12,6 +12,12 @@ struct Choice: Sendable {
         self.label = label
         self.chosen = chosen
     }
+
+    /// Every case of `all` as a choice, by its raw value, the one whose raw value is `chosen` chosen.
+    static func each<T: RawRepresentable>(_ all: [T], chosen: String, label: (T) -> String) -> [Choice]
+    where T.RawValue == String {
+        all.map { Choice($0.rawValue, label($0), chosen: $0.rawValue == chosen) }
+    }
 }
 
 /// A form's choices as HTML, placed with `{{{…}}}` inside the `<select>` or the fieldset. The case page has some 350

@@ -32,9 +32,6 @@ struct PictureView {
             "scoreHistory": history(),
             "hasScoreHistory": !history().isEmpty,
             "chart": ScoreChart.svg(chartLines(), title: text("picture.chart_title")),
-            "scoreChoices": SelfSufficiencyScore.allCases.map { score -> [String: Any] in
-                ["value": score.rawValue, "label": "\(score.rawValue) — \(text(score.textKey))"]
-            },
             "assessPersons": personOptions("assess_person"),
             "assessDay": base.kept("assessed_on", Day(Date()).dutch),
         ]

@@ -24,16 +24,10 @@ struct CaseView {
         AccessPolicy.decide(actor: facts.grant.actor, action: action, context: facts.grant.context).allowed
     }
 
-    /// Every case of `all` as a choice, `selected` chosen.
-    func choices<T: RawRepresentable>(_ all: [T], selected: String, label: (T) -> String) -> [Choice]
-    where T.RawValue == String {
-        all.map { Choice($0.rawValue, label($0), chosen: $0.rawValue == selected) }
-    }
-
-    /// `choices` as the options of a select.
+    /// Every case of `all` as the options of a select, `selected` chosen.
     func options<T: RawRepresentable>(_ all: [T], selected: String, label: (T) -> String) -> ChoiceList
     where T.RawValue == String {
-        .options(choices(all, selected: selected, label: label))
+        .options(Choice.each(all, chosen: selected, label: label))
     }
 
     /// People as choices: "Name — Organisation".

@@ -8,7 +8,7 @@ enum AftercareForm {
         return [
             "aftercareAnswers": ChoiceList.radios(
                 "aftercare_answer",
-                AftercareAnswer.allCases.map { Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == selected) }),
+                Choice.each(AftercareAnswer.allCases, chosen: selected) { text($0.textKey) }),
             "aftercareNoteInput": form?.value("aftercare_note") ?? "",
         ]
     }

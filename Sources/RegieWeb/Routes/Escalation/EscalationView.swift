@@ -92,7 +92,7 @@ struct EscalationView {
             let kept = { (name: String, fallback: String) in submitted ? base.kept(name, fallback) : fallback }
             if !submitted { values["errors"] = [String: String]() }
             values["mandates"] = ChoiceList.options(
-                mandates.map { Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == kept("mandate", "")) })
+                Choice.each(mandates, chosen: kept("mandate", "")) { text($0.textKey) })
             values["decisionInput"] = kept("decision", "")
             if let budget = facts.careBudget {
                 values["hasCareBudget"] = true
@@ -102,9 +102,7 @@ struct EscalationView {
             values["oneOffKept"] = kept("structural", "") == "no"
             values["structuralKept"] = kept("structural", "") == "yes"
             values["signalCategories"] = ChoiceList.options(
-                PolicySignal.Category.allCases.map {
-                    Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == kept("signal_category", ""))
-                })
+                Choice.each(PolicySignal.Category.allCases, chosen: kept("signal_category", "")) { text($0.textKey) })
             values["decidedOnInput"] = kept("decided_on", today.dutch)
         }
         return values

@@ -11,8 +11,8 @@ enum ProgressForm {
         return [
             "mayFlagDeviation": directs,
             "progressKinds": ChoiceList.options(
-                ProgressEntry.Kind.allCases.filter { directs || !$0.isDirectors }.map {
-                    Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == selected)
+                Choice.each(ProgressEntry.Kind.allCases.filter { directs || !$0.isDirectors }, chosen: selected) {
+                    text($0.textKey)
                 }),
             "progressOn": kept("progress_on", Day(Date()).dutch), "withWhomInput": kept("with_whom", ""),
             "progressTextInput": kept("progress_text", ""), "deviationChecked": kept("deviation", "") == "yes",

@@ -77,9 +77,9 @@ struct PlanView {
         }
         values["agreementAnswers"] = ChoiceList.radios(
             "agreement",
-            base.choices(
+            Choice.each(
                 HouseholdAgreement.Answer.allCases,
-                selected: base.kept("agreement", version.agreement?.answer.rawValue ?? "")
+                chosen: base.kept("agreement", version.agreement?.answer.rawValue ?? "")
             ) { text($0.textKey) })
         values["agreementOn"] = base.kept("agreement_on", version.agreement?.on.dutch ?? Day(Date()).dutch)
         values["agreementHow"] = base.kept("agreement_how", version.agreement?.how ?? "")

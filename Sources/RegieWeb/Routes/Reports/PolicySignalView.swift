@@ -56,9 +56,7 @@ struct PolicySignalView {
         values["hasOrigin"] = origin != nil
         values["originReference"] = originReference ?? ""
         values["categories"] = ChoiceList.options(
-            PolicySignal.Category.allCases.map {
-                Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == kept("new", "category"))
-            })
+            Choice.each(PolicySignal.Category.allCases, chosen: kept("new", "category")) { text($0.textKey) })
         values["descriptionInput"] = kept("new", "description")
         // The period form and the new signal's form share the page's `errors` (different field names).
         values["errors"] = loaded.query.problems.mapValues(text).merging(errors("new")) { period, _ in period }
@@ -82,11 +80,10 @@ struct PolicySignalView {
             "answerNote": signal.response?.note ?? "", "hasAnswerNote": !(signal.response?.note.isEmpty ?? true),
             "mayAnswer": AccessPolicy.mayUse(.answerPolicySignal, roles: roles(signal.network)),
             "answerOptions": ChoiceList.options(
-                PolicySignal.Answer.allCases.map {
-                    Choice(
-                        $0.rawValue, text($0.textKey),
-                        chosen: $0.rawValue == kept(signal.id, "answer", signal.response?.answer.rawValue ?? ""))
-                }),
+                Choice.each(
+                    PolicySignal.Answer.allCases,
+                    chosen: kept(signal.id, "answer", signal.response?.answer.rawValue ?? "")
+                ) { text($0.textKey) }),
             "answeredOnInput": kept(signal.id, "answered_on", Day(Date()).dutch),
             "noteInput": kept(signal.id, "note"), "answerErrors": errors(signal.id),
             "answerOpen": problem?.target == signal.id,

@@ -94,7 +94,7 @@ struct SignalFormView {
             "family": field("family"), "birth": field("birth"), "bsn": field("bsn"), "unborn": field("unborn") == "on",
             "choice": field("choice"), "errors": errors,
             "relations": ChoiceList.options(
-                MemberRelation.allCases.map { Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == relation) }),
+                Choice.each(MemberRelation.allCases, chosen: relation) { text($0.textKey) }),
             "legal": [
                 "custodies": legalOptions(Custody.allCases.map { ($0.rawValue, $0.textKey) }, chosen: field("custody")),
                 "measures": legalOptions(

@@ -87,11 +87,11 @@ struct TriageView {
         let safety = form?.value("safety") ?? "safe"
         values["outcomes"] = ChoiceList.radios(
             "outcome", required: true,
-            TriageDecision.Outcome.allCases.map { Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == chosen) }
+            Choice.each(TriageDecision.Outcome.allCases, chosen: chosen) { text($0.textKey) }
         )
         values["safeties"] = ChoiceList.radios(
             "safety",
-            TriageDecision.Safety.allCases.map { Choice($0.rawValue, text($0.textKey), chosen: $0.rawValue == safety) })
+            Choice.each(TriageDecision.Safety.allCases, chosen: safety) { text($0.textKey) })
         values["urgencies"] = ChoiceList.options(
             SignalUrgency.allCases.map {
                 Choice(
