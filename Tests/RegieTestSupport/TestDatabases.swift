@@ -39,7 +39,8 @@ public enum TestDatabases {
                 fatalError("TEST_POSTGRES_URL is not a postgres:// URL")
             }
             let name = "regie_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
-            try await admin(adminSettings, logger) { try await $0.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+            let admin = try await ServerAdmin.shared.database(adminSettings, logger)
+            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
             var settings = adminSettings
             settings.database = name
             let db = try await RegieDatabase.open(.postgres(settings), logger: logger)
@@ -52,24 +53,24 @@ public enum TestDatabases {
                 failure = error
             }
             await db.shutdown()
-            try await admin(adminSettings, logger) {
-                try await $0.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
-            }
+            try await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
             if let failure { throw failure }
             return result!
         }
     }
+}
 
-    private static func admin(
-        _ settings: DatabaseLocation.PostgresSettings, _ logger: Logger, _ body: (RegieDatabase) async throws -> Void
-    ) async throws {
-        let db = try await RegieDatabase.open(.postgres(settings), logger: logger)
-        do {
-            try await body(db)
-        } catch {
-            await db.shutdown()
-            throw error
-        }
-        await db.shutdown()
+/// One pool on the server's maintenance database for the whole test run, for creating and dropping each test's
+/// database: opening and closing a client around every statement meant three client lifetimes per test, some two
+/// hundred at once when the tests start in parallel. It is never closed; the test process ends with it.
+private actor ServerAdmin {
+    static let shared = ServerAdmin()
+    private var opening: Task<RegieDatabase, any Error>?
+
+    func database(_ settings: DatabaseLocation.PostgresSettings, _ logger: Logger) async throws -> RegieDatabase {
+        if let opening { return try await opening.value }
+        let task = Task { try await RegieDatabase.open(.postgres(settings), logger: logger) }
+        opening = task
+        return try await task.value
     }
 }

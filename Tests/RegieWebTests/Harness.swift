@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import RegieCore
 import RegieStore
 import RegieTestSupport
@@ -36,7 +37,10 @@ struct Harness {
             _ = try await harness.user(
                 "regisseur@test.nl", [RoleAssignment(role: .networkDirector, network: network.id)])
             _ = try await harness.user("partner@test.nl", [RoleAssignment(role: .partnerWorker, network: network.id)])
-            let application = Application(router: RegieApplication.router(app))
+            // Refusals are logged at info on every denied request; the matrix alone makes thousands.
+            var logger = Logger(label: "regie.test.web")
+            logger.logLevel = .warning
+            let application = Application(router: RegieApplication.router(app), logger: logger)
             try await application.test(.router) { client in try await body(harness, client) }
         }
     }
