@@ -167,10 +167,16 @@ public final class RegieDatabase: Sendable {
         await backgroundWork.start(priority: priority, work)
     }
 
-    /// Closes connections, once the background work is done; call once before the process ends.
+    /// Closes connections, once the background work is done; call once before the process ends. SQLite's closing is
+    /// its last checkpoint, which is waited for however long the write-ahead log makes it. PostgreSQL's client is
+    /// given 15 seconds (`BoundedWait`); beyond that the process goes on without it, and the server closes its side.
     public func shutdown() async {
         await backgroundWork.finish()
-        await databases.shutdownAsync()
+        let databases = self.databases
+        guard backend == .postgres else { return await databases.shutdownAsync() }
+        if !(await BoundedWait.run(.seconds(15)) { await databases.shutdownAsync() }) {
+            logger.warning("Closing the PostgreSQL client did not finish within 15 s; going on without waiting")
+        }
     }
 }
 
