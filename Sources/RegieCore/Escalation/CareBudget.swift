@@ -3,9 +3,9 @@ import Foundation
 /// Enschede's care-purchase budget (crisispotje, seed-000 §5.5): a yearly amount per network that the network
 /// director may spend, through an escalation decided with the `care_budget` mandate, to buy care that is not
 /// otherwise available. The balance is never stored: it is the year's amount minus what the decisions spent.
-public struct CareBudget: Sendable {
+public struct CareBudget: Sendable, Hashable {
     /// A yearly amount as the administrator set it; a later setting for the same year replaces an earlier one.
-    public struct Setting: Sendable, Equatable {
+    public struct Setting: Sendable, Hashable {
         public let year: Int
         public let amount: Euro
         public let setAt: Date
@@ -20,7 +20,7 @@ public struct CareBudget: Sendable {
     }
 
     /// One spending: the escalation decision that used the budget, on its day.
-    public struct Spending: Sendable, Equatable {
+    public struct Spending: Sendable, Hashable {
         public let escalation: String
         public let household: HouseholdID
         public let on: Day

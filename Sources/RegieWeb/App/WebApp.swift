@@ -35,6 +35,8 @@ public struct WebApp: Sendable {
     /// The case page's facts per household while neither the household nor the directory changed: a meeting's
     /// cases, opened by everyone at the table.
     let caseFactsCache = CaseFactsCache(capacity: 256)
+    /// The case page's body as HTML per facts, viewer's permissions, language and day (`CaseBody`): ~75 kB each.
+    let caseBodies = FragmentCache<CaseBody>(capacity: 256, byteBudget: 16 << 20)
     /// Each network's people for the case page's choices, while the directory stands.
     let networkPeople = NetworkPeopleCache(capacity: 64)
     /// The networks the norm watch went through, so an unchanged network is not judged again on the same day.

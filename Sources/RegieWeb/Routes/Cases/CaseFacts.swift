@@ -38,6 +38,8 @@ struct CaseFacts: Sendable {
     let familyLevels: FamilyLevelHistory
     /// The network's care-purchase budget, where the profile gives that mandate.
     var careBudget: CareBudget?
+    /// The household's fact version and the directory's version these facts were read under (`CaseFactsCache`).
+    var stamp = ""
 
     /// Reads the facts on `db` — inside a transaction, pass the transaction's connection.
     static func load(_ grant: AccessGrant, app: WebApp, on db: (any SQLDatabase)? = nil) async throws -> CaseFacts {

@@ -24,12 +24,12 @@ extension WebApp {
             throw StoreError.notFound("household")
         }
         let app = self
-        var facts = try await caseFactsCache.value(
-            of: household, stamp: "\(stamp.facts):\(stamp.directory)", day: today
-        ) {
+        let kept = "\(stamp.facts):\(stamp.directory)"
+        var facts = try await caseFactsCache.value(of: household, stamp: kept, day: today) {
             try await CaseFacts.load(grant, app: app)
         }
         facts.grant = grant
+        facts.stamp = kept
         if facts.profile.mandates.careBudget {
             facts.careBudget = try await CareBudgetStore.budget(of: facts.network.id, on: database.sql)
         }

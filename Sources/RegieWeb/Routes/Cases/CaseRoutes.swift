@@ -47,7 +47,22 @@ struct CaseRoutes {
         case .viewProcess: return try await processPage(grant, context, notice: notice)
         default: break
         }
+        let today = Day(Date())
         let view = try await view(grant, context, form: form)
+        let body: String
+        if form == nil, problems.isEmpty, !grant.decision.breakGlass {
+            body = CaseBody(view, day: today).html(app: app, csrf: context.csrfToken) { values(of: view, problems) }
+        } else {
+            body = CaseBody.render(
+                app: app, locale: context.locale, csrf: context.csrfToken, values: values(of: view, problems))
+        }
+        return app.views.render(
+            "case", page: try await app.page("case.title", context, notice: notice), values: ["caseBody": body],
+            status: problems[CaseView.staleKey] != nil ? .conflict : problems.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// The values of the whole file, from every part's view.
+    private func values(of view: CaseView, _ problems: [String: String]) -> [String: Any] {
         var values = view.values(problems: problems)
         for part in [
             PictureView(base: view).values(), PlanView(base: view).values(), ConferenceView(base: view).values(),
@@ -56,9 +71,7 @@ struct CaseRoutes {
         ] {
             values.merge(part) { first, _ in first }
         }
-        return app.views.render(
-            "case", page: try await app.page("case.title", context, notice: notice), values: values,
-            status: problems[CaseView.staleKey] != nil ? .conflict : problems.isEmpty ? .ok : .unprocessableContent)
+        return values
     }
 
     /// A partner's own part of the file (see `OwnPartView`).
