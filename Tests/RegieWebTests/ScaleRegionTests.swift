@@ -41,6 +41,19 @@ struct ScaleRegionTests {
     }
 
     @Test(
+        "On PostgreSQL the generated rows are vacuumed and analysed, so index-only scans need not read the table",
+        .enabled(if: TestDatabases.backends.contains(.postgres), "needs TEST_POSTGRES_URL"))
+    func settled() async throws {
+        try await TestDatabases.with(.postgres) { db in
+            _ = try await Self.fingerprint(db, seed: 3, households: 7)
+            let visible = try await db.sql.raw(
+                "SELECT relallvisible AS v FROM pg_class WHERE relname = 'households'"
+            ).first()?.decode(column: "v", as: Int.self)
+            #expect((visible ?? 0) > 0, "VACUUM sets the visibility map")
+        }
+    }
+
+    @Test(
         "Every network gets users for each role it needs, and a non-empty database is refused",
         arguments: TestDatabases.backends)
     func usersAndRefusal(backend: RegieDatabase.Backend) async throws {

@@ -160,6 +160,15 @@ public final class RegieDatabase: Sendable {
             .all(decoding: Row.self).map(\.name)
     }
 
+    /// Brings PostgreSQL's planner statistics and visibility map up to date after a bulk load (`VACUUM (ANALYZE)`), so
+    /// a freshly generated database behaves as one that autovacuum has visited: before, an index-only scan of fresh
+    /// rows read the table as well (a network's fact stamp fetched 1,898 of its 2,500 rows from the table in the
+    /// generated region). SQLite needs nothing.
+    public func settleAfterBulkLoad() async throws {
+        guard backend == .postgres else { return }
+        _ = try await sql.raw("VACUUM (ANALYZE)").all()
+    }
+
     /// Runs `work` in the background, outside any request; `shutdown` waits for it before closing connections.
     public func inBackground(priority: TaskPriority = .background, _ work: @escaping @Sendable () async -> Void)
         async

@@ -77,6 +77,7 @@ public struct ScaleRegion: Sendable {
             }
             try await group.waitForAll()
         }
+        try await accounts.database.settleAfterBulkLoad()
         progress(households, households)
     }
 
