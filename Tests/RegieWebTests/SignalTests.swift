@@ -286,6 +286,18 @@ struct InvolvementTests {
                     teacherActor, .viewIntake, household: household, requestID: nil,
                     database: harness.app.database)
             }
+
+            // The answer is decided on access contexts kept per fact version: a decision on the signal moves the
+            // household on, and the next check says so.
+            var director = Browser(client)
+            _ = try await director.login("regisseur@test.nl")
+            let signal = try #require(
+                try await harness.app.database.sql.select().column("id").from("signals").first()?
+                    .decode(column: "id", as: String.self))
+            _ = try await director.post(
+                "/signals/\(signal)/decision", [("urgency", "normal"), ("safety", "safe"), ("outcome", "coordinate")])
+            let moved = try await teacher.get("/who-is-involved?bsn=111222333")
+            #expect(moved.body.contains("In onderzoek") && !moved.body.contains("Melding in behandeling"))
         }
     }
 }

@@ -33,18 +33,18 @@ struct InvolvementRoutes {
             let person = SignalDraft.Person(
                 givenName: "", familyName: family, birthDate: Day(birth), bsn: bsn,
                 relation: .other)
-            var results: [[String: Any]] = []
-            var seen = Set<String>()
+            var matches: [(household: HouseholdID, reference: String)] = []
             for candidate in try await SignalStore.candidates(for: person, network: network.id, on: app.database.sql)
             where candidate.strength >= .familyNameAndBirthDate {
-                guard let household = candidate.household, seen.insert(household.rawValue).inserted
+                guard let household = candidate.household, !matches.contains(where: { $0.household == household })
                 else { continue }
-                let grant = try await AccessGuard.authorize(
-                    user.actor, .whoIsInvolved, household: household,
-                    requestID: context.requestID, database: app.database)
+                matches.append((household, candidate.householdReference ?? "—"))
+            }
+            var results: [[String: Any]] = []
+            for (grant, reference) in try await grants(matches, user: user, context) {
                 let organisations = try await HouseholdStore.involvedOrganisations(grant, on: app.database.sql)
                 results.append([
-                    "reference": candidate.householdReference ?? "—",
+                    "reference": reference,
                     "status": t.text("involved_status.\(grant.context.phase.rawValue)", context.locale),
                     "organisations": organisations.joined(separator: ", "),
                 ])
@@ -56,5 +56,25 @@ struct InvolvementRoutes {
         return app.views.render(
             "who_is_involved", page: page, values: values,
             status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// The grants to answer for the matched households, decided like a list's: on access contexts kept under each
+    /// household's fact version (`HouseholdFactsCache`), and logged in one write. A refusal is decided again on a
+    /// context read afresh, logged on its own and shown as such, as before.
+    private func grants(
+        _ matches: [(household: HouseholdID, reference: String)], user: SignedInUser, _ context: AppRequestContext
+    ) async throws -> [(AccessGrant, String)] {
+        let versions = try await HouseholdStore.factVersions(of: matches.map(\.household), on: app.database.sql)
+        let entries = try await app.householdEntries(versions, today: Day(Date()))
+        let allowed = AccessGuard.decide(user.actor, .whoIsInvolved, contexts: entries.map(\.context))
+        for match in matches where !allowed.contains(where: { $0.context.household == match.household }) {
+            _ = try await AccessGuard.authorize(
+                user.actor, .whoIsInvolved, household: match.household, requestID: context.requestID,
+                database: app.database)
+        }
+        try await AccessGuard.record(allowed, requestID: context.requestID, database: app.database)
+        return matches.compactMap { match in
+            allowed.first { $0.context.household == match.household }.map { ($0, match.reference) }
+        }
     }
 }
