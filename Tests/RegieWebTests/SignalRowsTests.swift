@@ -31,4 +31,33 @@ struct SignalRowsTests {
             #expect(app.signalRows.count == 2)
         }
     }
+
+    @Test("A row with every mark is written exactly as the list's markup wants it")
+    func everyMark() async throws {
+        try await TestDatabases.with(.sqlite) { db in
+            let app = try await WebApp(database: db, configuration: RegieConfiguration())
+            let row = SignalRows.Row(
+                id: "s15", received: "02-11-2026", reference: "2026-<b>'\"", reporter: "Jan & Piet",
+                organisation: "GGD", concerns: "Wonen, Financiën", crisis: true, urgent: true, age: "3",
+                due: "09-11-2026", overdue: true, status: "Nieuw", decidedLate: true)
+            let expected = """
+                  <tr class="overdue">
+                    <td>02-11-2026</td><td><a href="/signals/s15">2026-&lt;b&gt;&#39;&quot;</a> \
+                <strong class="tag crisis">crisis</strong> <strong class="tag">Dringend</strong></td>
+                    <td>Jan &amp; Piet<br><span class="muted">GGD</span></td><td>Wonen, Financiën</td>
+                    <td>3</td><td>09-11-2026 <strong class="tag overdue-tag">te laat</strong></td><td>Nieuw \
+                <span class="tag">later dan de norm</span></td>
+                  </tr>
+
+                """
+            #expect(SignalRows(rows: [row], locale: "nl").html(app: app) == expected)
+            let plain = SignalRows.Row(
+                id: "s0", received: "02-11-2026", reference: "R", reporter: "J", organisation: "O", concerns: "C",
+                crisis: false, urgent: false, age: "1", due: "", overdue: false, status: "Nieuw", decidedLate: false)
+            #expect(
+                SignalRows(rows: [plain], locale: "nl").html(app: app)
+                    == "  <tr>\n    <td>02-11-2026</td><td><a href=\"/signals/s0\">R</a></td>\n    <td>J<br>"
+                    + "<span class=\"muted\">O</span></td><td>C</td>\n    <td>1</td><td></td><td>Nieuw</td>\n  </tr>\n")
+        }
+    }
 }
