@@ -37,4 +37,23 @@ struct WorklistRowsTests {
             #expect(app.worklistRows.count == 3, "the same key again is the kept text")
         }
     }
+
+    @Test("Rows are written exactly as the worklist's markup wants them, with and without a due day")
+    func markup() async throws {
+        try await TestDatabases.with(.sqlite) { db in
+            let app = try await WebApp(database: db, configuration: RegieConfiguration())
+            let html = WorklistRows(items: Self.items, locale: "nl", today: Self.due.adding(days: 1)).html(app: app)
+            let t = app.views.translations
+            let kind = { (item: WorklistItem) in HTMLEscaping.escape(t.text(item.kind.textKey, "nl")) }
+            let why = HTMLEscaping.escape(String(format: t.text("worklist.why.break_glass", "nl"), "Jan & Piet"))
+            let expected =
+                "    <li><span><a href=\"/access/break-glass\"><strong>\(kind(Self.items[0]))</strong> — 2026-AB&lt;1&gt;"
+                + "</a><br><span class=\"why\">\(why)</span></span>\n    <span>sinds 02-11-2026</span></li>\n"
+                + "    <li><span><a href=\"/inbox\"><strong>\(kind(Self.items[1]))</strong> — 2026-CD2</a><br>"
+                + "<span class=\"why\">\(HTMLEscaping.escape(t.text("worklist.why.information_request", "nl")))"
+                + "</span></span>\n    <span>sinds 03-11-2026<br><span class=\"late\">uiterlijk 20-11-2026</span>"
+                + "</span></li>\n"
+            #expect(html == expected)
+        }
+    }
 }
