@@ -10,9 +10,9 @@ struct WorklistRows: Hashable, Sendable {
     let locale: String
     let today: Day
 
-    /// The `<li>` rows, written the first time this key is seen. Swift writes them rather than a template: a new
-    /// signal in the network changes a director's rows, and Mustache's lookups made rendering a hundred of them
-    /// cost more than deriving them.
+    /// The `<li>` rows, written the first time this key is seen. Swift writes them rather than a template, as the
+    /// signal list's (`SignalRows`): a new signal in the network changes a director's rows, and Mustache looks up
+    /// every value of every row through dynamic casts.
     func html(app: WebApp) -> String {
         app.worklistRows.html(for: self) {
             let t = app.views.translations
