@@ -28,6 +28,24 @@ struct StampedCacheTests {
         #expect(try await cache.value(of: "a", stamp: "1:2", day: today.adding(days: 1), derive: derive) == 4)
     }
 
+    @Test("A new derivation is handed the slot's earlier value of the same day, never one of another day")
+    func earlierValue() async throws {
+        let cache = StampedCache<String, Int>(capacity: 4)
+        let today = Day(Date())
+        let first = try await cache.value(of: "a", stamp: "1", day: today) { (earlier: Int?) in
+            #expect(earlier == nil)
+            return 10
+        }
+        let second = try await cache.value(of: "a", stamp: "2", day: today) { (earlier: Int?) in (earlier ?? 0) + 1 }
+        #expect(first == 10 && second == 11)
+        let other = try await cache.value(of: "b", stamp: "2", day: today) { (earlier: Int?) in earlier ?? -1 }
+        #expect(other == -1, "another slot's value is not handed over")
+        let tomorrow = try await cache.value(of: "a", stamp: "2", day: today.adding(days: 1)) { (earlier: Int?) in
+            earlier ?? -1
+        }
+        #expect(tomorrow == -1, "norms moved with the day: nothing is taken over")
+    }
+
     @Test("Requests that miss at the same moment wait for one derivation")
     func oneDerivation() async throws {
         let cache = StampedCache<String, Int>(capacity: 4)

@@ -95,6 +95,25 @@ extension HouseholdStore {
         return "\(households):\(versions)"
     }
 
+    /// `factStamp(of:)` with the directory's version after it, in the same read: for what shows names of people and
+    /// organisations beside the households' facts (a rename raises the directory's version, not the households').
+    public static func factStampWithDirectory(of network: NetworkID, on db: any SQLDatabase) async throws
+        -> (stamp: String, directory: Int64)
+    {
+        let row = try await db.select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "households")
+            .column(SQLRaw("CAST(COALESCE(SUM(fact_version), 0) AS BIGINT)"), as: "versions")
+            .column(
+                SQLSubquery.select { $0.column("version").from("directory_version").where("id", .equal, SQLBind(1)) },
+                as: "directory"
+            )
+            .from("households").where("network_id", .equal, SQLBind(network.rawValue)).first()
+        let households = try row?.decode(column: "households", as: Int64.self) ?? 0
+        let versions = try row?.decode(column: "versions", as: Int64.self) ?? 0
+        let directory = try row?.decode(column: "directory", as: Int64.self) ?? 0
+        return ("\(households):\(versions):\(directory)", directory)
+    }
+
     /// The stamp `stamp` becomes when its households' versions rise by `changes` together and no household is
     /// added: what a writer that knows its own changes expects to read back if nobody else wrote meanwhile.
     public static func factStamp(_ stamp: String, raisedBy changes: Int64) -> String? {

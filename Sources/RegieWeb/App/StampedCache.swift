@@ -26,6 +26,14 @@ actor StampedCache<Slot: Hashable & Sendable, Value: Sendable> {
     func value(
         of slot: Slot, stamp: String, day: Day, derive: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
+        try await value(of: slot, stamp: stamp, day: day) { (_: Value?) in try await derive() }
+    }
+
+    /// As `value(of:stamp:day:derive:)`, handing `derive` the slot's value at an earlier stamp of the same day (when
+    /// there is one and its derivation did not fail), so it can take over what did not change since.
+    func value(
+        of slot: Slot, stamp: String, day: Day, derive: @escaping @Sendable (_ earlier: Value?) async throws -> Value
+    ) async throws -> Value {
         clock += 1
         let derivation: Task<Value, any Error>
         if var entry = entries[slot], entry.stamp == stamp, entry.day == day {
@@ -33,7 +41,8 @@ actor StampedCache<Slot: Hashable & Sendable, Value: Sendable> {
             entries[slot] = entry
             derivation = entry.derivation
         } else {
-            derivation = Task { try await derive() }
+            let earlier = entries[slot].flatMap { $0.day == day ? $0.derivation : nil }
+            derivation = Task { try await derive(try? await earlier?.value) }
             entries[slot] = Entry(stamp: stamp, day: day, derivation: derivation, used: clock)
             while entries.count > capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
                 entries[oldest] = nil

@@ -27,7 +27,7 @@ public struct WebApp: Sendable {
     /// The worklist's rows as HTML per items, language and day: 256 director's lists of ~30 kB at most, 8 MB in all.
     let worklistRows = FragmentCache<WorklistRows>(capacity: 256, byteBudget: 8 << 20)
     /// Each user's signal list per filter, reused while nothing in the network changed.
-    let signalLists = StampedCache<SignalListView.Slot, [SignalListView.Line]>(capacity: 128)
+    let signalLists = StampedCache<SignalListView.Slot, SignalListView.Derived>(capacity: 128)
     /// Pages of the signal list as HTML per rows and language, likewise.
     let signalRows = FragmentCache<SignalRows>(capacity: 128, byteBudget: 8 << 20)
     /// Open households per case director in each network, reused while nothing in the network changed.

@@ -24,6 +24,14 @@ struct SignalListView {
         let status: NormStatus
     }
 
+    /// A derived list with what it was derived from — each household's fact version and the directory's version —
+    /// so the next derivation takes over the lines of the households that did not change.
+    struct Derived: Sendable {
+        let lines: [Line]
+        let versions: [HouseholdID: Int64]
+        let directory: Int64
+    }
+
     let app: WebApp
     let context: AppRequestContext
     let network: Network
@@ -37,14 +45,17 @@ struct SignalListView {
             return (SignalRows(rows: [], locale: context.locale), ListPage(asked: nil, total: 0, size: Self.perPage), 0)
         }
         let today = Day(Date())
-        let stamp = try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql)
+        // The rows name reporters and their organisations, whose renames raise the directory's version, not the
+        // households': the list is kept under both.
+        let (stamp, directory) = try await HouseholdStore.factStampWithDirectory(of: network.id, on: app.database.sql)
         let (app, network) = (app, network)
         let lines = try await app.signalLists.value(
             of: Slot(actor: user.actor, network: network.id, filter: filter), stamp: stamp, day: today
-        ) {
+        ) { earlier in
             try await Self.lines(
-                app: app, network: network, profile: profile, actor: user.actor, filter: filter, today: today)
-        }
+                app: app, network: network, profile: profile, actor: user.actor, filter: filter, today: today,
+                directory: directory, earlier: earlier)
+        }.lines
         let pager = ListPage(asked: asked, total: lines.count, size: Self.perPage)
         let page = lines[pager.range]
         var seen = Set<HouseholdID>()
@@ -55,10 +66,15 @@ struct SignalListView {
         return (SignalRows(rows: rows, locale: context.locale), pager, lines.count)
     }
 
-    /// The signals the filter selects among the households the actor may see in intake, newest first.
+    /// The signals the filter selects among the households the actor may see in intake, newest first. The lines of
+    /// a household whose fact version is the one `earlier` was derived at are taken over from it (same user, same
+    /// roles, same day and directory: the same lines), so after one new signal only that household is read again —
+    /// at region scale a thousand households' signals and triage events otherwise. `directory` was read before
+    /// the facts, like the versions, so nothing is kept under a version older than what it shows.
     private static func lines(
-        app: WebApp, network: Network, profile: WorkflowProfile, actor: AccessActor, filter: String, today: Day
-    ) async throws -> [Line] {
+        app: WebApp, network: Network, profile: WorkflowProfile, actor: AccessActor, filter: String, today: Day,
+        directory: Int64, earlier: Derived?
+    ) async throws -> Derived {
         let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
         let db = app.database.sql
         // An undecided signal belongs to a household in intake, so the open and overdue views look only there;
@@ -68,17 +84,29 @@ struct SignalListView {
             ? try await HouseholdStore.factVersions(
                 of: try await SignalStore.households(in: network.id, on: db), on: db)
             : try await app.factVersions(in: network.id)
+        let versionOf = Dictionary(versions.map { ($0.household, $0.version) }) { first, _ in first }
         let candidates = try await app.householdEntries(versions, today: today).map(\.context).filter {
             filter == "all" || $0.phase == .intake || $0.phase == .informationRound
         }
         // Support staff see intakes only; a household past intake is left out rather than refused.
         let grants = AccessGuard.decide(actor, .viewIntake, contexts: candidates)
-        let triage = try await TimelineStore.events(kindsStartingWith: "triage.", grants, on: db)
-        let signals = try await SignalStore.summaries(grants, on: db)
+        let earlier = earlier?.directory == directory ? earlier : nil
+        let unchanged = { (household: HouseholdID) in
+            earlier.map { $0.versions[household] != nil && $0.versions[household] == versionOf[household] } ?? false
+        }
+        let kept = Dictionary(grouping: earlier?.lines ?? [], by: \.grant.context.household)
+        let changed = grants.filter { !unchanged($0.context.household) }
+        let triage = try await TimelineStore.events(kindsStartingWith: "triage.", changed, on: db)
+        let signals = try await SignalStore.summaries(changed, on: db)
         var lines: [Line] = []
         for grant in grants {
-            let decided = TriageStore.decisions(in: triage[grant.context.household] ?? []).first
-            for signal in signals[grant.context.household] ?? [] {
+            let household = grant.context.household
+            if unchanged(household) {
+                lines += kept[household] ?? []
+                continue
+            }
+            let decided = TriageStore.decisions(in: triage[household] ?? []).first
+            for signal in signals[household] ?? [] {
                 let status = norm.status(received: signal.receivedOn, decided: decided.map { Day($0.at) }, today: today)
                 if filter == "open" && decided != nil { continue }
                 if filter == "overdue" && !status.isOverdue { continue }
@@ -87,7 +115,9 @@ struct SignalListView {
                         signal: signal, grant: grant, outcomeKey: decided?.decision.outcome.textKey, status: status))
             }
         }
-        return lines.sorted { $0.signal.receivedAt > $1.signal.receivedAt }
+        return Derived(
+            lines: lines.sorted { $0.signal.receivedAt > $1.signal.receivedAt }, versions: versionOf,
+            directory: directory)
     }
 
     /// One row of the page, in the reader's language.
