@@ -23,12 +23,8 @@ struct CaseBodyTests {
         arguments: TestDatabases.backends)
     func sharedByPermissions(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            var (director, partner, lead, caseDirector) = try await CaseWorkTests.team(harness, client)
-            let (id, _, _) = try await CaseLifeTests.adoptedCase(
-                harness, director: &director, partner: &partner, caseDirector: caseDirector)
+            var (id, director, partner, _) = try await CaseFactsCacheTests.sharedCase(harness, client)
             let page = "/cases/\(id)"
-            _ = try await lead.post(
-                "\(page)/sharing", [("sharing", "agreed"), ("sharing_note", "Casusoverleg, akkoord")])
             _ = try await harness.user(
                 "tweede.regisseur@test.nl", [RoleAssignment(role: .networkDirector, network: harness.network.id)])
             var second = Browser(client)

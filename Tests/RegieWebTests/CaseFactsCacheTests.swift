@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 import RegieCore
 import RegieStore
 import RegieTestSupport
@@ -8,6 +9,19 @@ import Testing
 
 @Suite("CaseFactsCache")
 struct CaseFactsCacheTests {
+    /// A case with an adopted plan whose care team agreed to share the whole file, with the signed-in network
+    /// director, partner and case director.
+    static func sharedCase(_ harness: Harness, _ client: any TestClientProtocol) async throws
+        -> (id: String, director: Browser, partner: Browser, lead: Browser)
+    {
+        var (director, partner, lead, caseDirector) = try await CaseWorkTests.team(harness, client)
+        let (id, _, _) = try await CaseLifeTests.adoptedCase(
+            harness, director: &director, partner: &partner, caseDirector: caseDirector)
+        _ = try await lead.post(
+            "/cases/\(id)/sharing", [("sharing", "agreed"), ("sharing_note", "Casusoverleg, akkoord")])
+        return (id, director, partner, lead)
+    }
+
     @Test(
         "A kept case page follows a change to the household, a renamed person and a renamed network at once",
         arguments: TestDatabases.backends)
@@ -54,12 +68,8 @@ struct CaseFactsCacheTests {
         arguments: TestDatabases.backends)
     func ownGrant(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            var (director, partner, lead, caseDirector) = try await CaseWorkTests.team(harness, client)
-            let (id, _, _) = try await CaseLifeTests.adoptedCase(
-                harness, director: &director, partner: &partner, caseDirector: caseDirector)
+            var (id, director, partner, _) = try await Self.sharedCase(harness, client)
             let page = "/cases/\(id)"
-            _ = try await lead.post(
-                "\(page)/sharing", [("sharing", "agreed"), ("sharing_note", "Casusoverleg, akkoord")])
             let decideForm = "action=\"/cases/\(id)/director\""
             #expect(try await director.get(page).body.contains(decideForm))
             let shared = try await partner.get(page)
