@@ -18,16 +18,17 @@ public enum DirectoryVersion {
     public static func caseStamp(of household: HouseholdID, on db: any SQLDatabase) async throws
         -> (facts: Int64, directory: Int64)?
     {
-        let row = try await db.select().column("fact_version")
-            .column(
-                SQLSubquery.select { $0.column("version").from("directory_version").where("id", .equal, SQLBind(1)) },
-                as: "directory"
-            )
+        let row = try await db.select().column("fact_version").column(now, as: "directory")
             .from("households").where("id", .equal, SQLBind(household.rawValue)).first()
         guard let row else { return nil }
         return (
             try row.decode(column: "fact_version", as: Int64.self), try row.decode(column: "directory", as: Int64.self)
         )
+    }
+
+    /// The directory's version as a subquery, to read it in the same statement as what is kept under it.
+    static var now: any SQLExpression {
+        SQLSubquery.select { $0.column("version").from("directory_version").where("id", .equal, SQLBind(1)) }
     }
 
     /// The directory's version now.

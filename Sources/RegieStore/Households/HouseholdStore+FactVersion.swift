@@ -84,15 +84,8 @@ extension HouseholdStore {
     /// households and the sum of their fact versions (each change raises one version by one).
     public static func factStamp(of networks: [NetworkID], on db: any SQLDatabase) async throws -> String {
         guard !networks.isEmpty else { return "0:0" }
-        let row = try await db.select()
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "households")
-            // PostgreSQL sums BIGINT as NUMERIC: cast back, so both databases answer an integer.
-            .column(SQLRaw("CAST(COALESCE(SUM(fact_version), 0) AS BIGINT)"), as: "versions")
-            .from("households")
-            .where("network_id", .in, SQLGroupExpression(networks.map { SQLBind($0.rawValue) })).first()
-        let households = try row?.decode(column: "households", as: Int64.self) ?? 0
-        let versions = try row?.decode(column: "versions", as: Int64.self) ?? 0
-        return "\(households):\(versions)"
+        let row = try await stampQuery(of: networks, on: db).first()
+        return try stamp(of: row)
     }
 
     /// `factStamp(of:)` with the directory's version after it, in the same read: for what shows names of people and
@@ -100,18 +93,25 @@ extension HouseholdStore {
     public static func factStampWithDirectory(of network: NetworkID, on db: any SQLDatabase) async throws
         -> (stamp: String, directory: Int64)
     {
-        let row = try await db.select()
+        let row = try await stampQuery(of: [network], on: db).column(DirectoryVersion.now, as: "directory").first()
+        let directory = try row?.decode(column: "directory", as: Int64.self) ?? 0
+        return ("\(try stamp(of: row)):\(directory)", directory)
+    }
+
+    /// The count and version sum of the households of `networks`, as one row.
+    private static func stampQuery(of networks: [NetworkID], on db: any SQLDatabase) -> SQLSelectBuilder {
+        db.select()
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "households")
+            // PostgreSQL sums BIGINT as NUMERIC: cast back, so both databases answer an integer.
             .column(SQLRaw("CAST(COALESCE(SUM(fact_version), 0) AS BIGINT)"), as: "versions")
-            .column(
-                SQLSubquery.select { $0.column("version").from("directory_version").where("id", .equal, SQLBind(1)) },
-                as: "directory"
-            )
-            .from("households").where("network_id", .equal, SQLBind(network.rawValue)).first()
+            .from("households")
+            .where("network_id", .in, SQLGroupExpression(networks.map { SQLBind($0.rawValue) }))
+    }
+
+    private static func stamp(of row: (any SQLRow)?) throws -> String {
         let households = try row?.decode(column: "households", as: Int64.self) ?? 0
         let versions = try row?.decode(column: "versions", as: Int64.self) ?? 0
-        let directory = try row?.decode(column: "directory", as: Int64.self) ?? 0
-        return ("\(households):\(versions):\(directory)", directory)
+        return "\(households):\(versions)"
     }
 
     /// The stamp `stamp` becomes when its households' versions rise by `changes` together and no household is

@@ -10,6 +10,9 @@ import Foundation
 struct TemplateTexts {
     let table: [String: String]
 
+    /// The text of `key` (a template's `t.` name) escaped as `{{t.key}}` puts it in, for HTML written by Swift.
+    func escaped(_ key: String) -> String { HTMLEscaping.escape(table[key] ?? key) }
+
     /// `source` with each `{{t.key}}` whose text is known replaced by that text, escaped as `{{…}}` would.
     func fillIn(_ source: String) -> String {
         var result = ""

@@ -16,8 +16,7 @@ struct WorklistRows: Hashable, Sendable {
     func html(app: WebApp) -> String {
         app.worklistRows.html(for: self) {
             let t = app.views.translations
-            let texts = t.table(locale)
-            func text(_ key: String) -> String { HTMLEscaping.escape(texts[key] ?? key) }
+            let text = TemplateTexts(table: t.table(locale)).escaped
             let e = HTMLEscaping.escape
             var html = ""
             for item in items {

@@ -20,9 +20,9 @@ struct SignalRows: Hashable, Sendable {
         let status: String
         let decidedLate: Bool
 
-        /// The row as `<tr>`, every value escaped; `texts` is the language's table of fixed texts.
-        func html(_ texts: [String: String]) -> String {
-            func text(_ key: String) -> String { HTMLEscaping.escape(texts[key] ?? key) }
+        /// The row as `<tr>`, every value escaped; `texts` are the language's fixed texts.
+        func html(_ texts: TemplateTexts) -> String {
+            let text = texts.escaped
             let e = HTMLEscaping.escape
             var html = overdue ? "  <tr class=\"overdue\">\n" : "  <tr>\n"
             html += "    <td>\(e(received))</td><td><a href=\"/signals/\(e(id))\">\(e(reference))</a>"
@@ -45,7 +45,7 @@ struct SignalRows: Hashable, Sendable {
     /// of the server's time in a loop of intake and signal list at region scale.
     func html(app: WebApp) -> String {
         app.signalRows.html(for: self) {
-            let texts = app.views.translations.table(locale)
+            let texts = TemplateTexts(table: app.views.translations.table(locale))
             return rows.map { $0.html(texts) }.joined()
         }
     }
