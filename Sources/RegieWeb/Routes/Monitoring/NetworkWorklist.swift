@@ -15,13 +15,26 @@ struct NetworkWorklist: Sendable {
         let limit: WorklistLimit
     }
 
+    /// What one household adds to the list at one fact version: the items about its case and its aftercare check
+    /// that is due, with the grant that allows showing them (none when the household adds nothing).
+    struct Share: Sendable {
+        let version: Int64
+        let grant: AccessGrant?
+        let caseItems: [WorklistItem]
+        let aftercare: WorklistItem?
+    }
+
     /// The derived part: case items within the limit and how many of each kind were left out, aftercare checks
-    /// (limited with the rest of the worklist), and the grant of every household whose item is shown.
+    /// (limited with the rest of the worklist), and the grant of every household whose item is shown. `shares`
+    /// holds what each of the network's households added, at the version it was derived at, for the next
+    /// derivation to take over; `derived` says how many of them this derivation read afresh.
     struct Part: Sendable {
         let caseItems: [WorklistItem]
         let leftOut: [WorklistItem.Kind: Int]
         let aftercareItems: [WorklistItem]
         let shown: [AccessGrant]
+        let shares: [HouseholdID: Share]
+        let derived: Int
     }
 
     let app: WebApp
@@ -31,31 +44,82 @@ struct NetworkWorklist: Sendable {
     let limit: WorklistLimit
     let today: Day
 
-    /// Reads the network's households once for both kinds of items.
-    func derive() async throws -> Part {
+    /// Reads the network's households once for both kinds of items. What a household added to `earlier` (the
+    /// same user's list of the same day) is taken over while its fact version stands — the same facts, roles and
+    /// day give the same items — so after one new signal only that household is read again, where a director's
+    /// list at region scale otherwise decides and walks 2,500 households and reads every due aftercare check.
+    func derive(earlier: Part? = nil) async throws -> Part {
         let roles = user.actor.roles(in: network.id)
         let followsNetwork = !roles.isDisjoint(with: [.networkDirector, .supportStaff, .processManager])
         let checksAftercare = !roles.isDisjoint(with: [.partnerWorker, .caseDirector, .networkDirector])
         let entries =
-            followsNetwork || checksAftercare ? try await app.networkEntries(network.id, today: today) : nil
-        let candidates = try await CaseOverview(app: app).candidates(
-            network: network, profile: profile, user: user, today: today, networkEntries: entries)
-        let items = candidates.flatMap { candidate in
-            caseItems(candidate.row, roles: roles, own: candidate.row.director?.user == user.account.id)
-                .map { (candidate.grant, $0) }
+            followsNetwork || checksAftercare ? try await app.networkEntries(network.id, today: today) : []
+        var shares = [HouseholdID: Share](minimumCapacity: entries.count)
+        var changed: [HouseholdFactsCache.Entry] = []
+        for entry in entries {
+            if let share = earlier?.shares[entry.household], share.version == entry.version {
+                shares[entry.household] = share
+            } else {
+                changed.append(entry)
+            }
+        }
+        for (household, share) in try await self.shares(
+            of: changed, roles: roles, followsNetwork: followsNetwork, checksAftercare: checksAftercare)
+        {
+            shares[household] = share
+        }
+        var items: [(AccessGrant, WorklistItem)] = []
+        var aftercare: [(grant: AccessGrant, item: WorklistItem)] = []
+        for entry in entries {
+            guard let share = shares[entry.household], let grant = share.grant else { continue }
+            for item in share.caseItems { items.append((grant, item)) }
+            if let item = share.aftercare { aftercare.append((grant, item)) }
+        }
+        if !followsNetwork {
+            // A case director's own households: a few dozen, read every time (appointments are not in the entries).
+            let candidates = try await CaseOverview(app: app).candidates(
+                network: network, profile: profile, user: user, today: today)
+            for candidate in candidates {
+                let own = candidate.row.director?.user == user.account.id
+                for item in caseItems(candidate.row, roles: roles, own: own) { items.append((candidate.grant, item)) }
+            }
         }
         let (shown, leftOut) = limit.apply(items, item: \.1)
         var grants: [AccessGrant] = []
         var seen = Set<HouseholdID>()
         for (grant, _) in shown where seen.insert(grant.context.household).inserted { grants.append(grant) }
-        var aftercare: (items: [WorklistItem], shown: [AccessGrant]) = ([], [])
-        if checksAftercare, let entries {
-            // The network director keeps an eye on every check; partners see those of their own households.
-            aftercare = try await aftercareItems(everyHousehold: roles.contains(.networkDirector), entries: entries)
-        }
         return Part(
-            caseItems: shown.map(\.1), leftOut: leftOut, aftercareItems: aftercare.items,
-            shown: grants + aftercare.shown)
+            caseItems: shown.map(\.1), leftOut: leftOut, aftercareItems: aftercare.map(\.item),
+            shown: grants + aftercare.map(\.grant), shares: shares, derived: changed.count)
+    }
+
+    /// What each of `entries` adds, read afresh: the items about its case for those who follow the network, and
+    /// its due aftercare check for those who check aftercare.
+    private func shares(
+        of entries: [HouseholdFactsCache.Entry], roles: Set<Role>, followsNetwork: Bool, checksAftercare: Bool
+    ) async throws -> [HouseholdID: Share] {
+        guard !entries.isEmpty else { return [:] }
+        var cases: [HouseholdID: (grant: AccessGrant, items: [WorklistItem])] = [:]
+        if followsNetwork {
+            let candidates = try await CaseOverview(app: app).candidates(
+                network: network, profile: profile, user: user, today: today, networkEntries: entries)
+            for candidate in candidates {
+                let own = candidate.row.director?.user == user.account.id
+                cases[candidate.row.household] = (candidate.grant, caseItems(candidate.row, roles: roles, own: own))
+            }
+        }
+        // The network director keeps an eye on every check; partners see those of their own households.
+        let checks =
+            checksAftercare
+            ? try await aftercareChecks(everyHousehold: roles.contains(.networkDirector), entries: entries) : [:]
+        var shares: [HouseholdID: Share] = [:]
+        for entry in entries {
+            let (found, check) = (cases[entry.household], checks[entry.household])
+            shares[entry.household] = Share(
+                version: entry.version, grant: found?.grant ?? check?.grant, caseItems: found?.items ?? [],
+                aftercare: check?.item)
+        }
+        return shares
     }
 
     /// Items about one case for the network's directors, support staff and process managers, or its own director.
@@ -122,9 +186,9 @@ struct NetworkWorklist: Sendable {
     }
 
     /// Aftercare checks that are due among the network's `entries`: for the households whose care team the user
-    /// is in, or every one. Each household passes the access policy; those with a check shown come back with it.
-    private func aftercareItems(everyHousehold: Bool, entries: [HouseholdFactsCache.Entry]) async throws
-        -> (items: [WorklistItem], shown: [AccessGrant])
+    /// is in, or every one. Each household passes the access policy; those with a check due come back with it.
+    private func aftercareChecks(everyHousehold: Bool, entries: [HouseholdFactsCache.Entry]) async throws
+        -> [HouseholdID: (grant: AccessGrant, item: WorklistItem)]
     {
         let db = app.database.sql
         let schedule = AftercareSchedule(profile: profile, calendar: app.calendar)
@@ -136,20 +200,20 @@ struct NetworkWorklist: Sendable {
         ) { first, _ in first }
         let closures = try await ClosureStore.latestDays(of: Array(grantOf.keys), on: db)
         let answered = try await AftercareStore.answeredChecks(closures: closures.map(\.id), on: db)
-        var items: [WorklistItem] = []
-        var shown: [AccessGrant] = []
+        var checks: [HouseholdID: (grant: AccessGrant, item: WorklistItem)] = [:]
         for closure in closures {
             guard let grant = grantOf[closure.household],
                 let next = schedule.next(closedOn: closure.closedOn, answered: answered[closure.id] ?? []),
                 next.day <= today
             else { continue }
-            items.append(
+            checks[closure.household] = (
+                grant,
                 WorklistItem(
                     kind: .aftercareCheckDue, link: "/cases/\(closure.household.rawValue)#aftercare",
                     reference: try await HouseholdStore.reference(grant, on: db),
-                    why: "worklist.why.aftercare", whyValues: [String(next.index + 1)], since: next.day, due: nil))
-            shown.append(grant)
+                    why: "worklist.why.aftercare", whyValues: [String(next.index + 1)], since: next.day, due: nil)
+            )
         }
-        return (items, shown)
+        return checks
     }
 }

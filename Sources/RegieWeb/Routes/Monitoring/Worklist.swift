@@ -22,7 +22,7 @@ struct Worklist {
             app: app, user: user, network: network, profile: profile, limit: limit, today: today)
         let fromNetwork = try await app.networkWorklists.value(
             of: NetworkWorklist.Slot(actor: user.actor, network: network.id, limit: limit), stamp: stamp, day: today
-        ) { try await derivation.derive() }
+        ) { earlier in try await derivation.derive(earlier: earlier) }
         try await AccessGuard.record(fromNetwork.shown, requestID: context.requestID, database: app.database)
         var items = fromNetwork.caseItems
         if AccessPolicy.mayUse(.breakGlassReview, roles: roles) {
