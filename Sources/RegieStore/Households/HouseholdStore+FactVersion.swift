@@ -109,10 +109,13 @@ extension HouseholdStore {
     }
 
     private static func stamp(of row: (any SQLRow)?) throws -> String {
-        let households = try row?.decode(column: "households", as: Int64.self) ?? 0
-        let versions = try row?.decode(column: "versions", as: Int64.self) ?? 0
-        return "\(households):\(versions)"
+        stamp(
+            households: try row?.decode(column: "households", as: Int64.self) ?? 0,
+            versions: try row?.decode(column: "versions", as: Int64.self) ?? 0)
     }
+
+    /// The stamp of households numbering `households` whose versions add up to `versions`.
+    static func stamp(households: Int64, versions: Int64) -> String { "\(households):\(versions)" }
 
     /// The stamp `stamp` becomes when its households' versions rise by `changes` together and no household is
     /// added: what a writer that knows its own changes expects to read back if nobody else wrote meanwhile.

@@ -23,5 +23,6 @@ enum RegieMigrations {
         M018PlanHouseholdIndex(),
         M019AccessLogSets(),
         M020DirectoryVersion(),
+        M021FactChangeMarks(),
     ]
 }

@@ -31,21 +31,14 @@ actor HouseholdFactsCache {
     }
 
     private var entries: [HouseholdID: Entry] = [:]
-    /// Each network's households with their versions, under the network's fact stamp when they were read.
-    private var networkVersions: [NetworkID: (stamp: String, versions: [(household: HouseholdID, version: Int64)])] =
-        [:]
+    /// Each network's households with their versions, as last read.
+    private var networkVersions: [NetworkID: NetworkFactVersions] = [:]
 
-    /// The households of `network` with their versions as kept under `stamp`, or `nil` when the network's facts
-    /// moved since (or were never read).
-    func versions(of network: NetworkID, stamp: String) -> [(household: HouseholdID, version: Int64)]? {
-        guard let kept = networkVersions[network], kept.stamp == stamp else { return nil }
-        return kept.versions
-    }
+    /// The households of `network` with their versions as last read, whatever stamp they make up.
+    func versions(of network: NetworkID) -> NetworkFactVersions? { networkVersions[network] }
 
-    /// Keeps `versions`, read after `stamp`, as the households of `network` at that stamp.
-    func keep(_ versions: [(household: HouseholdID, version: Int64)], of network: NetworkID, stamp: String) {
-        networkVersions[network] = (stamp, versions)
-    }
+    /// Keeps `versions` as the households of `network`.
+    func keep(_ versions: NetworkFactVersions, of network: NetworkID) { networkVersions[network] = versions }
 
     /// For each of the given versions, in order, the entry still valid today or `nil` when the household must be
     /// derived afresh.
@@ -101,14 +94,15 @@ extension WebApp {
 
     /// Every household of `network` with its fact version. The network's fact stamp is one row where the versions
     /// are one per household (2,500 in a large network, read and decoded on every list view), so the versions are
-    /// kept per server under the stamp and read again only when it moved. They are read after the stamp, so what
-    /// is kept is never older than the stamp it is kept under.
+    /// kept per server and used while they make up the stamp; when it moved, only the households changed since are
+    /// read (`NetworkFactVersions`). They are read after the stamp, so what is returned is never older than it.
     func factVersions(in network: NetworkID) async throws -> [(household: HouseholdID, version: Int64)] {
         let db = database.sql
         let stamp = try await HouseholdStore.factStamp(of: [network], on: db)
-        if let kept = await householdFacts.versions(of: network, stamp: stamp) { return kept }
-        let versions = try await HouseholdStore.factVersions(in: network, on: db)
-        await householdFacts.keep(versions, of: network, stamp: stamp)
-        return versions
+        let kept = await householdFacts.versions(of: network)
+        if let kept, kept.stamp == stamp { return kept.versions }
+        let read = try await NetworkFactVersions.read(network, after: kept, on: db)
+        await householdFacts.keep(read, of: network)
+        return read.versions
     }
 }

@@ -1,0 +1,95 @@
+import Foundation
+import RegieCore
+import SQLKit
+
+/// Every household of one network with its fact version, as of one read, and the highest change mark (M021) that
+/// read saw. Kept per app server, it is brought up to date by reading only the households marked since: after a new
+/// signal that is one row, where a region's network has 2,500. What is merged is checked against the network's
+/// totals read in the same statement — versions only rise and households are never removed, so when the count and
+/// the sum of the versions agree, every version does — and read whole when they do not (on PostgreSQL a writer can
+/// commit a mark below one that was read already).
+public struct NetworkFactVersions: Sendable {
+    /// The households with their versions. A household keeps its place; one that is new comes last.
+    public private(set) var versions: [(household: HouseholdID, version: Int64)]
+    /// The network's fact stamp these versions make up (the form of `HouseholdStore.factStamp(of:)`).
+    public private(set) var stamp: String
+    private var position: [HouseholdID: Int]
+    private(set) var mark: Int64
+
+    /// The network's households marked after a mark, with the network's totals from the same statement.
+    struct Changes {
+        let households: Int64
+        let versionSum: Int64
+        let rows: [(household: HouseholdID, version: Int64, mark: Int64)]
+    }
+
+    /// Every household from one statement: they make up the totals of that statement.
+    private init(whole: Changes) {
+        versions = []
+        position = [:]
+        mark = -1
+        stamp = HouseholdStore.stamp(households: whole.households, versions: whole.versionSum)
+        apply(whole.rows)
+    }
+
+    /// The versions of `network` now: `earlier` with the households marked since merged in, or every household read
+    /// afresh when there is nothing earlier or the merge does not add up to the network's totals.
+    public static func read(_ network: NetworkID, after earlier: NetworkFactVersions?, on db: any SQLDatabase)
+        async throws -> NetworkFactVersions
+    {
+        if let earlier, let merged = earlier.merging(try await changes(in: network, after: earlier.mark, on: db)) {
+            return merged
+        }
+        return NetworkFactVersions(whole: try await changes(in: network, after: -1, on: db))
+    }
+
+    /// These versions with `changes` merged in, or `nil` when the result does not make up the totals read with them.
+    func merging(_ changes: Changes) -> NetworkFactVersions? {
+        var next = self
+        next.apply(changes.rows)
+        guard next.versions.count == changes.households,
+            next.versions.reduce(0, { $0 + $1.version }) == changes.versionSum
+        else { return nil }
+        next.stamp = HouseholdStore.stamp(households: changes.households, versions: changes.versionSum)
+        return next
+    }
+
+    private mutating func apply(_ rows: [(household: HouseholdID, version: Int64, mark: Int64)]) {
+        for row in rows {
+            if let at = position[row.household] {
+                versions[at].version = row.version
+            } else {
+                position[row.household] = versions.count
+                versions.append((row.household, row.version))
+            }
+            mark = max(mark, row.mark)
+        }
+    }
+
+    /// The households of `network` marked after `mark` (all of them for -1) and the network's totals, in one
+    /// statement so that they agree.
+    static func changes(in network: NetworkID, after mark: Int64, on db: any SQLDatabase) async throws -> Changes {
+        let rows = try await db.raw(
+            """
+            SELECT NULL AS id, COUNT(*) AS fact_version, CAST(COALESCE(SUM(fact_version), 0) AS BIGINT) AS fact_changed
+            FROM households WHERE network_id = \(bind: network.rawValue)
+            UNION ALL
+            SELECT id, fact_version, fact_changed FROM households
+            WHERE network_id = \(bind: network.rawValue) AND fact_changed > \(bind: mark)
+            """
+        ).all()
+        var totals: (households: Int64, versions: Int64) = (0, 0)
+        var changed: [(household: HouseholdID, version: Int64, mark: Int64)] = []
+        changed.reserveCapacity(rows.count)
+        for row in rows {
+            let version = try row.decode(column: "fact_version", as: Int64.self)
+            let mark = try row.decode(column: "fact_changed", as: Int64.self)
+            if let id = try row.decode(column: "id", as: String?.self) {
+                changed.append((HouseholdID(rawValue: id), version, mark))
+            } else {
+                totals = (version, mark)
+            }
+        }
+        return Changes(households: totals.households, versionSum: totals.versions, rows: changed)
+    }
+}
