@@ -108,7 +108,6 @@ struct PlanStoreTests {
             #expect(history.map(\.endedOn) == [Day("2026-04-01"), nil])
             #expect(history.current(.caseDirection)?.user == f.director.id)
             #expect(history.firstCaseDirectorDay == Day("2026-03-02"))
-            #expect(try await DirectorStore.caseloads(in: f.network.id, on: db.sql) == [f.director.id: 1])
             let context = try #require(try await HouseholdStore.accessContext(household, on: db.sql))
             #expect(context.caseDirector == f.director.id && context.careTeam.contains(first.id))
         }

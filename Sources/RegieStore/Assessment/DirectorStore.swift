@@ -69,32 +69,6 @@ public enum DirectorStore {
             recording: ["user": user.id.rawValue, "kind": kind.rawValue, "from": day.iso], by: grant, at: moment,
             on: db)
     }
-
-    /// Open households per current case director in `network`: the caseload.
-    public static func caseloads(in network: NetworkID, on db: any SQLDatabase) async throws -> [UserID: Int] {
-        let rows = try await db.select()
-            .column(SQLColumn("user_id", table: "case_directors"))
-            .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("households")))
-            .from("case_directors")
-            .join(
-                SQLIdentifier("households"), on: SQLColumn("id", table: "households"), .equal,
-                SQLColumn("household_id", table: "case_directors")
-            )
-            .where(SQLColumn("network_id", table: "households"), .equal, SQLBind(network.rawValue))
-            .where(
-                SQLColumn("kind", table: "case_directors"), .equal,
-                SQLBind(DirectorAppointment.Kind.caseDirection.rawValue)
-            )
-            .where(SQLColumn("ended_on", table: "case_directors"), .is, SQLLiteral.null)
-            .groupBy(SQLColumn("user_id", table: "case_directors"))
-            .all()
-        var result: [UserID: Int] = [:]
-        for row in rows {
-            result[UserID(rawValue: try row.decode(column: "user_id", as: String.self))] = try row.decode(
-                column: "households", as: Int.self)
-        }
-        return result
-    }
 }
 
 extension DirectorStore {
