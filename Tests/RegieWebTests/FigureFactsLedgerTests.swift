@@ -12,25 +12,38 @@ struct FigureFactsLedgerTests {
     /// Counts the readings a ledger asks for and what each was given to build on.
     actor Reader {
         var given: [String?] = []
-        func read(_ earlier: FigureFactsLedger.Reading?, stamp: String, day: Day) -> FigureFactsLedger.Reading {
+        func read(
+            _ earlier: FigureFactsLedger.Reading?, stamp: String, day: Day,
+            profiles: [ProfileSettings] = FigureFactsLedgerTests.profiles
+        ) -> FigureFactsLedger.Reading {
             given.append(earlier?.stamp)
-            return .init(stamp: stamp, day: day, versions: [:], facts: [:])
+            return .init(stamp: stamp, day: day, profiles: profiles, versions: [:], facts: [:])
         }
     }
 
     static let networks = [NetworkID(rawValue: "n1")]
+    static let profiles = [ProfileSettings(code: "enschede", overrides: ProfileOverrides())]
 
-    @Test("Reads once per stamp and day; a new stamp builds on the earlier reading, a new day starts afresh")
+    @Test(
+        "Reads once per stamp, day and profile; a new stamp builds on the earlier reading, a new day or norm starts afresh"
+    )
     func readings() async throws {
         let ledger = FigureFactsLedger(capacity: 2)
         let reader = Reader()
         let today = Day(Date())
-        for (stamp, day) in [("1:1", today), ("1:1", today), ("1:2", today), ("1:2", today.adding(days: 1))] {
-            _ = try await ledger.facts(of: Self.networks, stamp: stamp, day: day) {
-                await reader.read($0, stamp: stamp, day: day)
+        var stricter = ProfileOverrides()
+        stricter.norms[ProfileOverrides.NormKey.eligibilityDecision.rawValue] = NormPeriod(2, .workingDays)
+        let changed = [ProfileSettings(code: "enschede", overrides: stricter)]
+        let tomorrow = today.adding(days: 1)
+        for (stamp, day, profiles) in [
+            ("1:1", today, Self.profiles), ("1:1", today, Self.profiles), ("1:2", today, Self.profiles),
+            ("1:2", tomorrow, Self.profiles), ("1:2", tomorrow, changed), ("1:2", tomorrow, changed),
+        ] {
+            _ = try await ledger.facts(of: Self.networks, profiles: profiles, stamp: stamp, day: day) {
+                await reader.read($0, stamp: stamp, day: day, profiles: profiles)
             }
         }
-        #expect(await reader.given == [nil, "1:1", nil])
+        #expect(await reader.given == [nil, "1:1", nil, nil])
     }
 
     @Test("Simultaneous requests for one stamp share one reading; a failed reading is not kept")
@@ -41,7 +54,7 @@ struct FigureFactsLedgerTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<12 {
                 group.addTask {
-                    _ = try await ledger.facts(of: Self.networks, stamp: "2:7", day: today) {
+                    _ = try await ledger.facts(of: Self.networks, profiles: Self.profiles, stamp: "2:7", day: today) {
                         try await Task.sleep(for: .milliseconds(50))
                         return await reader.read($0, stamp: "2:7", day: today)
                     }
@@ -52,9 +65,11 @@ struct FigureFactsLedgerTests {
         #expect(await reader.given.count == 1)
         struct Failure: Error {}
         await #expect(throws: Failure.self) {
-            _ = try await ledger.facts(of: Self.networks, stamp: "2:8", day: today) { _ in throw Failure() }
+            _ = try await ledger.facts(of: Self.networks, profiles: Self.profiles, stamp: "2:8", day: today) { _ in
+                throw Failure()
+            }
         }
-        _ = try await ledger.facts(of: Self.networks, stamp: "2:8", day: today) {
+        _ = try await ledger.facts(of: Self.networks, profiles: Self.profiles, stamp: "2:8", day: today) {
             await reader.read($0, stamp: "2:8", day: today)
         }
         #expect(await reader.given == [nil, "2:7"], "the failed reading left nothing; the next built on 2:7")
@@ -76,9 +91,13 @@ struct FigureFactsLedgerTests {
         let (n2, n3) = ([NetworkID(rawValue: "n2")], [NetworkID(rawValue: "n3")])
         #expect(await ledger.claimReadAhead(Self.networks))
         #expect(await !ledger.claimReadAhead(Self.networks), "once per server")
-        _ = try await ledger.facts(of: n2, stamp: "1:1", day: today) { await reader.read($0, stamp: "1:1", day: today) }
+        _ = try await ledger.facts(of: n2, profiles: Self.profiles, stamp: "1:1", day: today) {
+            await reader.read($0, stamp: "1:1", day: today)
+        }
         #expect(await !ledger.claimReadAhead(n2), "already kept")
-        _ = try await ledger.facts(of: n3, stamp: "1:1", day: today) { await reader.read($0, stamp: "1:1", day: today) }
+        _ = try await ledger.facts(of: n3, profiles: Self.profiles, stamp: "1:1", day: today) {
+            await reader.read($0, stamp: "1:1", day: today)
+        }
         #expect(await !ledger.claimReadAhead([NetworkID(rawValue: "n4")]), "the ledger is full")
     }
 

@@ -31,13 +31,15 @@ struct CaseOverview {
         let undecidedEscalations: [EscalationStore.Escalation]
         /// The family level now, in networks with a level pyramid.
         let familyLevel: Int?
+        /// The profile the norms and reasons were derived with: a row derived under other settings is derived again.
+        let profile: ProfileSettings
 
         init(
             household: HouseholdID, reference: String, phase: CasePhase, director: DirectorAppointment?,
             planStatus: PlanStatus?, planVersion: Int?, adoptedOn: Day?, attention: Int, directorNorm: NormStatus,
             agendaReasons: Set<NetworkMeetingAgenda.Reason>, intake: (since: Day, signal: String?)?,
             relapseSince: Day?, openedOn: Day?, monitor: CaseMonitor?,
-            undecidedEscalations: [EscalationStore.Escalation], familyLevel: Int?
+            undecidedEscalations: [EscalationStore.Escalation], familyLevel: Int?, profile: ProfileSettings
         ) {
             self.household = household
             self.reference = reference
@@ -55,6 +57,7 @@ struct CaseOverview {
             self.monitor = monitor
             self.undecidedEscalations = undecidedEscalations
             self.familyLevel = familyLevel
+            self.profile = profile
         }
     }
 
@@ -111,14 +114,16 @@ struct CaseOverview {
         let entryOf = Dictionary(entries.map { ($0.household, $0) }) { first, _ in first }
         let grants = AccessGuard.decide(
             user.actor, .viewProcess, contexts: entries.map(\.context).filter { $0.phase != .closed })
+        let settings = network.profileSettings
         let fresh = try await rows(
-            grants.filter { entryOf[$0.context.household]?.row == nil }, profile: profile, today: today)
+            grants.filter { entryOf[$0.context.household]?.row?.profile != settings }, profile: profile,
+            settings: settings, today: today)
         var derived: [HouseholdFactsCache.Entry] = []
         var candidates: [(row: Row, grant: AccessGrant)] = []
         candidates.reserveCapacity(grants.count)
         for grant in grants {
             guard let entry = entryOf[grant.context.household] else { continue }
-            if let cached = entry.row {
+            if let cached = entry.row, cached.profile == settings {
                 candidates.append((cached, grant))
             } else if let row = fresh[grant.context.household] {
                 derived.append(entry.with(row))
@@ -135,8 +140,8 @@ struct CaseOverview {
     /// The rows of the grants' households, a few derived at a time: each is a dozen small reads that mostly wait
     /// for the database, and a list that derives a whole network (after a restart, or when the day turned)
     /// waited for them one after the other.
-    private func rows(_ grants: [AccessGrant], profile: WorkflowProfile, today: Day) async throws
-        -> [HouseholdID: Row]
+    private func rows(_ grants: [AccessGrant], profile: WorkflowProfile, settings: ProfileSettings, today: Day)
+        async throws -> [HouseholdID: Row]
     {
         var rows: [HouseholdID: Row] = [:]
         rows.reserveCapacity(grants.count)
@@ -144,7 +149,7 @@ struct CaseOverview {
             var waiting = grants.makeIterator()
             func start() {
                 guard let grant = waiting.next() else { return }
-                group.addTask { try await self.row(grant, profile: profile, today: today) }
+                group.addTask { try await self.row(grant, profile: profile, settings: settings, today: today) }
             }
             for _ in 0..<Self.derivationWidth { start() }
             while let row = try await group.next() {
@@ -155,7 +160,9 @@ struct CaseOverview {
         return rows
     }
 
-    private func row(_ grant: AccessGrant, profile: WorkflowProfile, today: Day) async throws -> Row {
+    private func row(_ grant: AccessGrant, profile: WorkflowProfile, settings: ProfileSettings, today: Day)
+        async throws -> Row
+    {
         let db = app.database.sql
         let phase = grant.context.phase
         let directors = try await DirectorStore.history(grant, on: db)
@@ -198,7 +205,7 @@ struct CaseOverview {
             openedOn: opened, monitor: monitor,
             undecidedEscalations: undecided,
             familyLevel: profile.familyLevels.isEmpty
-                ? nil : try await FamilyLevelStore.history(grant, on: db).current?.level)
+                ? nil : try await FamilyLevelStore.history(grant, on: db).current?.level, profile: settings)
     }
 
     private func monitorOf(

@@ -8,11 +8,13 @@ import RegieStore
 /// list at region scale weighs 2,500 households and orders a thousand items; between two changes in the network
 /// the answer is the same. What is shown is logged by the worklist on every view, not here.
 struct NetworkWorklist: Sendable {
-    /// Whose list, where, how long: a cached part is only ever reused for the same user with the same roles.
+    /// Whose list, where, how long, by which profile: a cached part is only ever reused for the same user with the
+    /// same roles, and not after the network's norms changed.
     struct Slot: Hashable, Sendable {
         let actor: AccessActor
         let network: NetworkID
         let limit: WorklistLimit
+        let profile: ProfileSettings
     }
 
     /// What one household adds to the list at one fact version: the items about its case and its aftercare check

@@ -21,7 +21,9 @@ struct Worklist {
         let derivation = NetworkWorklist(
             app: app, user: user, network: network, profile: profile, limit: limit, today: today)
         let fromNetwork = try await app.networkWorklists.value(
-            of: NetworkWorklist.Slot(actor: user.actor, network: network.id, limit: limit), stamp: stamp, day: today
+            of: NetworkWorklist.Slot(
+                actor: user.actor, network: network.id, limit: limit, profile: network.profileSettings),
+            stamp: stamp, day: today
         ) { earlier in try await derivation.derive(earlier: earlier) }
         try await AccessGuard.record(fromNetwork.shown, requestID: context.requestID, database: app.database)
         var items = fromNetwork.caseItems

@@ -14,20 +14,26 @@ actor FigureFactsLedger {
     struct Reading: Sendable {
         let stamp: String
         let day: Day
+        /// The networks' profile settings the facts were read under (their norms decide what was on time).
+        let profiles: [ProfileSettings]
         let versions: [HouseholdID: Int64]
         let facts: [HouseholdID: FigureFacts]
         /// The facts in a fixed order (by household), whatever order they were read in; sorted once, because a
         /// region's reading is handed out on every view of its neighbourhood page.
         let ordered: [FigureFacts]
 
-        init(stamp: String, day: Day, versions: [HouseholdID: Int64], facts: [HouseholdID: FigureFacts]) {
-            (self.stamp, self.day, self.versions, self.facts) = (stamp, day, versions, facts)
+        init(
+            stamp: String, day: Day, profiles: [ProfileSettings], versions: [HouseholdID: Int64],
+            facts: [HouseholdID: FigureFacts]
+        ) {
+            (self.stamp, self.day, self.profiles, self.versions, self.facts) = (stamp, day, profiles, versions, facts)
             ordered = facts.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
         }
     }
 
     private var kept: [[NetworkID]: (reading: Reading, used: UInt64)] = [:]
-    private var running: [[NetworkID]: (stamp: String, day: Day, task: Task<Reading, any Error>)] = [:]
+    private var running:
+        [[NetworkID]: (stamp: String, day: Day, profiles: [ProfileSettings], task: Task<Reading, any Error>)] = [:]
     private var clock: UInt64 = 0
     private let capacity: Int
     /// The sets read ahead of a first view (`claimReadAhead`); each at most once per server.
@@ -35,27 +41,30 @@ actor FigureFactsLedger {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    /// The facts of `networks` at `stamp` on `day`: kept ones, a reading under way for the same stamp, or a new
-    /// reading by `read`, which gets the latest earlier reading of the same day to build on (or nil).
+    /// The facts of `networks` under `profiles` at `stamp` on `day`: kept ones, a reading under way for the same
+    /// stamp, or a new reading by `read`, which gets the latest earlier reading of the same day and profiles to build
+    /// on (or nil).
     func facts(
-        of networks: [NetworkID], stamp: String, day: Day,
+        of networks: [NetworkID], profiles: [ProfileSettings], stamp: String, day: Day,
         read: @escaping @Sendable (_ earlier: Reading?) async throws -> Reading
     ) async throws -> [FigureFacts] {
         clock += 1
-        if let entry = kept[networks], entry.reading.stamp == stamp, entry.reading.day == day {
+        if let entry = kept[networks], entry.reading.stamp == stamp, entry.reading.day == day,
+            entry.reading.profiles == profiles
+        {
             kept[networks]?.used = clock
             return entry.reading.ordered
         }
-        if let under = running[networks], under.stamp == stamp, under.day == day {
+        if let under = running[networks], under.stamp == stamp, under.day == day, under.profiles == profiles {
             return try await under.task.value.ordered
         }
         let previous = running[networks]?.task
         let base = kept[networks]?.reading
         let task = Task {
             let earlier = (try? await previous?.value) ?? base
-            return try await read(earlier?.day == day ? earlier : nil)
+            return try await read(earlier?.day == day && earlier?.profiles == profiles ? earlier : nil)
         }
-        running[networks] = (stamp, day, task)
+        running[networks] = (stamp, day, profiles, task)
         do {
             let reading = try await task.value
             finish(networks, task)

@@ -6,10 +6,11 @@ import RegieStore
 /// a region's 100,000 households into every breakdown took longer than rendering the page, on every view.
 typealias NetworkFiguresCache = StampedCache<NetworkFiguresSlot, NetworkFigures>
 
-/// What a set of counted figures was counted over.
+/// What a set of counted figures was counted over, and by which profiles (the norms decide what counts as on time).
 struct NetworkFiguresSlot: Hashable, Sendable {
     let networks: [NetworkID]
     let period: ReportPeriod
+    let profiles: [ProfileSettings]
 }
 
 extension WebApp {
@@ -27,7 +28,8 @@ extension WebApp {
         let profiles = Dictionary(uniqueKeysWithValues: networks.map { ($0.id, self.profiles.profile(for: $0)) })
         let app = self
         return try await networkFiguresCache.value(
-            of: NetworkFiguresSlot(networks: ids, period: period), stamp: stamp, day: today
+            of: NetworkFiguresSlot(networks: ids, period: period, profiles: Self.figureProfiles(networks)),
+            stamp: stamp, day: today
         ) {
             NetworkFigures(
                 facts: try await app.figureFacts(in: networks, today: today, stamp: stamp), period: period,
@@ -41,7 +43,8 @@ extension WebApp {
         let ids = Self.figureKey(networks)
         let profiles = Dictionary(uniqueKeysWithValues: networks.map { ($0.id, self.profiles.profile(for: $0)) })
         let (calendar, database) = (calendar, database)
-        return try await figureFactsLedger.facts(of: ids, stamp: stamp, day: today) { earlier in
+        let settings = Self.figureProfiles(networks)
+        return try await figureFactsLedger.facts(of: ids, profiles: settings, stamp: stamp, day: today) { earlier in
             let db = database.sql
             var versions: [HouseholdID: Int64] = [:]
             for network in ids {
@@ -59,7 +62,7 @@ extension WebApp {
             guard let earlier, changed.count <= Self.figureRereadLimit else {
                 let all = try await read(nil)
                 return .init(
-                    stamp: stamp, day: today, versions: versions,
+                    stamp: stamp, day: today, profiles: settings, versions: versions,
                     facts: Dictionary(all.map { ($0.household, $0) }) { _, last in last })
             }
             var facts = earlier.facts.filter { versions[$0.key] != nil }
@@ -68,7 +71,7 @@ extension WebApp {
                 for household in chunk { facts[household] = nil }
                 for fact in try await read(chunk) { facts[fact.household] = fact }
             }
-            return .init(stamp: stamp, day: today, versions: versions, facts: facts)
+            return .init(stamp: stamp, day: today, profiles: settings, versions: versions, facts: facts)
         }
     }
 
@@ -81,5 +84,10 @@ extension WebApp {
 
     private static func figureKey(_ networks: [Network]) -> [NetworkID] {
         networks.map(\.id).sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// The profile settings of `networks` in the order of their key.
+    private static func figureProfiles(_ networks: [Network]) -> [ProfileSettings] {
+        networks.sorted { $0.id.rawValue < $1.id.rawValue }.map(\.profileSettings)
     }
 }
