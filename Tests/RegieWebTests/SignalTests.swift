@@ -162,6 +162,23 @@ struct SignalApiTests {
             #expect(first == .created && firstBody.contains("\"newHousehold\":true"))
             let (conflict, conflictBody) = try await send(body.replacingOccurrences(of: "PLACEHOLDER", with: ""))
             #expect(conflict == .conflict && conflictBody.contains("Ria de Vries"))
+
+            // Choosing the known person joins her household, and the access log names that household.
+            struct Answer: Decodable {
+                let candidates: [[String: String]]?
+                let household: String?
+            }
+            let known = try #require(
+                try JSONDecoder().decode(Answer.self, from: Data(conflictBody.utf8)).candidates?.first?["personId"])
+            let household = try #require(try JSONDecoder().decode(Answer.self, from: Data(firstBody.utf8)).household)
+            let (joined, joinedBody) = try await send(
+                body.replacingOccurrences(of: "PLACEHOLDER", with: ", \"existingPersonId\": \"\(known)\""))
+            #expect(joined == .created && joinedBody.contains("\"newHousehold\":false"))
+            #expect(try JSONDecoder().decode(Answer.self, from: Data(joinedBody.utf8)).household == household)
+            let intakes = try await AccessLogStore.entries(
+                household: HouseholdID(rawValue: household), on: harness.app.database.sql
+            ).filter { $0.action == AccessAction.createSignal.rawValue }
+            #expect(intakes.count == 2, "both signals about her household are in its log")
             let (confirmed, _) = try await send(
                 body.replacingOccurrences(of: "PLACEHOLDER", with: ", \"confirmedNew\": true"))
             #expect(confirmed == .created)

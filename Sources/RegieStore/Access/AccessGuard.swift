@@ -103,19 +103,24 @@ public enum AccessGuard {
         try await AccessLogStore.append(entries, to: database)
     }
 
-    /// Decides bringing in a signal that starts a new household and, when allowed, runs `recording` in the same
-    /// transaction as the log entry: one write per intake instead of two, and never a logged intake without its
-    /// signal or the reverse. A refusal is logged on its own and thrown. The transaction may be shared with other
-    /// intakes (`RegieDatabase.groupedWrite`), so `recording` may run twice and must change only the database.
+    /// Decides bringing in a signal and, when allowed, runs `recording` in the same transaction as the log entry: one
+    /// write per intake instead of two, and never a logged intake without its signal or the reverse. `recording`
+    /// says which household the signal landed in — `household`, or the household of a known person it was about —
+    /// and the entry names that one, so the signal is in that household's log. May the actor signal at all is
+    /// decided by the network, not the household, so deciding before the household is known decides the same. A
+    /// refusal is logged on its own and thrown. The transaction may be shared with other intakes
+    /// (`RegieDatabase.groupedWrite`), so `recording` may run twice and must change only the database.
     public static func authorizeNewHousehold<T: Sendable>(
         _ actor: AccessActor, network: NetworkID, household: HouseholdID, requestID: String?, database: RegieDatabase,
-        recording: @escaping @Sendable (any SQLDatabase) async throws -> T
+        recording: @escaping @Sendable (any SQLDatabase) async throws -> (value: T, household: HouseholdID)
     ) async throws -> T {
-        let entry = try await decideNewHousehold(actor, network, household, requestID, database)
+        let decision = try await decideNewHousehold(actor, network, household, requestID, database)
         // Grouped: a partner system posting many signals at once shares commits instead of queueing for them.
         return try await database.groupedWrite { db in
-            try await AccessLogStore.append(entry, on: db)
-            return try await recording(db)
+            let recorded = try await recording(db)
+            try await AccessLogStore.append(
+                intakeEntry(actor, recorded.household, network, decision, requestID), on: db)
+            return recorded.value
         }
     }
 
@@ -126,24 +131,32 @@ public enum AccessGuard {
         _ actor: AccessActor, network: NetworkID, household: HouseholdID, requestID: String?, database: RegieDatabase,
         records draw: @escaping @Sendable () throws -> (NewRecords, T)
     ) async throws -> T {
-        let entry = try await decideNewHousehold(actor, network, household, requestID, database)
-        return try await database.groupCommit.submit([entry], records: draw, to: database)
+        let decision = try await decideNewHousehold(actor, network, household, requestID, database)
+        return try await database.groupCommit.submit(
+            [intakeEntry(actor, household, network, decision, requestID)], records: draw, to: database)
     }
 
-    /// The log entry of an allowed intake of a new household; a refusal is logged on its own and thrown.
+    /// The decision on an intake that allows it; a refusal is logged on its own and thrown.
     private static func decideNewHousehold(
         _ actor: AccessActor, _ network: NetworkID, _ household: HouseholdID, _ requestID: String?,
         _ database: RegieDatabase
-    ) async throws -> AccessLogEntry {
+    ) async throws -> AccessDecision {
         let context = HouseholdAccessContext(household: household, network: network, phase: .intake)
         let decision = AccessPolicy.decide(actor: actor, action: .createSignal, context: context)
-        let entry = AccessLogEntry(
-            actor: actor, household: household, network: network, action: .createSignal, decision: decision,
-            breakGlassReason: nil, requestID: requestID)
         guard decision.allowed else {
-            try await AccessLogStore.append([entry], to: database)
+            try await AccessLogStore.append([intakeEntry(actor, household, network, decision, requestID)], to: database)
             throw AccessDenied(rule: decision.rule)
         }
-        return entry
+        return decision
+    }
+
+    /// The log entry of an intake's decision about `household`.
+    private static func intakeEntry(
+        _ actor: AccessActor, _ household: HouseholdID, _ network: NetworkID, _ decision: AccessDecision,
+        _ requestID: String?
+    ) -> AccessLogEntry {
+        AccessLogEntry(
+            actor: actor, household: household, network: network, action: .createSignal, decision: decision,
+            breakGlassReason: nil, requestID: requestID)
     }
 }

@@ -64,7 +64,7 @@ struct HandoverRoutes {
             try await HandoverStore.decide(
                 offer.id, accepted: true, household: recorded.household, by: user.account.id, on: db)
             try await tellSender(offer, on: db)
-            return recorded.signalID
+            return (recorded.signalID, recorded.household)
         }
         return .redirect(to: "/signals/\(signal)?notice=notice.handover_accepted", type: .found)
     }

@@ -73,7 +73,7 @@ struct SignalService {
                 draft, network: network.id, household: household, reporter: reporter,
                 enteredBy: enteredBy, on: db)
             if !recorded.newHousehold { try await noteRelapse(recorded.household, network: network.id, on: db) }
-            return recorded
+            return (recorded, recorded.household)
         }
         return .recorded(recorded)
     }
