@@ -15,11 +15,7 @@ struct ProfileChangeTests {
         try await Harness.run(backend) { harness, client in
             var (director, partner, _, _) = try await CaseWorkTests.team(harness, client)
             let opened = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
-            let account = try #require(
-                try await UserStore.findForLogin(email: "regisseur@test.nl", on: harness.app.database.sql)?.user)
-            let user = SignedInUser(
-                account: account, organisationName: harness.organisation.name,
-                assignments: [RoleAssignment(role: .networkDirector, network: harness.network.id)])
+            let user = try await WorklistTakeoverTests.networkDirector(harness)
             /// The due date on the open case's overview row (case list, agenda), as the lists keep it.
             func rowDue(_ network: Network) async throws -> String? {
                 let profile = try #require(harness.app.profiles.profile(for: network))

@@ -25,6 +25,15 @@ struct WorklistTakeoverTests {
         }
     }
 
+    /// The harness's network director as a signed-in user, for calling what a page calls.
+    static func networkDirector(_ harness: Harness) async throws -> SignedInUser {
+        let account = try #require(
+            try await UserStore.findForLogin(email: "regisseur@test.nl", on: harness.app.database.sql)?.user)
+        return SignedInUser(
+            account: account, organisationName: harness.organisation.name,
+            assignments: [RoleAssignment(role: .networkDirector, network: harness.network.id)])
+    }
+
     @Test(
         "Only the households that changed are derived again, and the list is the one a fresh derivation gives",
         arguments: TestDatabases.backends)
@@ -32,11 +41,7 @@ struct WorklistTakeoverTests {
         try await Harness.run(backend) { harness, client in
             var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
             let opened = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
-            let account = try #require(
-                try await UserStore.findForLogin(email: "regisseur@test.nl", on: harness.app.database.sql)?.user)
-            let user = SignedInUser(
-                account: account, organisationName: harness.organisation.name,
-                assignments: [RoleAssignment(role: .networkDirector, network: harness.network.id)])
+            let user = try await WorklistTakeoverTests.networkDirector(harness)
             let reporter = AccessActor(
                 user: caseDirector.id, organisation: caseDirector.organisation,
                 assignments: [RoleAssignment(role: .partnerWorker, network: harness.network.id)])
