@@ -55,6 +55,17 @@ public enum AccessGuard {
         guard let context = try await HouseholdStore.accessContext(household, on: database.sql) else {
             throw StoreError.notFound("household")
         }
+        return try await authorize(actor, firstOf: actions, context: context, requestID: requestID, database: database)
+    }
+
+    /// Like `authorize(_:firstOf:household:requestID:database:)` on a context the caller read at the household's
+    /// current fact version — kept by an app server while the version stands, as the lists keep theirs. Every
+    /// change to what a context holds raises the version, so a context kept at the version read is the one the
+    /// database would give.
+    public static func authorize(
+        _ actor: AccessActor, firstOf actions: [AccessAction], context: HouseholdAccessContext, requestID: String?,
+        database: RegieDatabase
+    ) async throws -> AccessGrant {
         let action =
             actions.first { AccessPolicy.decide(actor: actor, action: $0, context: context).allowed } ?? actions[0]
         return try await log(actor, action, context: context, breakGlassReason: nil, requestID, database)

@@ -2,6 +2,9 @@ import Foundation
 import RegieCore
 import SQLKit
 
+/// A household's fact version and the directory's version, read together: what the case page is kept under.
+public typealias CaseStamp = (facts: Int64, directory: Int64)
+
 /// The directory's version: raised, in the writing transaction, by every change to a user, a user's roles, an
 /// organisation, a network or a network's partners. What an app server keeps with names from the directory is
 /// kept under the version it read first, so a rename shows on the next page on every server.
@@ -15,9 +18,7 @@ public enum DirectoryVersion {
 
     /// The household's fact version and the directory's, in one read: together they say whether anything the case
     /// page shows changed. `nil` when the household does not exist.
-    public static func caseStamp(of household: HouseholdID, on db: any SQLDatabase) async throws
-        -> (facts: Int64, directory: Int64)?
-    {
+    public static func caseStamp(of household: HouseholdID, on db: any SQLDatabase) async throws -> CaseStamp? {
         let row = try await db.select().column("fact_version").column(now, as: "directory")
             .from("households").where("id", .equal, SQLBind(household.rawValue)).first()
         guard let row else { return nil }

@@ -5,8 +5,9 @@ import RegieStore
 /// What list pages derive from a household's facts — its access context and its overview row — kept per app
 /// server and keyed by the household's fact version and the day. A recorded change raises the version in its
 /// own transaction and norms move with the calendar, so an entry is used only while both still match; every
-/// server keeps its own and the version in the database makes them agree (servers stay stateless). Single-case
-/// pages never use it: their access decision reads the facts fresh.
+/// server keeps its own and the version in the database makes them agree (servers stay stateless). The case page
+/// decides on the kept context too, at the version it reads first; actions that change a household read theirs
+/// afresh.
 actor HouseholdFactsCache {
     /// What was derived from one household's facts at one version on one day. Immutable and shared by
     /// reference: a list of a 2,500-household network walks its entries on every request, and copying them

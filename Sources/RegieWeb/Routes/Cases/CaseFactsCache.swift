@@ -14,13 +14,15 @@ typealias CaseFactsCache = StampedCache<HouseholdID, CaseFacts>
 typealias NetworkPeopleCache = StampedCache<NetworkID, [CaseService.Person]>
 
 extension WebApp {
-    /// The case page's facts and the network's people for `grant`'s household. The care budget is spent by every
-    /// case of the network, so it is read afresh.
-    func caseFacts(_ grant: AccessGrant, today: Day = Day(Date())) async throws
+    /// The case page's facts and the network's people for `grant`'s household, at `stamp` when the caller read it
+    /// (before the facts; otherwise it is read here). The care budget is spent by every case of the network, so it
+    /// is read afresh.
+    func caseFacts(_ grant: AccessGrant, stamp: CaseStamp? = nil, today: Day = Day(Date())) async throws
         -> (facts: CaseFacts, people: [CaseService.Person])
     {
         let household = grant.context.household
-        guard let stamp = try await DirectoryVersion.caseStamp(of: household, on: database.sql) else {
+        let read = stamp == nil ? try await DirectoryVersion.caseStamp(of: household, on: database.sql) : stamp
+        guard let stamp = read else {
             throw StoreError.notFound("household")
         }
         let app = self

@@ -17,9 +17,12 @@ struct CaseRoutes {
         routes.post("cases/:id/lawful-basis") { request, context in try await lawfulBasis(request, context) }
     }
 
-    /// The view of one case for the signed-in user, with the network's people and caseloads.
-    func view(_ grant: AccessGrant, _ context: AppRequestContext, form: FormData?) async throws -> CaseView {
-        let (facts, people) = try await app.caseFacts(grant)
+    /// The view of one case for the signed-in user, with the network's people and caseloads; `stamp` is the case
+    /// stamp read before the grant, when it was.
+    func view(_ grant: AccessGrant, _ context: AppRequestContext, form: FormData?, stamp: CaseStamp? = nil)
+        async throws -> CaseView
+    {
+        let (facts, people) = try await app.caseFacts(grant, stamp: stamp)
         return CaseView(
             app: app, locale: context.locale, facts: facts, form: form, people: people,
             caseloads: try await app.caseloads(in: facts.network.id))
@@ -32,11 +35,12 @@ struct CaseRoutes {
         breakGlass: AccessGrant? = nil
     ) async throws -> Response {
         let grant: AccessGrant
+        var stamp: CaseStamp?
         do {
             if let breakGlass {
                 grant = breakGlass
             } else {
-                grant = try await CaseService(app: app).grant(
+                (grant, stamp) = try await CaseService(app: app).grant(
                     firstOf: [.viewContent, .viewOwnPart, .viewProcess], context)
             }
         } catch let denied as AccessDenied {
@@ -48,7 +52,7 @@ struct CaseRoutes {
         default: break
         }
         let today = Day(Date())
-        let view = try await view(grant, context, form: form)
+        let view = try await view(grant, context, form: form, stamp: stamp)
         let body: String
         if form == nil, problems.isEmpty, !grant.decision.breakGlass {
             body = CaseBody(view, day: today).html(app: app, csrf: context.csrfToken) { values(of: view, problems) }

@@ -32,16 +32,22 @@ struct CaseService {
     }
 
     /// Grants the first of `actions` the policy allows on the household (a page that shows as much as the user
-    /// may see), logging only that one; throws the refusal of the first when none is allowed.
-    func grant(firstOf actions: [AccessAction], _ context: AppRequestContext) async throws -> AccessGrant {
+    /// may see), logging only that one; throws the refusal of the first when none is allowed. Returns the case
+    /// stamp it read first: the decision is made on the access context kept at that fact version (read afresh
+    /// when none is), so a case opened again and again while nothing changes is decided without reading its
+    /// care team, reporters, director and timeline every time, and the case facts are kept under the same stamp.
+    func grant(firstOf actions: [AccessAction], _ context: AppRequestContext) async throws
+        -> (grant: AccessGrant, stamp: CaseStamp)
+    {
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
-        do {
-            return try await AccessGuard.authorize(
-                user.actor, firstOf: actions, household: try household(context), requestID: context.requestID,
-                database: app.database)
-        } catch StoreError.notFound {
-            throw HTTPError(.notFound, message: "error.not_found")
-        }
+        let household = try household(context)
+        guard let stamp = try await DirectoryVersion.caseStamp(of: household, on: app.database.sql),
+            let entry = try await app.householdEntries([(household, stamp.facts)], today: Day(Date())).first
+        else { throw HTTPError(.notFound, message: "error.not_found") }
+        let grant = try await AccessGuard.authorize(
+            user.actor, firstOf: actions, context: entry.context, requestID: context.requestID,
+            database: app.database)
+        return (grant, stamp)
     }
 
     /// Runs one action on the case under an `action` grant in one transaction, then redirects back to the
