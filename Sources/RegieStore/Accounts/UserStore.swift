@@ -82,8 +82,29 @@ public enum UserStore {
     public static func withRoles(_ id: UserID, on db: any SQLDatabase) async throws
         -> (user: UserAccount, organisationName: String, roles: Set<RoleAssignment>)?
     {
+        try await signedIn(id, on: db).map { ($0.user, $0.organisationName, $0.roles) }
+    }
+
+    /// What a signed-in request reads about its user, with what every page's frame shows besides: the directory's
+    /// version (under which the frame's networks are kept) and the user's unread messages — in the same statement,
+    /// so a page no longer reads them on their own.
+    public struct SignedIn: Sendable {
+        public let user: UserAccount
+        public let organisationName: String
+        public let roles: Set<RoleAssignment>
+        public let directory: Int64
+        public let unread: Int
+    }
+
+    /// The user as `SignedIn`; `nil` when there is no such user.
+    public static func signedIn(_ id: UserID, on db: any SQLDatabase) async throws -> SignedIn? {
         struct Joined: Decodable { let organisationName: String?, role: String?, roleNetworkId: String? }
+        let unread = SQLSubquery.select {
+            $0.column(SQLFunction("COUNT", args: SQLLiteral.all)).from("notifications")
+                .where("user_id", .equal, SQLBind(id.rawValue)).where("read_at", .is, SQLLiteral.null)
+        }
         let rows = try await db.select().columns(columns.map { SQLColumn($0, table: "users") })
+            .column(DirectoryVersion.now, as: "directory").column(unread, as: "unread")
             .column(SQLColumn("name", table: "organisations"), as: "organisation_name")
             .column(SQLColumn("role", table: "user_roles"), as: "role")
             .column(SQLColumn("network_id", table: "user_roles"), as: "role_network_id")
@@ -104,10 +125,11 @@ public enum UserStore {
                 RoleAssignment(role: $0, network: row.roleNetworkId.map(NetworkID.init(rawValue:)))
             }
         }
-        return (
-            try first.decode(model: Row.self, keyDecodingStrategy: .snakeCase).user,
-            joined[0].organisationName ?? "", Set(roles)
-        )
+        return SignedIn(
+            user: try first.decode(model: Row.self, keyDecodingStrategy: .snakeCase).user,
+            organisationName: joined[0].organisationName ?? "", roles: Set(roles),
+            directory: try first.decode(column: "directory", as: Int64.self),
+            unread: try first.decode(column: "unread", as: Int.self))
     }
 
     /// The user and credentials for a login attempt.

@@ -5,6 +5,15 @@ public struct SignedInUser: Sendable {
     public let account: UserAccount
     public let organisationName: String
     public let assignments: Set<RoleAssignment>
+    /// What the page frame shows, read with the user at the start of the request; `nil` when the user was made
+    /// otherwise, and the frame then reads it itself.
+    public var frame: Frame? = nil
+
+    /// The directory's version and the user's unread messages, as read with the user.
+    public struct Frame: Sendable {
+        public let directory: Int64
+        public let unread: Int
+    }
 
     /// The user as the access policy sees them.
     public var actor: AccessActor {

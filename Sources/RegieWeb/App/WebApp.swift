@@ -39,6 +39,9 @@ public struct WebApp: Sendable {
     let caseBodies = FragmentCache<CaseBody>(capacity: 256, byteBudget: 16 << 20)
     /// Each network's people for the case page's choices, while the directory stands.
     let networkPeople = NetworkPeopleCache(capacity: 64)
+    /// The networks of the page frame per set of networks (`nil`: every network, for administrators), kept under the
+    /// directory's version.
+    let frameNetworks = StampedCache<Set<NetworkID>?, [Network]>(capacity: 256)
     /// The networks the norm watch went through, so an unchanged network is not judged again on the same day.
     let normWatchLedger = NormWatchLedger()
 
@@ -72,16 +75,30 @@ public struct WebApp: Sendable {
     func page(_ titleKey: String, _ context: AppRequestContext, notice: String? = nil) async throws -> Page {
         var page = Page(title: views.translations.text(titleKey, context.locale), context: context, notice: notice)
         if let user = context.identity {
-            page.networks =
-                user.isAdministrator
-                ? try await NetworkStore.all(on: database.sql)
-                : try await NetworkStore.all(user.actor.networks, on: database.sql)
+            page.networks = try await networks(of: user)
             let network = currentNetwork(context, among: page.networks)
             page.currentNetwork = network?.id
             if let network { await readFiguresAhead(network, for: user) }
-            page.unread = try await NotificationStore.unread(for: user.account.id, on: database.sql)
+            if let frame = user.frame {
+                page.unread = frame.unread
+            } else {
+                page.unread = try await NotificationStore.unread(for: user.account.id, on: database.sql)
+            }
         }
         return page
+    }
+
+    /// The networks `user` works in (every network for an administrator), kept under the directory's version read
+    /// with the user: every change to a network raises it.
+    private func networks(of user: SignedInUser) async throws -> [Network] {
+        let db = database.sql
+        let read: @Sendable () async throws -> [Network] = {
+            user.isAdministrator
+                ? try await NetworkStore.all(on: db) : try await NetworkStore.all(user.actor.networks, on: db)
+        }
+        guard let frame = user.frame else { return try await read() }
+        let slot = user.isAdministrator ? nil : user.actor.networks
+        return try await frameNetworks.value(of: slot, stamp: "\(frame.directory)", day: Day(Date()), derive: read)
     }
 
     /// The network chosen in the switcher, or the user's first.

@@ -36,8 +36,10 @@ struct SessionUserMiddleware: RouterMiddleware {
 /// Loads what a route needs to know about a user, whether still active or not (the caller decides).
 enum SignedInUserLoader {
     static func load(_ id: UserID, database: RegieDatabase) async throws -> SignedInUser? {
-        try await UserStore.withRoles(id, on: database.sql).map {
-            SignedInUser(account: $0.user, organisationName: $0.organisationName, assignments: $0.roles)
+        try await UserStore.signedIn(id, on: database.sql).map {
+            SignedInUser(
+                account: $0.user, organisationName: $0.organisationName, assignments: $0.roles,
+                frame: SignedInUser.Frame(directory: $0.directory, unread: $0.unread))
         }
     }
 }
