@@ -99,7 +99,7 @@ public final class RegieDatabase: Sendable {
     }
 
     /// A database handle for reads outside a transaction.
-    public var sql: any SQLDatabase { fluent() as! any SQLDatabase }
+    public var sql: any SQLDatabase { OwnNamesDatabase(fluent() as! any SQLDatabase) }
 
     /// The SQL dialect name (`sqlite` or `postgresql`), for the few statements that differ.
     public var dialectName: String { sql.dialect.name }
@@ -108,7 +108,9 @@ public final class RegieDatabase: Sendable {
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         if let serializer { await serializer.acquire() }
         do {
-            let result = try await writer().transaction { tx in try await body(tx as! any SQLDatabase) }
+            let result = try await writer().transaction { tx in
+                try await body(OwnNamesDatabase(tx as! any SQLDatabase))
+            }
             if let serializer { await serializer.release() }
             return result
         } catch {
