@@ -1,6 +1,7 @@
 """User journey (issue 5): the full life of a case — adopted plan → progress with a deviation → stalled care (a
-declined commitment) → organisational escalation decided at the second rung → closure with the safety check →
-aftercare answered "dropped out" → case reopened. The e-mails on the way carry only a link."""
+declined commitment) → organisational escalation decided at the second rung → closure with the safety check (which
+ends the commitment the partner had accepted) → aftercare answered "dropped out" → case reopened. The e-mails on the
+way carry only a link."""
 import re
 import time
 
@@ -37,6 +38,8 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
     send(browser, "/plan/agreement", {"agreement_how": "Aan tafel"}, checks=[("agreement", "agreed")])
     send(browser, "/commitments", {"commitment_description": "Budgetcursus voor Els", "commitment_due": "31-12-2027"},
          selects=[("commitment_owner", "Pim Partner")])
+    send(browser, "/commitments", {"commitment_description": "Els aanmelden bij de schuldhulp",
+                                   "commitment_due": "31-12-2027"}, selects=[("commitment_owner", "Pim Partner")])
     send(browser, "/plan/adopt", {"adopted_on": TODAY})
     assert "Het plan is vastgesteld." in browser.page_source
     reference = re.search(r"Casus (\S+)", browser.find_element(By.TAG_NAME, "h1").text).group(1)
@@ -63,6 +66,9 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
     card = next(c for c in browser.find_elements(By.CSS_SELECTOR, "section.card") if "Budgetcursus voor Els" in c.text)
     card.find_element(By.CSS_SELECTOR, "textarea").send_keys("Wachtlijst van vier maanden.")
     submit(browser, element=card.find_element(By.CSS_SELECTOR, "button[value=decline]"))
+    card = next(c for c in browser.find_elements(By.CSS_SELECTOR, "section.card") if "Els aanmelden" in c.text)
+    submit(browser, element=card.find_element(By.CSS_SELECTOR, "button[value=accept]"))
+    assert "Els aanmelden bij de schuldhulp" in browser.page_source, "accepted: still to carry out"
     logout(browser)
 
     login(browser, "carla@demo.regie.nl")
@@ -103,7 +109,12 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
     assert "U ziet uw eigen deel van dit dossier" in browser.page_source
     assert "Budgetcursus voor Els" in browser.page_source
     assert "huur weer niet betaald" not in browser.page_source
+    # The closure ended the accepted commitment: it says so here and is no longer among the partner's work.
+    assert "Beëindigd bij afsluiting" in browser.page_source
     shot(browser, "own-part-aftercare")
+    browser.get(BASE_URL + "/inbox")
+    assert "Els aanmelden bij de schuldhulp" not in browser.page_source
+    browser.get(case)
     send(browser, "/aftercare", {"aftercare_note": "Els komt niet meer naar de afspraken."},
          checks=[("aftercare_answer", "dropped_out")])
     assert "Antwoord op de nazorgcheck verstuurd." in browser.page_source

@@ -1,15 +1,21 @@
 /// A partner's commitment: an action in the plan or a work agreement from a meeting's minutes, with an owner
 /// (organisation and person), a due day and the goal it serves (BRIEF.md step 5; closed loop in issue 4).
 public struct Commitment: Sendable, Hashable, Codable {
-    /// Where a commitment stands; changed only by the owning partner's answer.
+    /// Where a commitment stands; changed by the owning partner's answer, and by the case's closure
+    /// (`ClosureEndsCommitments`).
     public enum Status: String, Sendable, Codable, CaseIterable {
         /// Asked, not yet answered by the partner.
         case proposed
         case accepted
         case declined
         case done
+        /// Still open when its case was closed: nobody coordinates it any more.
+        case ended
 
         public var textKey: String { "commitment_status.\(rawValue)" }
+
+        /// Asked or accepted: still for the partner to answer or carry out.
+        public var isOpen: Bool { self == .proposed || self == .accepted }
     }
 
     /// How a commitment is carried out relative to others.
@@ -67,6 +73,7 @@ public struct Commitment: Sendable, Hashable, Codable {
     public static func problem(responding response: Response, from status: Status, note: String) -> String? {
         switch (status, response) {
         case (.done, _), (.declined, _): return "error.commitment_closed"
+        case (.ended, _): return "error.commitment_ended"
         case (.accepted, .accept): return "error.commitment_closed"
         case (_, .decline) where note.trimmed.isEmpty: return "error.decline_reason"
         case (_, .done) where note.trimmed.isEmpty: return "error.done_note"

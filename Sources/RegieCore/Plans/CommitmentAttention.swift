@@ -9,7 +9,7 @@ public enum CommitmentAttention: String, Sendable, Hashable {
     public static func of(status: Commitment.Status, dueOn: Day?, today: Day) -> CommitmentAttention? {
         switch status {
         case .declined: return .declined
-        case .done: return nil
+        case .done, .ended: return nil
         case .proposed, .accepted:
             guard let dueOn, dueOn < today else { return nil }
             return .overdue

@@ -3,8 +3,9 @@ import RegieCore
 import SQLKit
 
 /// Closing a case (step 9) and opening it again: a closure records the coded reason and the safety check,
-/// ends the directors' appointments (their caseload drops), closes the plan, and moves the household into
-/// aftercare — or straight to closed when there is nobody to follow up (deceased, moved away).
+/// ends the directors' appointments (their caseload drops), closes the plan, ends the open commitments
+/// (`ClosureEndsCommitments`; opening again leaves them ended), and moves the household into aftercare — or
+/// straight to closed when there is nobody to follow up (deceased, moved away).
 public enum ClosureStore {
     /// A recorded closure.
     public struct Closure: Sendable {
@@ -48,6 +49,7 @@ public enum ClosureStore {
         try await TimelineStore.append(
             "case.closed", summary: "Casus afgesloten per \(request.closedOn.dutch)",
             recording: ["closure": id, "reason": request.reason.rawValue], by: grant, at: moment, on: db)
+        try await CommitmentStore.endOpen(closing: grant, at: moment, on: db)
         if request.reason == .deceased || request.reason == .moved {
             try await TimelineStore.append(
                 "aftercare.ended", summary: "Geen nazorg: het huishouden is hier niet meer te volgen", by: grant,

@@ -24,5 +24,6 @@ enum RegieMigrations {
         M019AccessLogSets(),
         M020DirectoryVersion(),
         M021FactChangeMarks(),
+        M022ClosedCommitmentsEnded(),
     ]
 }

@@ -148,18 +148,35 @@ public enum CommitmentStore {
             recording: ["commitment": id], by: grant, at: moment, on: db)
     }
 
+    /// The open statuses as binds, for a statement's `IN`.
+    private static var openStatuses: [SQLBind] {
+        Commitment.Status.allCases.filter(\.isOpen).map { SQLBind($0.rawValue) }
+    }
+
+    /// Ends the household's open commitments as its case closes (`ClosureEndsCommitments`), in the closure's
+    /// transaction, and puts that on the timeline. Returns the ended commitments' ids.
+    @discardableResult
+    static func endOpen(closing grant: AccessGrant, at moment: Date, on db: any SQLDatabase) async throws -> [String] {
+        let ended = try await db.update("commitments")
+            .set("status", to: SQLBind(Commitment.Status.ended.rawValue))
+            .where("household_id", .equal, SQLBind(grant.context.household.rawValue))
+            .where("status", .in, SQLGroupExpression(ClosureEndsCommitments.ending.map { SQLBind($0.rawValue) }))
+            .returning("id").all()
+            .map { try $0.decode(column: "id", as: String.self) }.sorted()
+        guard !ended.isEmpty else { return [] }
+        try await TimelineStore.append(
+            "commitments.ended", summary: ClosureEndsCommitments.summary(ended: ended.count),
+            recording: ["commitments": ended], by: grant, at: moment, on: db)
+        return ended
+    }
+
     /// Households in `network` where `user` owns a commitment that is still open (proposed or accepted).
     public static func households(withOpenCommitmentsOf user: UserID, in network: NetworkID, on db: any SQLDatabase)
         async throws -> [HouseholdID]
     {
         try await db.select().column("household_id").from("commitments")
             .where("user_id", .equal, SQLBind(user.rawValue)).where("network_id", .equal, SQLBind(network.rawValue))
-            .where(
-                "status", .in,
-                SQLGroupExpression([
-                    SQLBind(Commitment.Status.proposed.rawValue), SQLBind(Commitment.Status.accepted.rawValue),
-                ])
-            )
+            .where("status", .in, SQLGroupExpression(openStatuses))
             .groupBy("household_id").all()
             .map { HouseholdID(rawValue: try $0.decode(column: "household_id", as: String.self)) }
     }

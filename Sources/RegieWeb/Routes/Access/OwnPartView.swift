@@ -50,7 +50,7 @@ struct OwnPartView {
             "otherCommitments": commitments(others), "hasOtherCommitments": !others.isEmpty,
             "hasCommitments": !items.isEmpty,
             "mayAnswerCommitments": items.contains {
-                $0.person == grant.actor.user && ($0.status == .proposed || $0.status == .accepted)
+                $0.person == grant.actor.user && $0.status.isOpen
             },
             "progress": part.progress.reversed().map { entry -> [String: Any] in
                 [

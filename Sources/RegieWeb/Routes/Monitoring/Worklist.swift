@@ -99,7 +99,7 @@ struct Worklist {
                             kind: .commitmentDone, link: "/inbox", reference: reference,
                             why: "worklist.why.commitment_done", since: asked[commitment.id] ?? commitment.createdOn,
                             due: commitment.dueOn))
-                case .declined, .done: break
+                case .declined, .done, .ended: break
                 }
             }
         }

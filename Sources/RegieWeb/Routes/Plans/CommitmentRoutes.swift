@@ -30,7 +30,7 @@ struct CommitmentRoutes {
                 let goals = own.goals
                 let reference = try await HouseholdStore.reference(grant, on: app.database.sql)
                 for item in own.items
-                where item.person == user.account.id && (item.status == .proposed || item.status == .accepted) {
+                where item.person == user.account.id && item.status.isOpen {
                     let attention = CommitmentAttention.of(status: item.status, dueOn: item.dueOn, today: Day(Date()))
                     items.append([
                         "id": item.id, "reference": reference, "description": item.description,

@@ -98,12 +98,18 @@ struct InformationRoundRoutes {
             guard let problem, item["id"] as? String == problem.commitment else { return item }
             return item.merging(["error": t.text(problem.key, context.locale), "note": problem.note]) { _, new in new }
         }
+        var values: [String: Any] = [
+            "items": items, "hasItems": !items.isEmpty, "commitments": commitments,
+            "hasCommitments": !commitments.isEmpty,
+        ]
+        // A commitment that is no longer open (ended with its case, or answered from another page) is not listed:
+        // its refusal shows above the list, with the note typed for it so nothing written is lost.
+        if let problem, !commitments.contains(where: { $0["id"] as? String == problem.commitment }) {
+            values["unlistedProblem"] = ["error": t.text(problem.key, context.locale), "note": problem.note.trimmed]
+        }
         return app.views.render(
-            "inbox", page: try await app.page("inbox.title", context, notice: notice),
-            values: [
-                "items": items, "hasItems": !items.isEmpty, "commitments": commitments,
-                "hasCommitments": !commitments.isEmpty,
-            ], status: problem == nil ? .ok : .unprocessableContent)
+            "inbox", page: try await app.page("inbox.title", context, notice: notice), values: values,
+            status: problem == nil ? .ok : .unprocessableContent)
     }
 
     private func answer(_ request: Request, _ context: AppRequestContext) async throws -> Response {

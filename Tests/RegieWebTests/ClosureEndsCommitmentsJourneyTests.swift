@@ -1,0 +1,121 @@
+import Foundation
+import RegieCore
+import RegieTestSupport
+import SQLKit
+import Testing
+
+@testable import RegieStore
+@testable import RegieWeb
+
+@Suite("Closing a case ends its open commitments: off the partners' work, final, and not stalling a reopened case")
+struct ClosureEndsCommitmentsJourneyTests {
+    /// A case whose partner accepted "Budgetcursus" and finished "Schuldhulp aanmelden", closed today into aftercare;
+    /// returns the household id and the accepted commitment's id.
+    static func closedCase(
+        _ harness: Harness, director: inout Browser, partner: inout Browser, caseDirector: UserAccount
+    ) async throws -> (household: String, accepted: String) {
+        let (id, _, accepted) = try await CaseLifeTests.adoptedCase(
+            harness, director: &director, partner: &partner, caseDirector: caseDirector)
+        let page = "/cases/\(id)"
+        let partnerID = try await CaseWorkTests.column(
+            harness, "SELECT id AS v FROM users WHERE email = 'partner@test.nl'")[0]
+        _ = try await director.post(
+            "\(page)/commitments",
+            [
+                ("commitment_owner", partnerID), ("commitment_description", "Schuldhulp aanmelden"),
+                ("commitment_due", "31-12-2027"),
+            ])
+        let done = try await CaseWorkTests.column(
+            harness, "SELECT id AS v FROM commitments WHERE description = 'Schuldhulp aanmelden'")[0]
+        _ = try await partner.post("/commitments/\(accepted)", [("response", "accept"), ("note", "")])
+        _ = try await partner.post("/commitments/\(done)", [("response", "done"), ("note", "Aangemeld bij de GKB")])
+        #expect(try await partner.get("/").body.contains("Afspraak uitvoeren"))
+        #expect(
+            try await director.post(
+                "\(page)/closure",
+                [
+                    ("closure_reason", "self_reliant"), ("closed_on", Day(Date()).dutch), ("safety_check", "safe"),
+                    ("closure_safety_note", "Iedereen veilig"),
+                ]
+            ).location == "\(page)?notice=notice.case_closed")
+        return (id, accepted)
+    }
+
+    static func statuses(_ harness: Harness) async throws -> [String] {
+        try await CaseWorkTests.column(
+            harness, "SELECT description || ':' || status AS v FROM commitments ORDER BY description")
+    }
+
+    @Test(
+        "Closing ends the accepted commitment, keeps the done one; no longer work, refused with the note kept, no stall",
+        arguments: TestDatabases.backends)
+    func closing(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
+            let (id, accepted) = try await Self.closedCase(
+                harness, director: &director, partner: &partner, caseDirector: caseDirector)
+            let page = "/cases/\(id)"
+            #expect(try await Self.statuses(harness) == ["Budgetcursus:ended", "Schuldhulp aanmelden:done"])
+            let home = try await partner.get("/").body
+            #expect(!home.contains("Afspraak uitvoeren"), "an ended commitment is no work")
+            #expect(!(try await partner.get("/inbox").body.contains("Budgetcursus")))
+            let file = try await director.get(page).body
+            #expect(file.contains("1 open afspraak beëindigd bij de afsluiting"), "on the timeline")
+            #expect(
+                try await partner.get(page).body.contains("Beëindigd bij afsluiting"),
+                "the partner's own part in aftercare shows why the commitment is no longer open")
+
+            let late = try await partner.post(
+                "/commitments/\(accepted)", [("response", "done"), ("note", "Cursus toch afgerond")])
+            #expect(late.status == .unprocessableContent)
+            #expect(late.body.contains("Deze afspraak is beëindigd toen de casus werd afgesloten"))
+            #expect(late.body.contains("Cursus toch afgerond"), "the typed note is kept")
+            #expect(try await Self.statuses(harness) == ["Budgetcursus:ended", "Schuldhulp aanmelden:done"])
+
+            // Long past its due day: had it stayed accepted, the reopened case would be stalled by it at once.
+            _ = try await harness.app.database.sql.raw("UPDATE commitments SET due_on = '2026-01-05'").run()
+            #expect(
+                try await director.post("\(page)/reopen", [("reopen_reason", "Huur weer achter")]).status == .found)
+            let reopened = try await director.get(page).body
+            #expect(reopened.contains("Casus heropend") && !reopened.contains("De zorg stagneert"))
+            #expect(try await Self.statuses(harness) == ["Budgetcursus:ended", "Schuldhulp aanmelden:done"])
+        }
+    }
+
+    @Test(
+        "Updating Regie ends what earlier closures left open, on the timeline; one made after reopening stays open",
+        arguments: TestDatabases.backends)
+    func update(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
+            let (id, _) = try await Self.closedCase(
+                harness, director: &director, partner: &partner, caseDirector: caseDirector)
+            let page = "/cases/\(id)"
+            _ = try await director.post("\(page)/reopen", [("reopen_reason", "Huur weer achter")])
+            let partnerID = try await CaseWorkTests.column(
+                harness, "SELECT id AS v FROM users WHERE email = 'partner@test.nl'")[0]
+            _ = try await director.post(
+                "\(page)/commitments",
+                [
+                    ("commitment_owner", partnerID), ("commitment_description", "Huurregeling"),
+                    ("commitment_due", "31-12-2027"),
+                ])
+            #expect(!(try await director.get(page).body.contains("bij het bijwerken van Regie")), "read before")
+            // As a closure before this version left it.
+            _ = try await harness.app.database.sql.raw(
+                "UPDATE commitments SET status = 'accepted' WHERE description = 'Budgetcursus'"
+            ).run()
+            #expect(
+                try await harness.app.database.write { try await M022ClosedCommitmentsEnded.endLeftOpen(on: $0) } == 1)
+            #expect(
+                try await Self.statuses(harness)
+                    == ["Budgetcursus:ended", "Huurregeling:proposed", "Schuldhulp aanmelden:done"])
+            #expect(
+                try await director.get(page).body.contains(
+                    "1 open afspraak beëindigd bij de afsluiting (bij het bijwerken van Regie)"),
+                "on the timeline, read afresh because the household's version rose")
+            #expect(
+                try await harness.app.database.write { try await M022ClosedCommitmentsEnded.endLeftOpen(on: $0) } == 0)
+        }
+    }
+}
