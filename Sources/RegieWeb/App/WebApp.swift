@@ -107,6 +107,16 @@ public struct WebApp: Sendable {
         return networks.first { $0.id.rawValue == chosen } ?? networks.first
     }
 
+    /// Makes the network of the household on screen the one the user works in, when they hold a role there: a case
+    /// or signal opened from a message, a notification or a colleague's link may belong to another of their networks,
+    /// and the switcher, the menu and "Start" should then be that network's. The session is written only on a change.
+    func follow(_ network: NetworkID, _ context: AppRequestContext) {
+        guard let user = context.identity, !user.actor.roles(in: network).isEmpty,
+            context.sessions.session?.networkID != network.rawValue
+        else { return }
+        context.sessions.withLockedSession { $0?.networkID = network.rawValue }
+    }
+
     /// The user's TOTP secret, created on first need (not yet enabled).
     func ensureTOTPSecret(for user: UserAccount) async throws -> String {
         if let secret = try await UserStore.credentials(of: user.id, on: database.sql)?.totpSecret { return secret }

@@ -36,6 +36,7 @@ struct CaseService {
     /// stamp it read first: the decision is made on the access context kept at that fact version (read afresh
     /// when none is), so a case opened again and again while nothing changes is decided without reading its
     /// care team, reporters, director and timeline every time, and the case facts are kept under the same stamp.
+    /// The user's current network follows the case's (`WebApp.follow`).
     func grant(firstOf actions: [AccessAction], _ context: AppRequestContext) async throws
         -> (grant: AccessGrant, stamp: CaseStamp)
     {
@@ -47,6 +48,7 @@ struct CaseService {
         let grant = try await AccessGuard.authorize(
             user.actor, firstOf: actions, context: entry.context, requestID: context.requestID,
             database: app.database)
+        app.follow(grant.context.network, context)
         return (grant, stamp)
     }
 

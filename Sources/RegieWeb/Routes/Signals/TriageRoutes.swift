@@ -33,13 +33,15 @@ struct TriageRoutes {
             database: app.database)
     }
 
-    /// The signal page; also shown again, with the input kept, when a form on it has problems.
+    /// The signal page; also shown again, with the input kept, when a form on it has problems. The user's current
+    /// network follows the signal's.
     func detailPage(
         _ context: AppRequestContext, notice: String?, form: FormData? = nil,
         problems: [String: String] = [:]
     ) async throws -> Response {
         let (id, household) = try await signal(context)
         let grant = try await grant(.viewIntake, context, household)
+        app.follow(grant.context.network, context)
         guard let detail = try await SignalStore.detail(id, grant: grant, on: app.database.sql),
             let network = try await NetworkStore.find(grant.context.network, on: app.database.sql),
             let profile = app.profiles.profile(for: network)
