@@ -61,4 +61,51 @@ struct AftercareCompletionTests {
             #expect(try await seen() == before + 1)
         }
     }
+
+    @Test(
+        "Aftercare checks beyond the list's limit are counted as left out, and neither shown nor logged as seen",
+        arguments: TestDatabases.backends)
+    func checksBeyondTheLimit(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            var (director, partner, _, _) = try await CaseWorkTests.team(harness, client)
+            var closed: [HouseholdID] = []
+            for family in ["Eerstens", "Tweedens"] {
+                _ = try await partner.post("/signals/new", SignalTests.fields(family: family))
+                let signal = try await CaseWorkTests.column(harness, "SELECT id AS v FROM signals ORDER BY id").last!
+                _ = try await director.post(
+                    "/signals/\(signal)/decision",
+                    [("urgency", "normal"), ("safety", "safe"), ("outcome", "coordinate")])
+                _ = try await director.post(
+                    "/signals/\(signal)/coordination",
+                    [("coordination", "open_case"), ("coordination_reason", "Drie leefgebieden")])
+                let household = try await CaseWorkTests.column(
+                    harness, "SELECT household_id AS v FROM signals WHERE id = '\(signal)'")[0]
+                _ = try await director.post(
+                    "/cases/\(household)/lawful-basis", [("basis", "legal_task"), ("basis_note", "Wmo")])
+                #expect(
+                    try await director.post(
+                        "/cases/\(household)/closure",
+                        [
+                            ("closure_reason", "self_reliant"), ("closed_on", Day(Date()).adding(months: -7).dutch),
+                            ("safety_check", "safe"), ("closure_safety_note", "Iedereen veilig"),
+                        ]
+                    ).status == .found)
+                closed.append(HouseholdID(rawValue: household))
+            }
+            let user = try await WorklistTakeoverTests.networkDirector(harness)
+            let profile = try #require(harness.app.profiles.profile(for: harness.network))
+            let part = try await NetworkWorklist(
+                app: harness.app, user: user, network: harness.network, profile: profile,
+                limit: WorklistLimit(perKind: 1), today: Day(Date())
+            ).derive()
+            #expect(part.aftercareItems.count == 1 && part.leftOut[.aftercareCheckDue] == 1)
+            let logged = Set(part.shown.map(\.context.household)).intersection(closed)
+            #expect(logged.count == 1, "only the household whose check is shown")
+            let all = try await NetworkWorklist(
+                app: harness.app, user: user, network: harness.network, profile: profile, limit: .page,
+                today: Day(Date())
+            ).derive()
+            #expect(all.aftercareItems.count == 2 && Set(all.shown.map(\.context.household)).isSuperset(of: closed))
+        }
+    }
 }

@@ -26,8 +26,8 @@ struct NetworkWorklist: Sendable {
         let aftercare: WorklistItem?
     }
 
-    /// The derived part: case items within the limit and how many of each kind were left out, aftercare checks
-    /// (limited with the rest of the worklist), and the grant of every household whose item is shown. `shares`
+    /// The derived part: case items and aftercare checks within the limit and how many of each kind were left out,
+    /// and the grant of every household whose item is shown — the households the page logs as seen. `shares`
     /// holds what each of the network's households added, at the version it was derived at, for the next
     /// derivation to take over; `derived` says how many of them this derivation read afresh.
     struct Part: Sendable {
@@ -86,13 +86,15 @@ struct NetworkWorklist: Sendable {
                 for item in caseItems(candidate.row, roles: roles, own: own) { items.append((candidate.grant, item)) }
             }
         }
-        let (shown, leftOut) = limit.apply(items, item: \.1)
+        // Aftercare checks are limited here with the case items, so only households whose item is shown are logged.
+        let (shown, leftOut) = limit.apply(items + aftercare.map { ($0.grant, $0.item) }, item: \.1)
         var grants: [AccessGrant] = []
         var seen = Set<HouseholdID>()
         for (grant, _) in shown where seen.insert(grant.context.household).inserted { grants.append(grant) }
+        let isCheck = { (item: WorklistItem) in item.kind == .aftercareCheckDue }
         return Part(
-            caseItems: shown.map(\.1), leftOut: leftOut, aftercareItems: aftercare.map(\.item),
-            shown: grants + aftercare.map(\.grant), shares: shares, derived: changed.count)
+            caseItems: shown.map(\.1).filter { !isCheck($0) }, leftOut: leftOut,
+            aftercareItems: shown.map(\.1).filter(isCheck), shown: grants, shares: shares, derived: changed.count)
     }
 
     /// What each of `entries` adds, read afresh: the items about its case for those who follow the network, and
