@@ -20,6 +20,8 @@ public final class RegieDatabase: Sendable {
     public let location: DatabaseLocation
     private let databases: Databases
     private let logger: Logger
+    /// The SQL dialect, kept from opening for the handle `sql` gives once the connections are closed.
+    private let dialect: any SQLDialect
     private let serializer: WriteSerializer?
     /// The access-log entries and grouped writes of simultaneous requests, which share transactions (`groupedWrite`,
     /// `AccessLogStore.append(_:to:)`).
@@ -67,6 +69,10 @@ public final class RegieDatabase: Sendable {
         self.databases = databases
         self.logger = logger
         self.serializer = backend == .sqlite ? WriteSerializer() : nil
+        let id: DatabaseID = backend == .sqlite ? .sqlite : .psql
+        self.dialect =
+            (databases.database(id, logger: logger, on: databases.eventLoopGroup.any()) as! any SQLDatabase)
+            .dialect
     }
 
     /// WAL lets readers carry on while one transaction writes; NORMAL sync is durable across a crash of
@@ -76,7 +82,7 @@ public final class RegieDatabase: Sendable {
     private func prepareSQLite() async throws {
         _ = try await sql.raw("PRAGMA journal_mode = WAL").all()
         let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
-        for db in loops.map({ fluent(on: $0) }) + loops.map({ writer(on: $0) }) {
+        for db in loops.compactMap({ fluent(on: $0) }) + loops.compactMap({ writer(on: $0) }) {
             let db = db as! any SQLDatabase
             _ = try await db.raw("PRAGMA busy_timeout = 10000").all()
             _ = try await db.raw("PRAGMA synchronous = NORMAL").all()
@@ -85,30 +91,38 @@ public final class RegieDatabase: Sendable {
         }
     }
 
-    private func fluent(on loop: (any EventLoop)? = nil) -> any Database {
+    /// The connections for reads; none once `shutdown` closed them.
+    private func fluent(on loop: (any EventLoop)? = nil) -> (any Database)? {
         let id: DatabaseID = backend == .sqlite ? .sqlite : .psql
-        return databases.database(id, logger: logger, on: loop ?? databases.eventLoopGroup.any())!
+        return databases.database(id, logger: logger, on: loop ?? databases.eventLoopGroup.any())
     }
 
     /// Where transactions run: on SQLite a connection apart from the reads'. A transaction holds its connection for
     /// all its statements, and reads sharing that connection (one per event loop) queued behind it — measured: the
     /// worklist at region scale served 20 % more pages a second once transactions had their own.
-    private func writer(on loop: (any EventLoop)? = nil) -> any Database {
+    private func writer(on loop: (any EventLoop)? = nil) -> (any Database)? {
         guard backend == .sqlite else { return fluent(on: loop) }
-        return databases.database(.sqliteWriter, logger: logger, on: loop ?? databases.eventLoopGroup.any())!
+        return databases.database(.sqliteWriter, logger: logger, on: loop ?? databases.eventLoopGroup.any())
     }
 
-    /// A database handle for reads outside a transaction.
-    public var sql: any SQLDatabase { OwnNamesDatabase(fluent() as! any SQLDatabase) }
+    /// A database handle for reads outside a transaction; once the connections are closed, one whose statements
+    /// fail with `DatabaseClosed` — work still finishing at shutdown gets an error instead of ending the process.
+    public var sql: any SQLDatabase {
+        guard let fluent = fluent() else {
+            return ClosedDatabase(logger: logger, eventLoop: databases.eventLoopGroup.any(), dialect: dialect)
+        }
+        return OwnNamesDatabase(fluent as! any SQLDatabase)
+    }
 
     /// The SQL dialect name (`sqlite` or `postgresql`), for the few statements that differ.
     public var dialectName: String { sql.dialect.name }
 
     /// Runs `body` in one transaction; on SQLite, transactions wait their turn instead of colliding.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let writer = writer() else { throw DatabaseClosed() }
         if let serializer { await serializer.acquire() }
         do {
-            let result = try await writer().transaction { tx in
+            let result = try await writer.transaction { tx in
                 try await body(OwnNamesDatabase(tx as! any SQLDatabase))
             }
             if let serializer { await serializer.release() }
@@ -141,7 +155,8 @@ public final class RegieDatabase: Sendable {
             return
         }
         // The lock belongs to one connection, so take and release it on the same one.
-        try await fluent().withConnection { connection in
+        guard let fluent = fluent() else { throw DatabaseClosed() }
+        try await fluent.withConnection { connection in
             let session = connection as! any SQLDatabase
             _ = try await session.raw("SELECT pg_advisory_lock(7310201)").all()
             do {
