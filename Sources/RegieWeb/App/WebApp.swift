@@ -42,6 +42,9 @@ public struct WebApp: Sendable {
     /// The networks of the page frame per set of networks (`nil`: every network, for administrators), kept under the
     /// directory's version.
     let frameNetworks = StampedCache<Set<NetworkID>?, [Network]>(capacity: 256)
+    /// The organisations involved with each household as "Wie is betrokken?" answers, kept under the household's fact
+    /// version and the directory's (a reporter or care-team member joining raises the one, a rename the other).
+    let involvedOrganisations = StampedCache<HouseholdID, [String]>(capacity: 1024)
     /// The networks the norm watch went through, so an unchanged network is not judged again on the same day.
     let normWatchLedger = NormWatchLedger()
 

@@ -41,8 +41,8 @@ struct InvolvementRoutes {
                 matches.append((household, candidate.householdReference ?? "—"))
             }
             var results: [[String: Any]] = []
-            for (grant, reference) in try await grants(matches, user: user, context) {
-                let organisations = try await HouseholdStore.involvedOrganisations(grant, on: app.database.sql)
+            for (grant, version, reference) in try await grants(matches, user: user, context) {
+                let organisations = try await involvedOrganisations(grant, version: version, user: user)
                 results.append([
                     "reference": reference,
                     "status": t.text("involved_status.\(grant.context.phase.rawValue)", context.locale),
@@ -58,12 +58,24 @@ struct InvolvementRoutes {
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    /// The grants to answer for the matched households, decided like a list's: on access contexts kept under each
-    /// household's fact version (`HouseholdFactsCache`), and logged in one write. A refusal is decided again on a
-    /// context read afresh, logged on its own and shown as such, as before.
+    /// The organisations involved with the grant's household, kept under its fact version and the directory's version
+    /// read with the user (`WebApp.involvedOrganisations`); read afresh when the user came without that version.
+    private func involvedOrganisations(_ grant: AccessGrant, version: Int64, user: SignedInUser) async throws
+        -> [String]
+    {
+        let db = app.database.sql
+        guard let frame = user.frame else { return try await HouseholdStore.involvedOrganisations(grant, on: db) }
+        return try await app.involvedOrganisations.value(
+            of: grant.context.household, stamp: "\(version):\(frame.directory)", day: Day(Date())
+        ) { try await HouseholdStore.involvedOrganisations(grant, on: db) }
+    }
+
+    /// The grants to answer for the matched households, with the fact version each was decided at, decided like a
+    /// list's: on access contexts kept under each household's fact version (`HouseholdFactsCache`), and logged in
+    /// one write. A refusal is decided again on a context read afresh, logged on its own and shown as such.
     private func grants(
         _ matches: [(household: HouseholdID, reference: String)], user: SignedInUser, _ context: AppRequestContext
-    ) async throws -> [(AccessGrant, String)] {
+    ) async throws -> [(AccessGrant, Int64, String)] {
         let versions = try await HouseholdStore.factVersions(of: matches.map(\.household), on: app.database.sql)
         let entries = try await app.householdEntries(versions, today: Day(Date()))
         let allowed = AccessGuard.decide(user.actor, .whoIsInvolved, contexts: entries.map(\.context))
@@ -73,8 +85,11 @@ struct InvolvementRoutes {
                 database: app.database)
         }
         try await AccessGuard.record(allowed, requestID: context.requestID, database: app.database)
+        let version = Dictionary(versions.map { ($0.household, $0.version) }, uniquingKeysWith: max)
         return matches.compactMap { match in
-            allowed.first { $0.context.household == match.household }.map { ($0, match.reference) }
+            allowed.first { $0.context.household == match.household }.map {
+                ($0, version[match.household] ?? 0, match.reference)
+            }
         }
     }
 }
