@@ -54,6 +54,7 @@ struct HandoverTests {
                 try await SignalStore.households(in: hengelo.id, on: harness.app.database.sql).count == 1,
                 "a household of its own in the receiving network")
             #expect(try await receiver.post("/handovers/\(offer)/accept", []).status == .conflict, "accepted once")
+            #expect(!(try await receiver.get("/").body.contains("Warme overdracht accepteren")), "off the worklist")
             #expect(try await director.get(page).body.contains("Sociaal team Hengelo — geaccepteerd"))
             #expect(try await director.get("/notifications").body.contains("Antwoord op een warme overdracht"))
         }

@@ -28,16 +28,16 @@ public enum BreakGlassStore {
                 SQLIdentifier("households"), on: SQLColumn("id", table: "households"), .equal,
                 SQLColumn("household_id", table: "access_log")
             )
-            .join(
-                SQLIdentifier("break_glass_reviews"), method: SQLJoinMethod.left,
-                on: SQLColumn("access_log_id", table: "break_glass_reviews"), .equal,
-                SQLColumn("id", table: "access_log")
-            )
-            .where(SQLColumn("network_id", table: "access_log"), .equal, SQLBind(network.rawValue))
-            .where(SQLColumn("break_glass", table: "access_log"), .equal, SQLBind(true))
-            .where(SQLColumn("access_log_id", table: "break_glass_reviews"), .is, SQLLiteral.null)
+            .waitingForReview(in: network)
             .orderBy(SQLColumn("occurred_at", table: "access_log"))
             .all(decoding: Entry.self, keyDecodingStrategy: .snakeCase)
+    }
+
+    /// How many of `unreviewed(in:)` there are, as an expression to read with another statement.
+    static func unreviewedCount(in network: NetworkID) -> any SQLExpression {
+        SQLSubquery.select {
+            $0.column(SQLFunction("COUNT", args: SQLLiteral.all)).from("access_log").waitingForReview(in: network)
+        }
     }
 
     /// Records the review of a break-glass access of `network`, once.
@@ -56,5 +56,18 @@ public enum BreakGlassStore {
                 SQLBind(note.trimmed)
             )
             .run()
+    }
+}
+
+extension SQLJoinBuilder where Self: SQLPredicateBuilder {
+    /// Narrows a read of the access log to the break-glass accesses of `network` that nobody reviewed yet.
+    fileprivate func waitingForReview(in network: NetworkID) -> Self {
+        join(
+            SQLIdentifier("break_glass_reviews"), method: SQLJoinMethod.left,
+            on: SQLColumn("access_log_id", table: "break_glass_reviews"), .equal, SQLColumn("id", table: "access_log")
+        )
+        .where(SQLColumn("network_id", table: "access_log"), .equal, SQLBind(network.rawValue))
+        .where(SQLColumn("break_glass", table: "access_log"), .equal, SQLBind(true))
+        .where(SQLColumn("access_log_id", table: "break_glass_reviews"), .is, SQLLiteral.null)
     }
 }

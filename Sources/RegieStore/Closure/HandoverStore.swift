@@ -76,10 +76,20 @@ public enum HandoverStore {
 
     /// Hand-overs offered to `network` that wait for its answer.
     public static func pending(to network: NetworkID, on db: any SQLDatabase) async throws -> [Offer] {
-        try await offers(
-            where: SQLBinaryExpression(
-                SQLBinaryExpression(SQLColumn("to_network_id", table: "handovers"), .equal, SQLBind(network.rawValue)),
-                .and, SQLBinaryExpression(SQLColumn("accepted", table: "handovers"), .is, SQLLiteral.null)), on: db)
+        try await offers(where: waiting(to: network), on: db)
+    }
+
+    /// How many of `pending(to:)` there are, as an expression to read with another statement.
+    static func pendingCount(to network: NetworkID) -> any SQLExpression {
+        SQLSubquery.select {
+            $0.column(SQLFunction("COUNT", args: SQLLiteral.all)).from("handovers").where(waiting(to: network))
+        }
+    }
+
+    private static func waiting(to network: NetworkID) -> any SQLExpression {
+        SQLBinaryExpression(
+            SQLBinaryExpression(SQLColumn("to_network_id", table: "handovers"), .equal, SQLBind(network.rawValue)),
+            .and, SQLBinaryExpression(SQLColumn("accepted", table: "handovers"), .is, SQLLiteral.null))
     }
 
     /// The hand-overs the grant's household was offered in, oldest first.

@@ -98,6 +98,29 @@ extension HouseholdStore {
         return ("\(try stamp(of: row)):\(directory)", directory)
     }
 
+    /// What waits in a network for its directors, read with its fact stamp: break-glass accesses to review and
+    /// hand-overs to answer.
+    public struct Waiting: Sendable {
+        public let unreviewedAccesses: Int
+        public let handoverOffers: Int
+        /// Nothing waiting: for a user who reviews and answers nothing.
+        public static let nothing = Waiting(unreviewedAccesses: 0, handoverOffers: 0)
+    }
+
+    /// `factStamp(of:)` of one network with what waits there (`Waiting`) in the same read: a director's worklist
+    /// reads those lists only when something waits, which is rare, instead of on every view.
+    public static func factStampWithWaiting(of network: NetworkID, on db: any SQLDatabase) async throws
+        -> (stamp: String, waiting: Waiting)
+    {
+        let row = try await stampQuery(of: [network], on: db)
+            .column(BreakGlassStore.unreviewedCount(in: network), as: "unreviewed")
+            .column(HandoverStore.pendingCount(to: network), as: "offers").first()
+        let waiting = Waiting(
+            unreviewedAccesses: try row?.decode(column: "unreviewed", as: Int.self) ?? 0,
+            handoverOffers: try row?.decode(column: "offers", as: Int.self) ?? 0)
+        return (try stamp(of: row), waiting)
+    }
+
     /// The count and version sum of the households of `networks`, as one row.
     private static func stampQuery(of networks: [NetworkID], on db: any SQLDatabase) -> SQLSelectBuilder {
         db.select()

@@ -17,7 +17,12 @@ struct Worklist {
     {
         guard let user = context.identity else { return ([], [:]) }
         let roles = user.actor.roles(in: network.id)
-        let stamp = try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql)
+        let reviews = AccessPolicy.mayUse(.breakGlassReview, roles: roles)
+        let answersHandovers = AccessPolicy.mayUse(.handovers, roles: roles)
+        let (stamp, waiting) =
+            reviews || answersHandovers
+            ? try await HouseholdStore.factStampWithWaiting(of: network.id, on: app.database.sql)
+            : (try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql), .nothing)
         let derivation = NetworkWorklist(
             app: app, user: user, network: network, profile: profile, limit: limit, today: today)
         let fromNetwork = try await app.networkWorklists.value(
@@ -27,7 +32,7 @@ struct Worklist {
         ) { earlier in try await derivation.derive(earlier: earlier) }
         try await AccessGuard.record(fromNetwork.shown, requestID: context.requestID, database: app.database)
         var items = fromNetwork.caseItems
-        if AccessPolicy.mayUse(.breakGlassReview, roles: roles) {
+        if reviews && waiting.unreviewedAccesses > 0 {
             for entry in try await BreakGlassStore.unreviewed(in: network.id, on: app.database.sql) {
                 items.append(
                     WorklistItem(
@@ -36,7 +41,7 @@ struct Worklist {
                         since: Day(Date(millis: entry.occurredAt)), due: nil))
             }
         }
-        if AccessPolicy.mayUse(.handovers, roles: roles) {
+        if answersHandovers && waiting.handoverOffers > 0 {
             for offer in try await HandoverStore.pending(to: network.id, on: app.database.sql) {
                 items.append(
                     WorklistItem(
