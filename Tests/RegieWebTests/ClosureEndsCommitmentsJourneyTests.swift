@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 import RegieCore
 import RegieTestSupport
 import SQLKit
@@ -10,21 +11,15 @@ import Testing
 @Suite("Closing a case ends its open commitments: off the partners' work, final, and not stalling a reopened case")
 struct ClosureEndsCommitmentsJourneyTests {
     /// A case whose partner accepted "Budgetcursus" and finished "Schuldhulp aanmelden", closed today into aftercare;
-    /// returns the household id and the accepted commitment's id.
-    static func closedCase(
-        _ harness: Harness, director: inout Browser, partner: inout Browser, caseDirector: UserAccount
-    ) async throws -> (household: String, accepted: String) {
+    /// returns the network director's and the partner's browsers, the household id and the accepted commitment's id.
+    static func closedCase(_ harness: Harness, _ client: any TestClientProtocol) async throws -> (
+        director: Browser, partner: Browser, household: String, accepted: String
+    ) {
+        var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
         let (id, _, accepted) = try await CaseLifeTests.adoptedCase(
             harness, director: &director, partner: &partner, caseDirector: caseDirector)
         let page = "/cases/\(id)"
-        let partnerID = try await CaseWorkTests.column(
-            harness, "SELECT id AS v FROM users WHERE email = 'partner@test.nl'")[0]
-        _ = try await director.post(
-            "\(page)/commitments",
-            [
-                ("commitment_owner", partnerID), ("commitment_description", "Schuldhulp aanmelden"),
-                ("commitment_due", "31-12-2027"),
-            ])
+        try await propose("Schuldhulp aanmelden", on: page, harness, director: &director)
         let done = try await CaseWorkTests.column(
             harness, "SELECT id AS v FROM commitments WHERE description = 'Schuldhulp aanmelden'")[0]
         _ = try await partner.post("/commitments/\(accepted)", [("response", "accept"), ("note", "")])
@@ -38,7 +33,21 @@ struct ClosureEndsCommitmentsJourneyTests {
                     ("closure_safety_note", "Iedereen veilig"),
                 ]
             ).location == "\(page)?notice=notice.case_closed")
-        return (id, accepted)
+        return (director, partner, id, accepted)
+    }
+
+    /// The network director asks the test partner for `description`, due at the end of 2027.
+    static func propose(_ description: String, on page: String, _ harness: Harness, director: inout Browser)
+        async throws
+    {
+        let partnerID = try await CaseWorkTests.column(
+            harness, "SELECT id AS v FROM users WHERE email = 'partner@test.nl'")[0]
+        _ = try await director.post(
+            "\(page)/commitments",
+            [
+                ("commitment_owner", partnerID), ("commitment_description", description),
+                ("commitment_due", "31-12-2027"),
+            ])
     }
 
     static func statuses(_ harness: Harness) async throws -> [String] {
@@ -51,9 +60,7 @@ struct ClosureEndsCommitmentsJourneyTests {
         arguments: TestDatabases.backends)
     func closing(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
-            let (id, accepted) = try await Self.closedCase(
-                harness, director: &director, partner: &partner, caseDirector: caseDirector)
+            var (director, partner, id, accepted) = try await Self.closedCase(harness, client)
             let page = "/cases/\(id)"
             #expect(try await Self.statuses(harness) == ["Budgetcursus:ended", "Schuldhulp aanmelden:done"])
             let home = try await partner.get("/").body
@@ -87,19 +94,10 @@ struct ClosureEndsCommitmentsJourneyTests {
         arguments: TestDatabases.backends)
     func update(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            var (director, partner, _, caseDirector) = try await CaseWorkTests.team(harness, client)
-            let (id, _) = try await Self.closedCase(
-                harness, director: &director, partner: &partner, caseDirector: caseDirector)
+            var (director, _, id, _) = try await Self.closedCase(harness, client)
             let page = "/cases/\(id)"
             _ = try await director.post("\(page)/reopen", [("reopen_reason", "Huur weer achter")])
-            let partnerID = try await CaseWorkTests.column(
-                harness, "SELECT id AS v FROM users WHERE email = 'partner@test.nl'")[0]
-            _ = try await director.post(
-                "\(page)/commitments",
-                [
-                    ("commitment_owner", partnerID), ("commitment_description", "Huurregeling"),
-                    ("commitment_due", "31-12-2027"),
-                ])
+            try await Self.propose("Huurregeling", on: page, harness, director: &director)
             #expect(!(try await director.get(page).body.contains("bij het bijwerken van Regie")), "read before")
             // As a closure before this version left it.
             _ = try await harness.app.database.sql.raw(

@@ -14,16 +14,7 @@ struct InvolvementCacheTests {
         arguments: TestDatabases.backends)
     func kept(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            var reporter = Browser(client)
-            _ = try await reporter.login("partner@test.nl")
-            _ = try await reporter.post("/signals/new", SignalTests.fields(extra: [("person0_bsn", "111222333")]))
-            let school = try await harness.addShellSchool("Basisschool Test")
-            _ = try await harness.app.accounts.createUser(
-                .init(
-                    name: "Juf Test", email: "juf@test.nl", organisation: school.id, password: Harness.password,
-                    roles: [RoleAssignment(role: .partnerWorker, network: harness.network.id)]), by: nil)
-            var teacher = Browser(client)
-            _ = try await teacher.login("juf@test.nl")
+            var (teacher, school) = try await InvolvementTests.teacherAsking(harness, client)
             let ask = "/who-is-involved?bsn=111222333"
             /// The organisations cell of each household found (the page's frame names the user's own organisation).
             func involved() async throws -> [String] {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTesting
 import RegieCore
 import RegieStore
 import RegieTestSupport
@@ -259,21 +260,30 @@ struct SignalApiTests {
 
 @Suite("Who is involved")
 struct InvolvementTests {
+    /// The test partner signals a household with BSN 111222333; a teacher of a shell school joining the network
+    /// asks about it. Returns the teacher's browser and the school.
+    static func teacherAsking(_ harness: Harness, _ client: any TestClientProtocol) async throws -> (
+        teacher: Browser, school: Organisation
+    ) {
+        var reporter = Browser(client)
+        _ = try await reporter.login("partner@test.nl")
+        _ = try await reporter.post("/signals/new", SignalTests.fields(extra: [("person0_bsn", "111222333")]))
+        let school = try await harness.addShellSchool("Basisschool Test")
+        _ = try await harness.app.accounts.createUser(
+            .init(
+                name: "Juf Test", email: "juf@test.nl", organisation: school.id, password: Harness.password,
+                roles: [RoleAssignment(role: .partnerWorker, network: harness.network.id)]), by: nil)
+        var teacher = Browser(client)
+        _ = try await teacher.login("juf@test.nl")
+        return (teacher, school)
+    }
+
     @Test(
         "Another partner learns that a household is known and by whom, never what was signalled",
         arguments: TestDatabases.backends)
     func involved(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
-            var reporter = Browser(client)
-            _ = try await reporter.login("partner@test.nl")
-            _ = try await reporter.post("/signals/new", SignalTests.fields(extra: [("person0_bsn", "111222333")]))
-            let school = try await harness.addShellSchool("Basisschool Test")
-            _ = try await harness.app.accounts.createUser(
-                .init(
-                    name: "Juf Test", email: "juf@test.nl", organisation: school.id, password: Harness.password,
-                    roles: [RoleAssignment(role: .partnerWorker, network: harness.network.id)]), by: nil)
-            var teacher = Browser(client)
-            _ = try await teacher.login("juf@test.nl")
+            var (teacher, _) = try await Self.teacherAsking(harness, client)
             let known = try await teacher.get("/who-is-involved?bsn=111222333")
             #expect(known.body.contains("Bekend in dit netwerk") && known.body.contains("GGD Testregio"))
             #expect(known.body.contains("Melding in behandeling"))
