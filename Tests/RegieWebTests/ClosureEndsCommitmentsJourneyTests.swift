@@ -10,7 +10,8 @@ import Testing
 
 @Suite("Closing a case ends its open commitments: off the partners' work, final, and not stalling a reopened case")
 struct ClosureEndsCommitmentsJourneyTests {
-    /// A case whose partner accepted "Budgetcursus" and finished "Schuldhulp aanmelden", closed today into aftercare;
+    /// A case whose partner accepted "Budgetcursus", finished "Schuldhulp aanmelden" and declined "Kookcursus", closed
+    /// today into aftercare;
     /// returns the network director's and the partner's browsers, the household id and the accepted commitment's id.
     static func closedCase(_ harness: Harness, _ client: any TestClientProtocol) async throws -> (
         director: Browser, partner: Browser, household: String, accepted: String
@@ -24,6 +25,11 @@ struct ClosureEndsCommitmentsJourneyTests {
             harness, "SELECT id AS v FROM commitments WHERE description = 'Schuldhulp aanmelden'")[0]
         _ = try await partner.post("/commitments/\(accepted)", [("response", "accept"), ("note", "")])
         _ = try await partner.post("/commitments/\(done)", [("response", "done"), ("note", "Aangemeld bij de GKB")])
+        try await propose("Kookcursus", on: page, harness, director: &director)
+        let declined = try await CaseWorkTests.column(
+            harness, "SELECT id AS v FROM commitments WHERE description = 'Kookcursus'")[0]
+        _ = try await partner.post("/commitments/\(declined)", [("response", "decline"), ("note", "Geen plek")])
+        #expect(try await partner.get(page).body.contains("overdue-tag\">geweigerd"), "open case: needs attention")
         #expect(try await partner.get("/").body.contains("Afspraak uitvoeren"))
         #expect(
             try await director.post(
@@ -62,22 +68,30 @@ struct ClosureEndsCommitmentsJourneyTests {
         try await Harness.run(backend) { harness, client in
             var (director, partner, id, accepted) = try await Self.closedCase(harness, client)
             let page = "/cases/\(id)"
-            #expect(try await Self.statuses(harness) == ["Budgetcursus:ended", "Schuldhulp aanmelden:done"])
+            #expect(
+                try await Self.statuses(harness) == [
+                    "Budgetcursus:ended", "Kookcursus:declined", "Schuldhulp aanmelden:done",
+                ])
             let home = try await partner.get("/").body
             #expect(!home.contains("Afspraak uitvoeren"), "an ended commitment is no work")
             #expect(!(try await partner.get("/inbox").body.contains("Budgetcursus")))
             let file = try await director.get(page).body
             #expect(file.contains("1 open afspraak beëindigd bij de afsluiting"), "on the timeline")
+            let ownPart = try await partner.get(page).body
             #expect(
-                try await partner.get(page).body.contains("Beëindigd bij afsluiting"),
+                ownPart.contains("Beëindigd bij afsluiting"),
                 "the partner's own part in aftercare shows why the commitment is no longer open")
+            #expect(!ownPart.contains("overdue-tag\">geweigerd"), "in aftercare a declined commitment is history")
 
             let late = try await partner.post(
                 "/commitments/\(accepted)", [("response", "done"), ("note", "Cursus toch afgerond")])
             #expect(late.status == .unprocessableContent)
             #expect(late.body.contains("Deze afspraak is beëindigd toen de casus werd afgesloten"))
             #expect(late.body.contains("Cursus toch afgerond"), "the typed note is kept")
-            #expect(try await Self.statuses(harness) == ["Budgetcursus:ended", "Schuldhulp aanmelden:done"])
+            #expect(
+                try await Self.statuses(harness) == [
+                    "Budgetcursus:ended", "Kookcursus:declined", "Schuldhulp aanmelden:done",
+                ])
 
             // Long past its due day: had it stayed accepted, the reopened case would be stalled by it at once.
             _ = try await harness.app.database.sql.raw("UPDATE commitments SET due_on = '2026-01-05'").run()
@@ -85,7 +99,10 @@ struct ClosureEndsCommitmentsJourneyTests {
                 try await director.post("\(page)/reopen", [("reopen_reason", "Huur weer achter")]).status == .found)
             let reopened = try await director.get(page).body
             #expect(reopened.contains("Casus heropend") && !reopened.contains("De zorg stagneert"))
-            #expect(try await Self.statuses(harness) == ["Budgetcursus:ended", "Schuldhulp aanmelden:done"])
+            #expect(
+                try await Self.statuses(harness) == [
+                    "Budgetcursus:ended", "Kookcursus:declined", "Schuldhulp aanmelden:done",
+                ])
         }
     }
 
@@ -107,7 +124,10 @@ struct ClosureEndsCommitmentsJourneyTests {
                 try await harness.app.database.write { try await M022ClosedCommitmentsEnded.endLeftOpen(on: $0) } == 1)
             #expect(
                 try await Self.statuses(harness)
-                    == ["Budgetcursus:ended", "Huurregeling:proposed", "Schuldhulp aanmelden:done"])
+                    == [
+                        "Budgetcursus:ended", "Huurregeling:proposed", "Kookcursus:declined",
+                        "Schuldhulp aanmelden:done",
+                    ])
             #expect(
                 try await director.get(page).body.contains(
                     "1 open afspraak beëindigd bij de afsluiting (bij het bijwerken van Regie)"),

@@ -111,6 +111,7 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
     assert "huur weer niet betaald" not in browser.page_source
     # The closure ended the accepted commitment: it says so here and is no longer among the partner's work.
     assert "Beëindigd bij afsluiting" in browser.page_source
+    assert 'overdue-tag">geweigerd' not in browser.page_source, "in aftercare a declined commitment is history"
     shot(browser, "own-part-aftercare")
     browser.get(BASE_URL + "/inbox")
     assert "Els aanmelden bij de schuldhulp" not in browser.page_source

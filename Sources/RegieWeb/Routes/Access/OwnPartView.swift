@@ -20,11 +20,13 @@ struct OwnPartView {
         let names = Dictionary(uniqueKeysWithValues: part.members.map { ($0.id, $0.name) })
         let items = part.commitments.items
         let goalKeys = Set(part.commitments.goals.map(\.key))
+        let phase = grant.context.phase
         let commitments = { (shown: [CommitmentStore.Item]) in
-            PlanView.commitmentValues(shown, among: items, unknownAfter: text("own_part.after_other"), text: text)
+            PlanView.commitmentValues(
+                shown, among: items, unknownAfter: text("own_part.after_other"), caseOpen: phase == .active,
+                text: text)
         }
         let others = items.filter { $0.goalKey.map { !goalKeys.contains($0) } ?? true }
-        let phase = grant.context.phase
         var values: [String: Any] = [
             "id": grant.context.household.rawValue, "reference": part.reference,
             "phase": text("phase.\(phase.rawValue)"),

@@ -147,14 +147,17 @@ struct PlanView {
 
     /// The values of `items` for `commitment_item`; a commitment they wait for is named when it is `among` the
     /// shown ones, else called `unknownAfter` (a partner's own part does not show other partners' commitments).
+    /// Outside an open case (`caseOpen` false: aftercare) nothing is marked as needing attention — a declined
+    /// commitment there is history, and nobody would act on it.
     static func commitmentValues(
         _ items: [CommitmentStore.Item], among shown: [CommitmentStore.Item], unknownAfter: String,
-        text: (String) -> String
+        caseOpen: Bool = true, text: (String) -> String
     ) -> [[String: Any]] {
         let today = Day(Date())
         let descriptions = Dictionary(uniqueKeysWithValues: shown.map { ($0.id, $0.description) })
         return items.map { item -> [String: Any] in
-            let attention = CommitmentAttention.of(status: item.status, dueOn: item.dueOn, today: today)
+            let attention =
+                caseOpen ? CommitmentAttention.of(status: item.status, dueOn: item.dueOn, today: today) : nil
             return [
                 "id": item.id, "description": item.description, "owner": item.personName,
                 "organisation": item.organisationName, "due": item.dueOn?.dutch ?? "—",
