@@ -77,6 +77,8 @@ struct ClosureEndsCommitmentsJourneyTests {
             #expect(!(try await partner.get("/inbox").body.contains("Budgetcursus")))
             let file = try await director.get(page).body
             #expect(file.contains("1 open afspraak beëindigd bij de afsluiting"), "on the timeline")
+            #expect(file.contains("Kookcursus"), "the closed plan's commitments are shown")
+            #expect(!file.contains("overdue-tag\">geweigerd"), "also on the whole file a declined one is history")
             let ownPart = try await partner.get(page).body
             #expect(
                 ownPart.contains("Beëindigd bij afsluiting"),

@@ -37,7 +37,7 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
          checks=[("goal_person", browser.find_element(By.CSS_SELECTOR, "input[name=goal_person]").get_attribute("value"))])
     send(browser, "/plan/agreement", {"agreement_how": "Aan tafel"}, checks=[("agreement", "agreed")])
     send(browser, "/commitments", {"commitment_description": "Budgetcursus voor Els", "commitment_due": "31-12-2027"},
-         selects=[("commitment_owner", "Pim Partner")])
+         selects=[("commitment_owner", "Pim Partner"), ("commitment_goal", "Huur op tijd betalen")])
     send(browser, "/commitments", {"commitment_description": "Els aanmelden bij de schuldhulp",
                                    "commitment_due": "31-12-2027"}, selects=[("commitment_owner", "Pim Partner")])
     send(browser, "/plan/adopt", {"adopted_on": TODAY})
@@ -98,6 +98,13 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
     send(browser, "/closure", {"closure_safety_note": "Kinderen veilig; Els heeft een budgetcoach."},
          checks=[("safety_check", "safe")])
     assert "Casus afgesloten; de nazorg loopt." in browser.page_source
+    # The plan the case was closed with stays readable, with nothing offering to change it or start another.
+    assert "Afgesloten met de casus: het plan is alleen nog te lezen." in browser.page_source
+    assert "Huur op tijd betalen" in browser.find_element(By.ID, "plan").text
+    assert not browser.find_elements(By.CSS_SELECTOR, "#plan form")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#plan .overdue-tag"), "a declined commitment is history now"
+    browser.execute_script("document.getElementById('plan').scrollIntoView()")
+    shot(browser, "plan-aftercare")
     logout(browser)
 
     # The partner hears back (in Regie and by e-mail, without content) and reports the household dropped out.
@@ -112,6 +119,10 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
     # The closure ended the accepted commitment: it says so here and is no longer among the partner's work.
     assert "Beëindigd bij afsluiting" in browser.page_source
     assert 'overdue-tag">geweigerd' not in browser.page_source, "in aftercare a declined commitment is history"
+    # Each commitment stays under the goal it served; only the one without a goal is listed apart.
+    own = browser.find_element(By.ID, "own-commitments").text
+    assert own.index("Huur op tijd betalen") < own.index("Budgetcursus voor Els") \
+        < own.index("Afspraken zonder doel in het plan") < own.index("Els aanmelden bij de schuldhulp")
     shot(browser, "own-part-aftercare")
     browser.get(BASE_URL + "/inbox")
     assert "Els aanmelden bij de schuldhulp" not in browser.page_source

@@ -33,7 +33,7 @@ public enum OwnPartStore {
         let items = try await CommitmentStore.items(grant, on: db).filter {
             $0.organisation == grant.actor.organisation || $0.person == grant.actor.user
         }
-        let plan = try await PlanStore.current(grant, on: db)
+        let plan = try await PlanStore.shown(grant, on: db)
         let keys = Set(items.compactMap(\.goalKey))
         let goals = ((plan?.adopted ?? plan?.concept)?.goals ?? []).filter { keys.contains($0.key) }
         return Commitments(items: items, goals: goals)

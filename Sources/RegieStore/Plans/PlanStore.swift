@@ -21,10 +21,12 @@ public enum PlanStore {
         public let reasons: [String: String]
     }
 
-    /// The household's open plan with all its versions, newest first.
+    /// A plan of the household with all its versions, newest first.
     public struct Plan: Sendable {
         public let id: String
         public let versions: [Version]
+        /// When closing the case closed the plan; `nil` for the open plan, the only one that can change.
+        public var closedAt: Date? = nil
         /// The version being worked on, if any.
         public var concept: Version? { versions.first { $0.status == .concept } }
         /// The version in force, if any.
@@ -44,6 +46,26 @@ public enum PlanStore {
     /// The open plan of the household, or `nil` when none was started.
     public static func current(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> Plan? {
         guard let planID = try await openPlanID(grant.context.household, on: db) else { return nil }
+        return try await plan(planID, on: db)
+    }
+
+    /// The plan to show: the open plan, or — in aftercare and after, when closing the case closed it — the plan
+    /// the case was closed with, read-only, so that the goals the commitments served stay in view.
+    public static func shown(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> Plan? {
+        if let open = try await current(grant, on: db) { return open }
+        guard grant.context.phase == .aftercare || grant.context.phase == .closed else { return nil }
+        guard
+            let last = try await db.select().columns("id", "closed_at").from("plans")
+                .where("household_id", .equal, SQLBind(grant.context.household.rawValue))
+                .orderBy("closed_at", .descending).limit(1).first()
+        else { return nil }
+        var plan = try await plan(try last.decode(column: "id", as: String.self), on: db)
+        plan.closedAt = Date(millis: try last.decode(column: "closed_at", as: Int64.self))
+        return plan
+    }
+
+    /// A plan with all its versions, goals and reasons.
+    private static func plan(_ planID: String, on db: any SQLDatabase) async throws -> Plan {
         let rows = try await db.select()
             .columns(
                 "id", "version", "status", "context", "agreement", "agreement_on", "agreement_how", "adopted_on",

@@ -61,7 +61,7 @@ struct CaseFacts: Sendable {
             scores: try await AssessmentStore.scores(grant, on: db),
             safety: try await AssessmentStore.safety(grant, on: db),
             informal: try await AssessmentStore.network(grant, on: db),
-            plan: try await PlanStore.current(grant, on: db),
+            plan: try await PlanStore.shown(grant, on: db),
             commitments: try await CommitmentStore.items(grant, on: db),
             conferences: try await MeetingStore.conferences(grant, on: db),
             lawfulBasis: try await HouseholdStore.lawfulBasis(grant, on: db),

@@ -100,7 +100,7 @@ struct CaseRoutes {
         let db = app.database.sql
         let t = app.views.translations
         let directors = try await DirectorStore.history(grant, on: db)
-        let plan = try await PlanStore.current(grant, on: db)
+        let plan = try await PlanStore.shown(grant, on: db)
         let network = try await NetworkStore.find(grant.context.network, on: db)
         let profile = network.flatMap { app.profiles.profile(for: $0) }
         let escalations = try await EscalationStore.escalations(grant, on: db)

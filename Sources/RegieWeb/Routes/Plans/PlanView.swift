@@ -17,6 +17,10 @@ struct PlanView {
             "planContextInput": base.kept("context"),
             "commitments": commitments(goal: nil, all: true),
             "hasCommitments": !facts.commitments.isEmpty,
+            "planClosed": facts.plan?.closedAt != nil,
+            // Only an open case's plan changes (the routes refuse the rest): in aftercare the plan the case was
+            // closed with is read, not worked on, and no new plan is started.
+            "mayChangePlan": base.may(.update) && facts.grant.context.phase == .active,
         ]
         if let first = facts.directors.firstCaseDirectorDay {
             let adopted = facts.plan?.versions.compactMap(\.adoptedOn).min()
@@ -142,7 +146,7 @@ struct PlanView {
     func commitments(goal: String?, all: Bool) -> [[String: Any]] {
         Self.commitmentValues(
             facts.commitments.filter { all || $0.goalKey == goal }, among: facts.commitments, unknownAfter: "",
-            text: text)
+            caseOpen: facts.grant.context.phase == .active, text: text)
     }
 
     /// The values of `items` for `commitment_item`; a commitment they wait for is named when it is `among` the
@@ -151,7 +155,7 @@ struct PlanView {
     /// commitment there is history, and nobody would act on it.
     static func commitmentValues(
         _ items: [CommitmentStore.Item], among shown: [CommitmentStore.Item], unknownAfter: String,
-        caseOpen: Bool = true, text: (String) -> String
+        caseOpen: Bool, text: (String) -> String
     ) -> [[String: Any]] {
         let today = Day(Date())
         let descriptions = Dictionary(uniqueKeysWithValues: shown.map { ($0.id, $0.description) })
