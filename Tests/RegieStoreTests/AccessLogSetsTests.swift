@@ -46,6 +46,40 @@ struct AccessLogSetsTests {
         #expect(alone.sorted() == ["a", "d", "e"])
     }
 
+    @Test("A list's grants make the rows an entry per household would make, without those entries")
+    func list() throws {
+        let user = Self.actor.user
+        // Households the actor directs, and households whose care team he is in: two kinds of decision.
+        let contexts = ["b", "a", "c", "a", "e", "d"].map { id in
+            HouseholdAccessContext(
+                household: HouseholdID(rawValue: id), network: Self.network, phase: .active, careTeam: [user],
+                caseDirector: id < "d" ? user : nil, lawfulBasis: .legalTask)
+        }
+        let grants = AccessGuard.decide(Self.actor, .viewProcess, contexts: contexts)
+        #expect(Set(grants.map(\.decision.rule)) == [.caseDirectorOfHousehold, .careTeamMemberWithBasis])
+        let list = AccessLogSets(list: AccessLogList(grants), at: Self.moment, requestID: "r1")
+        let perHousehold = AccessLogSets(
+            grants.map {
+                AccessLogEntry(
+                    occurredAt: Self.moment, actor: $0.actor, household: $0.context.household,
+                    network: $0.context.network, action: $0.action, decision: $0.decision, breakGlassReason: nil,
+                    requestID: "r1")
+            })
+        let shape = { (sets: AccessLogSets) in
+            sets.rows.map {
+                "\($0.householdSet.map { sets.sets[$0]!.map(\.rawValue) } ?? []) \($0.entry.rule) "
+                    + "\($0.entry.occurredAt.millis) \($0.entry.requestID ?? "") \($0.entry.user.rawValue)"
+            }
+        }
+        #expect(shape(list) == shape(perHousehold))
+        #expect(
+            list.sets.values.map { $0.map(\.rawValue) }.sorted { $0.count > $1.count } == [
+                ["a", "b", "c"], ["d", "e"],
+            ])
+        let merged = AccessLogSets(merging: [list, AccessLogSets([Self.entry("f", request: "r2")])])
+        #expect(merged.rows.count == 3 && merged.sets.count == 2)
+    }
+
     @Test("A set is named by its households, whatever their order; another set has another name")
     func naming() {
         let ids = ["h2", "h1", "h3"].map(HouseholdID.init(rawValue:))

@@ -98,14 +98,18 @@ struct AftercareCompletionTests {
                 app: harness.app, user: user, network: harness.network, profile: profile,
                 limit: WorklistLimit(perKind: 1), today: Day(Date())
             ).derive()
-            #expect(part.aftercareItems.count == 1 && part.leftOut[.aftercareCheckDue] == 1)
+            #expect(
+                part.items.filter { $0.kind == .aftercareCheckDue }.count == 1
+                    && part.leftOut[.aftercareCheckDue] == 1)
             let logged = Set(part.shown.map(\.context.household)).intersection(closed)
             #expect(logged.count == 1, "only the household whose check is shown")
             let all = try await NetworkWorklist(
                 app: harness.app, user: user, network: harness.network, profile: profile, limit: .page,
                 today: Day(Date())
             ).derive()
-            #expect(all.aftercareItems.count == 2 && Set(all.shown.map(\.context.household)).isSuperset(of: closed))
+            #expect(
+                all.items.filter { $0.kind == .aftercareCheckDue }.count == 2
+                    && Set(all.shown.map(\.context.household)).isSuperset(of: closed))
         }
     }
 }

@@ -51,16 +51,15 @@ struct WorklistTakeoverTests {
                 app: harness.app, user: user, network: harness.network, profile: profile, limit: .page,
                 today: Day(Date()))
             func same(_ taken: NetworkWorklist.Part, _ fresh: NetworkWorklist.Part) {
-                #expect(taken.caseItems == fresh.caseItems)
+                #expect(taken.items == fresh.items)
                 #expect(taken.leftOut == fresh.leftOut)
-                #expect(taken.aftercareItems == fresh.aftercareItems)
                 #expect(taken.shown.map(\.context.household) == fresh.shown.map(\.context.household))
             }
 
             let first = try await worklist.derive()
             #expect(first.derived == 3, "every household is read the first time")
-            #expect(first.caseItems.filter { $0.kind == .signalDecision }.count == 2)
-            #expect(first.caseItems.contains { $0.kind == .directorMissing })
+            #expect(first.items.filter { $0.kind == .signalDecision }.count == 2)
+            #expect(first.items.contains { $0.kind == .directorMissing })
             let unchanged = try await worklist.derive(earlier: first)
             #expect(unchanged.derived == 0)
             same(unchanged, first)
@@ -77,8 +76,8 @@ struct WorklistTakeoverTests {
             _ = try await Self.signal("Derde", harness, reporter: reporter)
             let changed = try await worklist.derive(earlier: unchanged)
             #expect(changed.derived == 2)
-            #expect(!changed.caseItems.contains { $0.kind == .directorMissing }, "the appointment shows")
-            #expect(changed.caseItems.filter { $0.kind == .signalDecision }.count == 3, "the new signal shows")
+            #expect(!changed.items.contains { $0.kind == .directorMissing }, "the appointment shows")
+            #expect(changed.items.filter { $0.kind == .signalDecision }.count == 3, "the new signal shows")
             same(changed, try await worklist.derive())
         }
     }

@@ -103,15 +103,14 @@ public enum AccessGuard {
     /// Logs the access of a list page to the households it shows, in one transaction (shared with other requests'):
     /// one moment for the whole list, which the log stores as one entry naming the list's households.
     public static func record(_ grants: [AccessGrant], requestID: String?, database: RegieDatabase) async throws {
-        guard !grants.isEmpty else { return }
-        let moment = Date()
-        let entries = grants.map { grant in
-            AccessLogEntry(
-                occurredAt: moment, actor: grant.actor, household: grant.context.household,
-                network: grant.context.network,
-                action: grant.action, decision: grant.decision, breakGlassReason: nil, requestID: requestID)
-        }
-        try await AccessLogStore.append(entries, to: database)
+        try await record(AccessLogList(grants), requestID: requestID, database: database)
+    }
+
+    /// Logs a list grouped beforehand — kept with a cached list, so an unchanged list is not grouped on every view.
+    public static func record(_ list: AccessLogList, requestID: String?, database: RegieDatabase) async throws {
+        guard !list.isEmpty else { return }
+        try await database.groupCommit.submit(
+            [AccessLogSets(list: list, at: Date(), requestID: requestID)], to: database)
     }
 
     /// Decides bringing in a signal and, when allowed, runs `recording` in the same transaction as the log entry: one
@@ -144,7 +143,8 @@ public enum AccessGuard {
     ) async throws -> T {
         let decision = try await decideNewHousehold(actor, network, household, requestID, database)
         return try await database.groupCommit.submit(
-            [intakeEntry(actor, household, network, decision, requestID)], records: draw, to: database)
+            [AccessLogSets([intakeEntry(actor, household, network, decision, requestID)])], records: draw,
+            to: database)
     }
 
     /// The decision on an intake that allows it; a refusal is logged on its own and thrown.

@@ -11,7 +11,11 @@ public enum AccessLogStore {
     /// Appends many decisions (a list page's) in as few statements as the database's parameter limit allows; a
     /// list's entries become one row naming its household set (`AccessLogSets`), the set stored only when new.
     public static func append(_ entries: [AccessLogEntry], on db: any SQLDatabase) async throws {
-        let grouped = AccessLogSets(entries)
+        try await store(AccessLogSets(entries), on: db)
+    }
+
+    /// Stores grouped rows, and their sets when new.
+    static func store(_ grouped: AccessLogSets, on db: any SQLDatabase) async throws {
         try await storeNewSets(grouped.sets, on: db)
         var records = NewRecords()
         for row in grouped.rows {
@@ -54,7 +58,7 @@ public enum AccessLogStore {
     /// once they are committed, so a page never shows household data before its access is logged.
     public static func append(_ entries: [AccessLogEntry], to database: RegieDatabase) async throws {
         guard !entries.isEmpty else { return }
-        try await database.groupCommit.submit(entries, to: database)
+        try await database.groupCommit.submit([AccessLogSets(entries)], to: database)
     }
 
     /// One logged access, as read back for reports.

@@ -26,7 +26,9 @@ public final class RegieDatabase: Sendable {
     /// The access-log entries and grouped writes of simultaneous requests, which share transactions (`groupedWrite`,
     /// `AccessLogStore.append(_:to:)`).
     private let backgroundWork = BackgroundWork()
-    let groupCommit = GroupCommit<AccessLogEntry> { entries, db in try await AccessLogStore.append(entries, on: db) }
+    let groupCommit = GroupCommit<AccessLogSets> { parts, db in
+        try await AccessLogStore.store(AccessLogSets(merging: parts), on: db)
+    }
 
     /// Opens the database; for SQLite the file is created when missing and switched to WAL mode.
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "regie.db")) async throws

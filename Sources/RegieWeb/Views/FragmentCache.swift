@@ -33,11 +33,11 @@ final class FragmentCache<Key: Hashable & Sendable>: Sendable {
     /// Two requests missing the same key at once both render; the second text replaces the equal first.
     func html(for key: Key, render: () -> String) -> String {
         let kept = state.withLockedValue { state -> String? in
-            guard var entry = state.entries[key] else { return nil }
+            // Found once and marked in place: a key of a hundred rows is costly to hash twice.
+            guard let index = state.entries.index(forKey: key) else { return nil }
             state.clock += 1
-            entry.used = state.clock
-            state.entries[key] = entry
-            return entry.html
+            state.entries.values[index].used = state.clock
+            return state.entries.values[index].html
         }
         if let kept { return kept }
         let html = render()

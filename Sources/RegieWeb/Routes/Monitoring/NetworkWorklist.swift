@@ -31,10 +31,12 @@ struct NetworkWorklist: Sendable {
     /// holds what each of the network's households added, at the version it was derived at, for the next
     /// derivation to take over; `derived` says how many of them this derivation read afresh.
     struct Part: Sendable {
-        let caseItems: [WorklistItem]
+        /// The case items and aftercare checks shown, in worklist order.
+        let items: [WorklistItem]
         let leftOut: [WorklistItem.Kind: Int]
-        let aftercareItems: [WorklistItem]
         let shown: [AccessGrant]
+        /// `shown` grouped for the access log once, kept with the part for every view that logs it.
+        let shownLog: AccessLogList
         let shares: [HouseholdID: Share]
         let derived: Int
     }
@@ -91,10 +93,9 @@ struct NetworkWorklist: Sendable {
         var grants: [AccessGrant] = []
         var seen = Set<HouseholdID>()
         for (grant, _) in shown where seen.insert(grant.context.household).inserted { grants.append(grant) }
-        let isCheck = { (item: WorklistItem) in item.kind == .aftercareCheckDue }
         return Part(
-            caseItems: shown.map(\.1).filter { !isCheck($0) }, leftOut: leftOut,
-            aftercareItems: shown.map(\.1).filter(isCheck), shown: grants, shares: shares, derived: changed.count)
+            items: shown.map(\.1), leftOut: leftOut, shown: grants, shownLog: AccessLogList(grants), shares: shares,
+            derived: changed.count)
     }
 
     /// What each of `entries` adds, read afresh: the items about its case for those who follow the network, and

@@ -30,8 +30,9 @@ struct Worklist {
                 actor: user.actor, network: network.id, limit: limit, profile: network.profileSettings),
             stamp: stamp, day: today
         ) { earlier in try await derivation.derive(earlier: earlier) }
-        try await AccessGuard.record(fromNetwork.shown, requestID: context.requestID, database: app.database)
-        var items = fromNetwork.caseItems
+        try await AccessGuard.record(fromNetwork.shownLog, requestID: context.requestID, database: app.database)
+        // What is not the network's: rare for directors, whose page is then the kept part as it is.
+        var items: [WorklistItem] = []
         if reviews && waiting.unreviewedAccesses > 0 {
             for entry in try await BreakGlassStore.unreviewed(in: network.id, on: app.database.sql) {
                 items.append(
@@ -52,8 +53,8 @@ struct Worklist {
         if roles.contains(.partnerWorker) || roles.contains(.caseDirector) {
             items += try await partnerItems(user: user, network: network.id, today: today)
         }
-        items += fromNetwork.aftercareItems
-        let (shown, more) = limit.apply(items, item: { $0 })
+        guard !items.isEmpty else { return (fromNetwork.items, fromNetwork.leftOut) }
+        let (shown, more) = limit.apply(fromNetwork.items + items, item: { $0 })
         return (shown, fromNetwork.leftOut.merging(more, uniquingKeysWith: +))
     }
 

@@ -10,6 +10,16 @@ struct WorklistRows: Hashable, Sendable {
     let locale: String
     let today: Day
 
+    /// Hashes a few rows, not all: equal keys still hash alike, and the rare lists alike in these are told apart
+    /// by `==`, which for the list kept with the network's worklist compares one buffer, not its hundred rows.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(locale)
+        hasher.combine(today)
+        hasher.combine(items.count)
+        hasher.combine(items.first)
+        hasher.combine(items.last)
+    }
+
     /// The `<li>` rows, written the first time this key is seen. Swift writes them rather than a template, as the
     /// signal list's (`SignalRows`): a new signal in the network changes a director's rows, and Mustache looks up
     /// every value of every row through dynamic casts.
