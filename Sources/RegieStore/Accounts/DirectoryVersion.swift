@@ -19,12 +19,16 @@ public enum DirectoryVersion {
     /// The household's fact version and the directory's, in one read: together they say whether anything the case
     /// page shows changed. `nil` when the household does not exist.
     public static func caseStamp(of household: HouseholdID, on db: any SQLDatabase) async throws -> CaseStamp? {
-        let row = try await db.select().column("fact_version").column(now, as: "directory")
-            .from("households").where("id", .equal, SQLBind(household.rawValue)).first()
-        guard let row else { return nil }
+        guard let row = try await caseStampStatement.fetch([household.rawValue], on: db).first() else { return nil }
         return (
             try row.decode(column: "fact_version", as: Int64.self), try row.decode(column: "directory", as: Int64.self)
         )
+    }
+
+    /// Run on every case page: kept rendered (`KeptStatement`).
+    private static let caseStampStatement = KeptStatement { db, parameters in
+        db.select().column("fact_version").column(now, as: "directory")
+            .from("households").where("id", .equal, SQLBind(parameters[0])).query
     }
 
     /// The directory's version as a subquery, to read it in the same statement as what is kept under it.

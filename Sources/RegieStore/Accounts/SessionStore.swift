@@ -7,12 +7,17 @@ import SQLKit
 public enum SessionStore {
     private struct Row: Decodable { let data: String, expiresAt: Int64? }
 
+    /// Run on every request: kept rendered (`KeptStatement`).
+    private static let byKey = KeptStatement { db, parameters in
+        db.select().columns("data", "expires_at").from("sessions").where("key_hash", .equal, SQLBind(parameters[0]))
+            .query
+    }
+
     public static func get(keyHash: String, now: Date = Date(), on db: any SQLDatabase) async throws
         -> (data: String, expiresAt: Date?)?
     {
         guard
-            let row = try await db.select().columns("data", "expires_at").from("sessions")
-                .where("key_hash", .equal, SQLBind(keyHash))
+            let row = try await byKey.fetch([keyHash], on: db)
                 .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)
         else { return nil }
         if let expires = row.expiresAt, expires <= now.millis { return nil }

@@ -97,13 +97,14 @@ public enum UserStore {
     }
 
     /// The user as `SignedIn`; `nil` when there is no such user.
-    public static func signedIn(_ id: UserID, on db: any SQLDatabase) async throws -> SignedIn? {
-        struct Joined: Decodable { let organisationName: String?, role: String?, roleNetworkId: String? }
+    /// Run on every page: kept rendered (`KeptStatement`).
+    private static let signedInStatement = KeptStatement { db, parameters in
+        let id = SQLBind(parameters[0])
         let unread = SQLSubquery.select {
             $0.column(SQLFunction("COUNT", args: SQLLiteral.all)).from("notifications")
-                .where("user_id", .equal, SQLBind(id.rawValue)).where("read_at", .is, SQLLiteral.null)
+                .where("user_id", .equal, id).where("read_at", .is, SQLLiteral.null)
         }
-        let rows = try await db.select().columns(columns.map { SQLColumn($0, table: "users") })
+        return db.select().columns(columns.map { SQLColumn($0, table: "users") })
             .column(DirectoryVersion.now, as: "directory").column(unread, as: "unread")
             .column(SQLColumn("name", table: "organisations"), as: "organisation_name")
             .column(SQLColumn("role", table: "user_roles"), as: "role")
@@ -117,7 +118,12 @@ public enum UserStore {
                 "user_roles", method: SQLJoinMethod.left, on: SQLColumn("user_id", table: "user_roles"), .equal,
                 SQLColumn("id", table: "users")
             )
-            .where(SQLColumn("id", table: "users"), .equal, SQLBind(id.rawValue)).all()
+            .where(SQLColumn("id", table: "users"), .equal, id).query
+    }
+
+    public static func signedIn(_ id: UserID, on db: any SQLDatabase) async throws -> SignedIn? {
+        struct Joined: Decodable { let organisationName: String?, role: String?, roleNetworkId: String? }
+        let rows = try await signedInStatement.fetch([id.rawValue], on: db).all()
         guard let first = rows.first else { return nil }
         let joined = try rows.map { try $0.decode(model: Joined.self, keyDecodingStrategy: .snakeCase) }
         let roles = joined.compactMap { row in

@@ -84,7 +84,11 @@ extension HouseholdStore {
     /// households and the sum of their fact versions (each change raises one version by one).
     public static func factStamp(of networks: [NetworkID], on db: any SQLDatabase) async throws -> String {
         guard !networks.isEmpty else { return "0:0" }
-        let row = try await stampQuery(of: networks, on: db).first()
+        // One network, the common case, has a statement of fixed shape; more make an IN list of their number.
+        let row =
+            networks.count == 1
+            ? try await stampOfOne.fetch([networks[0].rawValue], on: db).first()
+            : try await stampQuery(of: networks, on: db).first()
         return try stamp(of: row)
     }
 
@@ -93,7 +97,7 @@ extension HouseholdStore {
     public static func factStampWithDirectory(of network: NetworkID, on db: any SQLDatabase) async throws
         -> (stamp: String, directory: Int64)
     {
-        let row = try await stampQuery(of: [network], on: db).column(DirectoryVersion.now, as: "directory").first()
+        let row = try await stampWithDirectory.fetch([network.rawValue], on: db).first()
         let directory = try row?.decode(column: "directory", as: Int64.self) ?? 0
         return ("\(try stamp(of: row)):\(directory)", directory)
     }
@@ -112,13 +116,28 @@ extension HouseholdStore {
     public static func factStampWithWaiting(of network: NetworkID, on db: any SQLDatabase) async throws
         -> (stamp: String, waiting: Waiting)
     {
-        let row = try await stampQuery(of: [network], on: db)
-            .column(BreakGlassStore.unreviewedCount(in: network), as: "unreviewed")
-            .column(HandoverStore.pendingCount(to: network), as: "offers").first()
+        let row = try await stampWithWaiting.fetch([network.rawValue], on: db).first()
         let waiting = Waiting(
             unreviewedAccesses: try row?.decode(column: "unreviewed", as: Int.self) ?? 0,
             handoverOffers: try row?.decode(column: "offers", as: Int.self) ?? 0)
         return (try stamp(of: row), waiting)
+    }
+
+    /// The stamp statements a list page runs on every view, kept rendered (`KeptStatement`).
+    private static let stampOfOne = KeptStatement { db, parameters in
+        stampQuery(of: [NetworkID(rawValue: parameters[0])], on: db).query
+    }
+
+    private static let stampWithDirectory = KeptStatement { db, parameters in
+        stampQuery(of: [NetworkID(rawValue: parameters[0])], on: db).column(DirectoryVersion.now, as: "directory")
+            .query
+    }
+
+    private static let stampWithWaiting = KeptStatement { db, parameters in
+        let network = NetworkID(rawValue: parameters[0])
+        return stampQuery(of: [network], on: db)
+            .column(BreakGlassStore.unreviewedCount(in: network), as: "unreviewed")
+            .column(HandoverStore.pendingCount(to: network), as: "offers").query
     }
 
     /// The count and version sum of the households of `networks`, as one row.
