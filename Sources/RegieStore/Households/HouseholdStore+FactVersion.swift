@@ -140,13 +140,14 @@ extension HouseholdStore {
             .column(HandoverStore.pendingCount(to: network), as: "offers").query
     }
 
-    /// The count and version sum of the households of `networks`, as one row.
+    /// The count and version sum of the households of `networks`, as one row: read from the stamps the database
+    /// keeps per network (`M023NetworkStamps`) rather than counted.
     private static func stampQuery(of networks: [NetworkID], on db: any SQLDatabase) -> SQLSelectBuilder {
         db.select()
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "households")
             // PostgreSQL sums BIGINT as NUMERIC: cast back, so both databases answer an integer.
-            .column(SQLRaw("CAST(COALESCE(SUM(fact_version), 0) AS BIGINT)"), as: "versions")
-            .from("households")
+            .column(SQLRaw("CAST(COALESCE(SUM(households), 0) AS BIGINT)"), as: "households")
+            .column(SQLRaw("CAST(COALESCE(SUM(versions), 0) AS BIGINT)"), as: "versions")
+            .from("network_stamps")
             .where("network_id", .in, SQLGroupExpression(networks.map { SQLBind($0.rawValue) }))
     }
 

@@ -66,13 +66,13 @@ public struct NetworkFactVersions: Sendable {
         }
     }
 
-    /// The households of `network` marked after `mark` (all of them for -1) and the network's totals, in one
-    /// statement so that they agree.
+    /// The households of `network` marked after `mark` (all of them for -1) and the network's totals (kept by the
+    /// database, `M023NetworkStamps`), in one statement so that they agree.
     static func changes(in network: NetworkID, after mark: Int64, on db: any SQLDatabase) async throws -> Changes {
         let rows = try await db.raw(
             """
-            SELECT NULL AS id, COUNT(*) AS fact_version, CAST(COALESCE(SUM(fact_version), 0) AS BIGINT) AS fact_changed
-            FROM households WHERE network_id = \(bind: network.rawValue)
+            SELECT NULL AS id, households AS fact_version, versions AS fact_changed
+            FROM network_stamps WHERE network_id = \(bind: network.rawValue)
             UNION ALL
             SELECT id, fact_version, fact_changed FROM households
             WHERE network_id = \(bind: network.rawValue) AND fact_changed > \(bind: mark)

@@ -25,5 +25,6 @@ enum RegieMigrations {
         M020DirectoryVersion(),
         M021FactChangeMarks(),
         M022ClosedCommitmentsEnded(),
+        M023NetworkStamps(),
     ]
 }
