@@ -28,13 +28,31 @@ public enum IdentityMatch {
         }
     }
 
+    /// The person looked for, with the name keys worked out once for all the candidates compared with it.
+    public struct Wanted: Sendable {
+        public let facts: Facts
+        public let familyKey: String
+        let givenKey: String
+
+        public init(_ facts: Facts) {
+            self.facts = facts
+            familyKey = NameKey.familyKey(facts.familyName)
+            givenKey = NameKey.givenKey(facts.givenName)
+        }
+    }
+
     /// The strength of the match between `candidate` and `wanted`, or `nil` when they are not the same person.
     public static func strength(of candidate: Facts, for wanted: Facts) -> Strength? {
-        if let a = candidate.bsn, let b = wanted.bsn { return a == b ? .sameBSN : nil }
-        guard let birth = wanted.birthDate, candidate.birthDate == birth,
-            NameKey.familyKey(candidate.familyName) == NameKey.familyKey(wanted.familyName)
+        strength(of: candidate, for: Wanted(wanted))
+    }
+
+    /// `strength(of:for:)` against keys worked out beforehand.
+    public static func strength(of candidate: Facts, for wanted: Wanted) -> Strength? {
+        if let a = candidate.bsn, let b = wanted.facts.bsn { return a == b ? .sameBSN : nil }
+        guard let birth = wanted.facts.birthDate, candidate.birthDate == birth,
+            NameKey.familyKey(candidate.familyName) == wanted.familyKey
         else { return nil }
-        let given = (NameKey.givenKey(candidate.givenName), NameKey.givenKey(wanted.givenName))
+        let given = (NameKey.givenKey(candidate.givenName), wanted.givenKey)
         if given.0 == given.1 { return .nameAndBirthDate }
         if given.0.isEmpty || given.1.isEmpty || given.0.first == given.1.first { return .familyNameAndBirthDate }
         return nil

@@ -35,9 +35,9 @@ public enum SignalStore {
         async throws -> [Candidate]
     {
         let bsn = BSN(person.bsn)
-        let wanted = IdentityMatch.Facts(
-            givenName: person.givenName, familyName: person.familyName,
-            birthDate: person.birthDate, bsn: bsn)
+        let wanted = IdentityMatch.Wanted(
+            IdentityMatch.Facts(
+                givenName: person.givenName, familyName: person.familyName, birthDate: person.birthDate, bsn: bsn))
         guard bsn != nil || person.birthDate != nil else { return [] }
         // The current household comes with each person in the same read: a check that finds several people
         // would otherwise ask once more per person.
@@ -69,7 +69,7 @@ public enum SignalStore {
                     group = group.orWhere { inner in
                         inner.where(
                             SQLColumn("family_key", table: "persons"), .equal,
-                            SQLBind(NameKey.familyKey(person.familyName))
+                            SQLBind(wanted.familyKey)
                         )
                         .where(SQLColumn("birth_date", table: "persons"), .equal, SQLBind(birth.iso))
                     }
