@@ -37,6 +37,7 @@ struct Serve: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     func run() async throws {
+        MallocArenas.limit(to: MallocArenas.serverLimit)
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         var logger = Logger(label: "regie")
         logger.logLevel = logLevel
