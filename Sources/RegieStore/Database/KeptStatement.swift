@@ -50,7 +50,7 @@ final class KeptStatement: Sendable {
                 fresh.binds.map { "\($0)" } == binds.map { "\($0)" },
                 "A kept statement's binds differ from a fresh rendering's: \(fresh.sql)")
         #endif
-        return Fetcher(query: Text(sql: statement.sql, binds: binds), database: db)
+        return Fetcher(query: Rendered(sql: statement.sql, binds: binds), database: db)
     }
 
     /// The kept rendering for `db`'s dialect, made on first use.
@@ -66,17 +66,6 @@ final class KeptStatement: Sendable {
             })
         kept.withLockedValue { $0[dialect] = statement }
         return statement
-    }
-
-    /// The kept text with a run's binds.
-    private struct Text: SQLExpression {
-        let sql: String
-        let binds: [any Encodable & Sendable]
-
-        func serialize(to serializer: inout SQLSerializer) {
-            serializer.write(sql)
-            serializer.binds.append(contentsOf: binds)
-        }
     }
 
     /// Runs a kept statement with SQLKit's fetching (`first`, `all`, decoding).

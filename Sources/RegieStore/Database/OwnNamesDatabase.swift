@@ -47,8 +47,8 @@ struct OwnNamesDatabase: SQLDatabase {
     }
 }
 
-/// A statement already rendered by `OwnNamesDatabase`.
-private struct Rendered: SQLExpression {
+/// A statement already rendered — by `OwnNamesDatabase`, or kept by `KeptStatement` — as text and binds.
+struct Rendered: SQLExpression {
     let sql: String
     let binds: [any Encodable & Sendable]
 
