@@ -24,4 +24,21 @@ struct WorklistLimitTests {
         let all = WorklistLimit.everything.apply(items, item: { $0 })
         #expect(all.shown.count == 34 && all.leftOut.isEmpty)
     }
+
+    @Test("Lists in worklist order merged and cut give what ordering and limiting them together gives")
+    func mergedAndCut() {
+        let first = WorklistItem.ordered(
+            (0..<30).map { Self.item(.signalDecision, 40 - $0) } + (0..<4).map { Self.item(.stalled, $0 * 3) })
+        let second = WorklistItem.ordered(
+            [Self.item(.signalDecision, 1), Self.item(.escalationDecision, 2), Self.item(.stalled, 4)])
+        let merged = WorklistItem.merged(first, second, item: { $0 })
+        #expect(merged == WorklistItem.ordered(first + second))
+        let limit = WorklistLimit(perKind: 25)
+        let cut = limit.cut(merged, item: { $0 })
+        let applied = limit.apply(second + first, item: { $0 })
+        #expect(cut.shown == applied.shown && cut.leftOut == applied.leftOut)
+        #expect(cut.leftOut == [.signalDecision: 6])
+        #expect(WorklistItem.merged([], second, item: { $0 }) == second)
+        #expect(WorklistItem.merged(first, [], item: { $0 }) == first)
+    }
 }

@@ -18,6 +18,22 @@ struct NetworkFactVersionsTests {
         Dictionary(uniqueKeysWithValues: read.versions.map { ($0, $1) })
     }
 
+    /// `count` new households of the fixture's network, referenced `prefix-0`, `prefix-1`, …
+    static func households(_ count: Int, _ prefix: String, _ f: Fixture, _ db: RegieDatabase) async throws
+        -> [HouseholdID]
+    {
+        let director = f.actor(f.director, .networkDirector)
+        return try await db.write { tx in
+            var made: [HouseholdID] = []
+            for number in 0..<count {
+                made.append(
+                    try await HouseholdStore.create(
+                        network: f.network.id, reference: "\(prefix)-\(number)", actor: director, on: tx))
+            }
+            return made
+        }
+    }
+
     @Test(
         "A change or a new household is read alone, the merge makes up the network's stamp, other networks stay out",
         arguments: TestDatabases.backends)
@@ -27,15 +43,7 @@ struct NetworkFactVersionsTests {
             let director = f.actor(f.director, .networkDirector)
             let other = Network(name: "Ander netwerk", municipality: "Teststad", profileCode: "enschede")
             try await db.write { tx in try await NetworkStore.insert(other, on: tx) }
-            let households = try await db.write { tx in
-                var made: [HouseholdID] = []
-                for number in 0..<5 {
-                    made.append(
-                        try await HouseholdStore.create(
-                            network: f.network.id, reference: "NF-\(number)", actor: director, on: tx))
-                }
-                return made
-            }
+            let households = try await Self.households(5, "NF", f, db)
             let first = try await NetworkFactVersions.read(f.network.id, after: nil, on: db.sql)
             #expect(Self.asDictionary(first) == (try await Self.whole(f.network.id, db)))
             #expect(first.stamp == (try await HouseholdStore.factStamp(of: [f.network.id], on: db.sql)))
@@ -87,6 +95,57 @@ struct NetworkFactVersionsTests {
             let second = try await NetworkFactVersions.read(f.network.id, after: first, on: db.sql)
             #expect(Self.asDictionary(second) == (try await Self.whole(f.network.id, db)))
             #expect(Self.asDictionary(second)[households[0]] == Self.asDictionary(first)[households[0]].map { $0 + 3 })
+        }
+    }
+
+    @Test(
+        "What changed since an earlier reading is the households merged since; a reading not in the line answers nil",
+        arguments: TestDatabases.backends)
+    func changedSince(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let f = try await Fixture.make(on: db)
+            let director = f.actor(f.director, .networkDirector)
+            let households = try await Self.households(4, "NC", f, db)
+            let first = try await NetworkFactVersions.read(f.network.id, after: nil, on: db.sql)
+            #expect(first.changed(since: first.reading) == [])
+            try await db.write { tx in try await HouseholdStore.touch(households[1], on: tx) }
+            let second = try await NetworkFactVersions.read(f.network.id, after: first, on: db.sql)
+            let added = try await db.write { tx in
+                try await HouseholdStore.touch(households[3], on: tx)
+                return try await HouseholdStore.create(
+                    network: f.network.id, reference: "NC-nieuw", actor: director, on: tx)
+            }
+            let third = try await NetworkFactVersions.read(f.network.id, after: second, on: db.sql)
+            #expect(second.changed(since: first.reading) == [households[1]])
+            #expect(third.changed(since: second.reading) == [households[3], added])
+            #expect(third.changed(since: first.reading) == [households[1], households[3], added])
+            #expect(third.position(of: added) == 4, "a new household comes last")
+
+            // Two requests merging the same reading at once each make their own: neither answers for the other.
+            let sibling = try await NetworkFactVersions.read(f.network.id, after: second, on: db.sql)
+            #expect(third.changed(since: sibling.reading) == nil)
+            #expect(sibling.changed(since: third.reading) == nil)
+            // A reading of the whole network starts a new line.
+            let whole = try await NetworkFactVersions.read(f.network.id, after: nil, on: db.sql)
+            #expect(whole.changed(since: third.reading) == nil)
+        }
+    }
+
+    @Test("Only the latest merges are remembered; from an older reading everything is derived anew")
+    func remembersLatest() async throws {
+        try await TestDatabases.with(.sqlite) { db in
+            let f = try await Fixture.make(on: db)
+            let director = f.actor(f.director, .networkDirector)
+            let household = try await db.write { tx in
+                try await HouseholdStore.create(network: f.network.id, reference: "NR-1", actor: director, on: tx)
+            }
+            let first = try await NetworkFactVersions.read(f.network.id, after: nil, on: db.sql)
+            var latest = first
+            for _ in 0..<NetworkFactVersions.remembered {
+                try await db.write { tx in try await HouseholdStore.touch(household, on: tx) }
+                latest = try await NetworkFactVersions.read(f.network.id, after: latest, on: db.sql)
+            }
+            #expect(latest.changed(since: first.reading) == nil)
         }
     }
 }

@@ -58,6 +58,9 @@ struct WorklistTakeoverTests {
 
             let first = try await worklist.derive()
             #expect(first.derived == 3, "every household is read the first time")
+            let kept = try #require(await harness.app.householdFacts.entries(of: harness.network.id))
+            #expect(
+                kept.all.count == 3 && kept.all.allSatisfy { $0.row != nil }, "rows derived land in the kept entries")
             #expect(first.items.filter { $0.kind == .signalDecision }.count == 2)
             #expect(first.items.contains { $0.kind == .directorMissing })
             let unchanged = try await worklist.derive(earlier: first)
@@ -76,6 +79,7 @@ struct WorklistTakeoverTests {
             _ = try await Self.signal("Derde", harness, reporter: reporter)
             let changed = try await worklist.derive(earlier: unchanged)
             #expect(changed.derived == 2)
+            #expect(changed.ordered.count == (try await worklist.derive()).ordered.count)
             #expect(!changed.items.contains { $0.kind == .directorMissing }, "the appointment shows")
             #expect(changed.items.filter { $0.kind == .signalDecision }.count == 3, "the new signal shows")
             same(changed, try await worklist.derive())

@@ -19,14 +19,22 @@ public struct WorklistLimit: Sendable, Hashable {
         // Ordered by position, so each comparison reads two items instead of copying two entries.
         let items = entries.map(item)
         let ordered = items.indices.sorted { WorklistItem.precedes(items[$0], items[$1]) }
-        guard let perKind else { return (ordered.map { entries[$0] }, [:]) }
+        return cut(ordered.map { entries[$0] }, item: item)
+    }
+
+    /// As `apply`, for entries already in worklist order: one pass, no comparisons (a network's list kept in order
+    /// is cut again after every change).
+    public func cut<Entry>(_ ordered: [Entry], item: (Entry) -> WorklistItem)
+        -> (shown: [Entry], leftOut: [WorklistItem.Kind: Int])
+    {
+        guard let perKind else { return (ordered, [:]) }
         var counts: [WorklistItem.Kind: Int] = [:]
         var shown: [Entry] = []
         var leftOut: [WorklistItem.Kind: Int] = [:]
-        for index in ordered {
-            let kind = items[index].kind
+        for entry in ordered {
+            let kind = item(entry).kind
             counts[kind, default: 0] += 1
-            if counts[kind]! <= perKind { shown.append(entries[index]) } else { leftOut[kind, default: 0] += 1 }
+            if counts[kind]! <= perKind { shown.append(entry) } else { leftOut[kind, default: 0] += 1 }
         }
         return (shown, leftOut)
     }

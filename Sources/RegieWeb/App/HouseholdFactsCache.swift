@@ -34,12 +34,20 @@ actor HouseholdFactsCache {
     private var entries: [HouseholdID: Entry] = [:]
     /// Each network's households with their versions, as last read.
     private var networkVersions: [NetworkID: NetworkFactVersions] = [:]
+    /// Each network's entries at one read of its versions, as last derived.
+    private var networkEntries: [NetworkID: NetworkEntries] = [:]
 
     /// The households of `network` with their versions as last read, whatever stamp they make up.
     func versions(of network: NetworkID) -> NetworkFactVersions? { networkVersions[network] }
 
     /// Keeps `versions` as the households of `network`.
     func keep(_ versions: NetworkFactVersions, of network: NetworkID) { networkVersions[network] = versions }
+
+    /// The entries of `network` as last derived, whatever read they belong to.
+    func entries(of network: NetworkID) -> NetworkEntries? { networkEntries[network] }
+
+    /// Keeps `entries` as those of `network`.
+    func keep(_ entries: NetworkEntries, of network: NetworkID) { networkEntries[network] = entries }
 
     /// For each of the given versions, in order, the entry still valid today or `nil` when the household must be
     /// derived afresh.
@@ -50,13 +58,15 @@ actor HouseholdFactsCache {
         }
     }
 
-    /// Keeps what was derived. A newer entry is never replaced by one derived from an older version.
+    /// Keeps what was derived — also in its network's kept entries, where an overview row derived later must land
+    /// for the next list to find it. A newer entry is never replaced by one derived from an older version.
     func keep(_ derived: [Entry]) {
         for entry in derived {
             if let existing = entries[entry.household], existing.day == entry.day, existing.version > entry.version {
                 continue
             }
             entries[entry.household] = entry
+            networkEntries[entry.context.network]?.update(entry)
         }
     }
 }
@@ -69,41 +79,61 @@ extension WebApp {
     func householdEntries(_ versions: [(household: HouseholdID, version: Int64)], today: Day) async throws
         -> [HouseholdFactsCache.Entry]
     {
+        try await alignedEntries(versions, today: today).compactMap { $0 }
+    }
+
+    /// As `householdEntries`, one per version given: `nil` for a household that no longer exists.
+    private func alignedEntries(_ versions: [(household: HouseholdID, version: Int64)], today: Day) async throws
+        -> [HouseholdFactsCache.Entry?]
+    {
         let found = await householdFacts.fresh(versions, today: today)
         let stale = versions.indices.filter { found[$0] == nil }.map { versions[$0].household }
-        let contexts = stale.isEmpty ? [:] : try await HouseholdStore.accessContexts(stale, on: database.sql)
-        var entries: [HouseholdFactsCache.Entry] = []
-        entries.reserveCapacity(versions.count)
+        guard !stale.isEmpty else { return found }
+        let contexts = try await HouseholdStore.accessContexts(stale, on: database.sql)
+        var entries = found
         var derived: [HouseholdFactsCache.Entry] = []
-        for (index, (household, version)) in versions.enumerated() {
-            if let entry = found[index] {
-                entries.append(entry)
-            } else if let context = contexts[household] {
-                let entry = HouseholdFactsCache.Entry(version: version, day: today, context: context)
-                entries.append(entry)
-                derived.append(entry)
-            }
+        for (index, (household, version)) in versions.enumerated() where found[index] == nil {
+            guard let context = contexts[household] else { continue }
+            let entry = HouseholdFactsCache.Entry(version: version, day: today, context: context)
+            entries[index] = entry
+            derived.append(entry)
         }
         if !derived.isEmpty { await householdFacts.keep(derived) }
         return entries
     }
 
-    /// The entries of every household of a network.
-    func networkEntries(_ network: NetworkID, today: Day) async throws -> [HouseholdFactsCache.Entry] {
-        try await householdEntries(try await factVersions(in: network), today: today)
+    /// The entries of every household of a network at its versions now. The entries last derived for the network
+    /// are taken over where the versions' merges since did not touch them, so after one new signal one household is
+    /// looked at, not 2,500 (`NetworkEntries`).
+    func networkEntries(_ network: NetworkID, today: Day) async throws -> NetworkEntries {
+        let versions = try await factVersions(in: network)
+        let kept = await householdFacts.entries(of: network)
+        if let kept, kept.day == today, kept.reading == versions.reading { return kept }
+        let entries: NetworkEntries
+        if let kept, kept.day == today, let changed = versions.changed(since: kept.reading) {
+            let wanted = changed.compactMap { household in
+                versions.position(of: household).map { (household, versions.versions[$0].version) }
+            }
+            entries = kept.merging(try await alignedEntries(wanted, today: today), at: wanted, into: versions)
+        } else {
+            entries = NetworkEntries(
+                versions: versions, day: today, aligned: try await alignedEntries(versions.versions, today: today))
+        }
+        await householdFacts.keep(entries, of: network)
+        return entries
     }
 
     /// Every household of `network` with its fact version. The network's fact stamp is one row where the versions
     /// are one per household (2,500 in a large network, read and decoded on every list view), so the versions are
     /// kept per server and used while they make up the stamp; when it moved, only the households changed since are
     /// read (`NetworkFactVersions`). They are read after the stamp, so what is returned is never older than it.
-    func factVersions(in network: NetworkID) async throws -> [(household: HouseholdID, version: Int64)] {
+    func factVersions(in network: NetworkID) async throws -> NetworkFactVersions {
         let db = database.sql
         let stamp = try await HouseholdStore.factStamp(of: [network], on: db)
         let kept = await householdFacts.versions(of: network)
-        if let kept, kept.stamp == stamp { return kept.versions }
+        if let kept, kept.stamp == stamp { return kept }
         let read = try await NetworkFactVersions.read(network, after: kept, on: db)
         await householdFacts.keep(read, of: network)
-        return read.versions
+        return read
     }
 }

@@ -100,7 +100,7 @@ struct CaseOverview {
             if let networkEntries {
                 entries = networkEntries
             } else {
-                entries = try await app.networkEntries(network.id, today: today)
+                entries = try await app.networkEntries(network.id, today: today).all
             }
         } else if roles.contains(.caseDirector) {
             entries = try await app.householdEntries(

@@ -15,7 +15,7 @@ extension WebApp {
         let stamp = try await HouseholdStore.factStamp(of: [network], on: database.sql)
         return try await caseloadCache.value(of: network, stamp: stamp, day: today) {
             var loads: [UserID: Int] = [:]
-            for entry in try await self.networkEntries(network, today: today) {
+            for entry in try await self.networkEntries(network, today: today).all {
                 if let director = entry.context.caseDirector { loads[director, default: 0] += 1 }
             }
             return loads

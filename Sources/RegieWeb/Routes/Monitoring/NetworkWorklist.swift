@@ -17,19 +17,25 @@ struct NetworkWorklist: Sendable {
         let profile: ProfileSettings
     }
 
-    /// What one household adds to the list at one fact version: the items about its case and its aftercare check
-    /// that is due, with the grant that allows showing them (none when the household adds nothing).
-    struct Share: Sendable {
-        let version: Int64
-        let grant: AccessGrant?
-        let caseItems: [WorklistItem]
-        let aftercare: WorklistItem?
+    /// One item with the grant on the household it is about. Shared by reference: a director's kept list of a
+    /// thousand items is filtered, merged and cut after every change, and copying grants (contexts with care
+    /// teams) field by field was most of that.
+    final class Placed: Sendable {
+        let grant: AccessGrant
+        let item: WorklistItem
+
+        init(grant: AccessGrant, item: WorklistItem) {
+            self.grant = grant
+            self.item = item
+        }
+
+        var household: HouseholdID { grant.context.household }
     }
 
     /// The derived part: case items and aftercare checks within the limit and how many of each kind were left out,
-    /// and the grant of every household whose item is shown — the households the page logs as seen. `shares`
-    /// holds what each of the network's households added, at the version it was derived at, for the next
-    /// derivation to take over; `derived` says how many of them this derivation read afresh.
+    /// and the grant of every household whose item is shown — the households the page logs as seen. `ordered`
+    /// holds every item the network's households add, in worklist order, at the reading of the network's versions
+    /// `reading`, for the next derivation to take over; `derived` says how many households this one looked at afresh.
     struct Part: Sendable {
         /// The case items and aftercare checks shown, in worklist order.
         let items: [WorklistItem]
@@ -37,7 +43,8 @@ struct NetworkWorklist: Sendable {
         let shown: [AccessGrant]
         /// `shown` grouped for the access log once, kept with the part for every view that logs it.
         let shownLog: AccessLogList
-        let shares: [HouseholdID: Share]
+        let ordered: [Placed]
+        let reading: NetworkFactVersions.Reading?
         let derived: Int
     }
 
@@ -48,83 +55,85 @@ struct NetworkWorklist: Sendable {
     let limit: WorklistLimit
     let today: Day
 
-    /// Reads the network's households once for both kinds of items. What a household added to `earlier` (the
-    /// same user's list of the same day) is taken over while its fact version stands — the same facts, roles and
-    /// day give the same items — so after one new signal only that household is read again, where a director's
-    /// list at region scale otherwise decides and walks 2,500 households and reads every due aftercare check.
+    /// Reads the network's households once for both kinds of items. The items `earlier` (the same user's list of
+    /// the same day) holds are taken over for every household the network's versions did not change since — the
+    /// same facts, roles and day give the same items — and the changed households' new items are merged into
+    /// their order, so after one new signal one household is read again and nothing is ordered anew, where a
+    /// director's list at region scale otherwise decides and walks 2,500 households and orders a thousand items.
     func derive(earlier: Part? = nil) async throws -> Part {
         let roles = user.actor.roles(in: network.id)
         let followsNetwork = !roles.isDisjoint(with: [.networkDirector, .supportStaff, .processManager])
         let checksAftercare = !roles.isDisjoint(with: [.partnerWorker, .caseDirector, .networkDirector])
         let entries =
-            followsNetwork || checksAftercare ? try await app.networkEntries(network.id, today: today) : []
-        var shares = [HouseholdID: Share](minimumCapacity: entries.count)
-        var changed: [HouseholdFactsCache.Entry] = []
-        for entry in entries {
-            if let share = earlier?.shares[entry.household], share.version == entry.version {
-                shares[entry.household] = share
+            followsNetwork || checksAftercare ? try await app.networkEntries(network.id, today: today) : nil
+        var ordered: [Placed] = []
+        var derived = 0
+        if let entries {
+            let added = { (households: [HouseholdFactsCache.Entry]) in
+                try await self.items(
+                    of: households, roles: roles, followsNetwork: followsNetwork, checksAftercare: checksAftercare)
+            }
+            if let since = earlier?.reading, let earlier, let changed = entries.versions.changed(since: since) {
+                let fresh = try await added(entries.entries(of: changed))
+                ordered = WorklistItem.merged(
+                    earlier.ordered.filter { !changed.contains($0.household) }, fresh, item: { $0.item })
+                derived = changed.count
             } else {
-                changed.append(entry)
+                let all = entries.all
+                ordered = try await added(all)
+                derived = all.count
             }
         }
-        for (household, share) in try await self.shares(
-            of: changed, roles: roles, followsNetwork: followsNetwork, checksAftercare: checksAftercare)
-        {
-            shares[household] = share
-        }
-        var items: [(AccessGrant, WorklistItem)] = []
-        var aftercare: [(grant: AccessGrant, item: WorklistItem)] = []
-        for entry in entries {
-            guard let share = shares[entry.household], let grant = share.grant else { continue }
-            for item in share.caseItems { items.append((grant, item)) }
-            if let item = share.aftercare { aftercare.append((grant, item)) }
-        }
+        var page = ordered
         if !followsNetwork {
             // A case director's own households: a few dozen, read every time (appointments are not in the entries).
             let candidates = try await CaseOverview(app: app).candidates(
                 network: network, profile: profile, user: user, today: today)
+            var own: [Placed] = []
             for candidate in candidates {
-                let own = candidate.row.director?.user == user.account.id
-                for item in caseItems(candidate.row, roles: roles, own: own) { items.append((candidate.grant, item)) }
+                let isOwn = candidate.row.director?.user == user.account.id
+                for item in caseItems(candidate.row, roles: roles, own: isOwn) {
+                    own.append(Placed(grant: candidate.grant, item: item))
+                }
             }
+            page = WorklistItem.merged(page, own.sorted { WorklistItem.precedes($0.item, $1.item) }, item: { $0.item })
         }
         // Aftercare checks are limited here with the case items, so only households whose item is shown are logged.
-        let (shown, leftOut) = limit.apply(items + aftercare.map { ($0.grant, $0.item) }, item: \.1)
+        let (shown, leftOut) = limit.cut(page, item: { $0.item })
         var grants: [AccessGrant] = []
         var seen = Set<HouseholdID>()
-        for (grant, _) in shown where seen.insert(grant.context.household).inserted { grants.append(grant) }
+        for placed in shown where seen.insert(placed.household).inserted { grants.append(placed.grant) }
         return Part(
-            items: shown.map(\.1), leftOut: leftOut, shown: grants, shownLog: AccessLogList(grants), shares: shares,
-            derived: changed.count)
+            items: shown.map(\.item), leftOut: leftOut, shown: grants, shownLog: AccessLogList(grants),
+            ordered: ordered, reading: entries?.reading, derived: derived)
     }
 
-    /// What each of `entries` adds, read afresh: the items about its case for those who follow the network, and
-    /// its due aftercare check for those who check aftercare.
-    private func shares(
+    /// What `entries` add, read afresh and in worklist order: the items about their cases for those who follow the
+    /// network, and their due aftercare checks for those who check aftercare.
+    private func items(
         of entries: [HouseholdFactsCache.Entry], roles: Set<Role>, followsNetwork: Bool, checksAftercare: Bool
-    ) async throws -> [HouseholdID: Share] {
-        guard !entries.isEmpty else { return [:] }
-        var cases: [HouseholdID: (grant: AccessGrant, items: [WorklistItem])] = [:]
+    ) async throws -> [Placed] {
+        guard !entries.isEmpty else { return [] }
+        var placed: [Placed] = []
         if followsNetwork {
             let candidates = try await CaseOverview(app: app).candidates(
                 network: network, profile: profile, user: user, today: today, networkEntries: entries)
             for candidate in candidates {
                 let own = candidate.row.director?.user == user.account.id
-                cases[candidate.row.household] = (candidate.grant, caseItems(candidate.row, roles: roles, own: own))
+                for item in caseItems(candidate.row, roles: roles, own: own) {
+                    placed.append(Placed(grant: candidate.grant, item: item))
+                }
             }
         }
         // The network director keeps an eye on every check; partners see those of their own households.
-        let checks =
-            checksAftercare
-            ? try await aftercareChecks(everyHousehold: roles.contains(.networkDirector), entries: entries) : [:]
-        var shares: [HouseholdID: Share] = [:]
-        for entry in entries {
-            let (found, check) = (cases[entry.household], checks[entry.household])
-            shares[entry.household] = Share(
-                version: entry.version, grant: found?.grant ?? check?.grant, caseItems: found?.items ?? [],
-                aftercare: check?.item)
+        if checksAftercare {
+            for (grant, item) in try await aftercareChecks(
+                everyHousehold: roles.contains(.networkDirector), entries: entries)
+            {
+                placed.append(Placed(grant: grant, item: item))
+            }
         }
-        return shares
+        return placed.sorted { WorklistItem.precedes($0.item, $1.item) }
     }
 
     /// Items about one case for the network's directors, support staff and process managers, or its own director.
@@ -193,7 +202,7 @@ struct NetworkWorklist: Sendable {
     /// Aftercare checks that are due among the network's `entries`: for the households whose care team the user
     /// is in, or every one. Each household passes the access policy; those with a check due come back with it.
     private func aftercareChecks(everyHousehold: Bool, entries: [HouseholdFactsCache.Entry]) async throws
-        -> [HouseholdID: (grant: AccessGrant, item: WorklistItem)]
+        -> [(grant: AccessGrant, item: WorklistItem)]
     {
         let db = app.database.sql
         let schedule = AftercareSchedule(profile: profile, calendar: app.calendar)
@@ -205,19 +214,20 @@ struct NetworkWorklist: Sendable {
         ) { first, _ in first }
         let closures = try await ClosureStore.latestDays(of: Array(grantOf.keys), on: db)
         let answered = try await AftercareStore.answeredChecks(closures: closures.map(\.id), on: db)
-        var checks: [HouseholdID: (grant: AccessGrant, item: WorklistItem)] = [:]
+        var checks: [(grant: AccessGrant, item: WorklistItem)] = []
         for closure in closures {
             guard let grant = grantOf[closure.household],
                 let next = schedule.next(closedOn: closure.closedOn, answered: answered[closure.id] ?? []),
                 next.day <= today
             else { continue }
-            checks[closure.household] = (
-                grant,
-                WorklistItem(
-                    kind: .aftercareCheckDue, link: "/cases/\(closure.household.rawValue)#aftercare",
-                    reference: try await HouseholdStore.reference(grant, on: db),
-                    why: "worklist.why.aftercare", whyValues: [String(next.index + 1)], since: next.day, due: nil)
-            )
+            checks.append(
+                (
+                    grant,
+                    WorklistItem(
+                        kind: .aftercareCheckDue, link: "/cases/\(closure.household.rawValue)#aftercare",
+                        reference: try await HouseholdStore.reference(grant, on: db),
+                        why: "worklist.why.aftercare", whyValues: [String(next.index + 1)], since: next.day, due: nil)
+                ))
         }
         return checks
     }

@@ -24,10 +24,12 @@ struct SignalListView {
         let status: NormStatus
     }
 
-    /// A derived list with what it was derived from — each household's fact version and the directory's version —
-    /// so the next derivation takes over the lines of the households that did not change.
+    /// A derived list with what it was derived from — the read of the network's versions (the open and overdue
+    /// lists) or each household's fact version (all signals), and the directory's version — so the next
+    /// derivation takes over the lines of the households that did not change.
     struct Derived: Sendable {
         let lines: [Line]
+        let reading: NetworkFactVersions.Reading?
         let versions: [HouseholdID: Int64]
         let directory: Int64
     }
@@ -67,57 +69,83 @@ struct SignalListView {
     }
 
     /// The signals the filter selects among the households the actor may see in intake, newest first. The lines of
-    /// a household whose fact version is the one `earlier` was derived at are taken over from it (same user, same
-    /// roles, same day and directory: the same lines), so after one new signal only that household is read again —
-    /// at region scale a thousand households' signals and triage events otherwise. `directory` was read before
-    /// the facts, like the versions, so nothing is kept under a version older than what it shows.
+    /// a household that did not change since `earlier` was derived are taken over from it (same user, same roles,
+    /// same day and directory: the same lines), so after one new signal only that household is read again — at
+    /// region scale a thousand households' signals and triage events otherwise. `directory` was read before the
+    /// facts, like the versions, so nothing is kept under a version older than what it shows.
     private static func lines(
         app: WebApp, network: Network, profile: WorkflowProfile, actor: AccessActor, filter: String, today: Day,
         directory: Int64, earlier: Derived?
     ) async throws -> Derived {
         let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
         let db = app.database.sql
-        // An undecided signal belongs to a household in intake, so the open and overdue views look only there;
-        // "all" takes the households with the latest signals.
-        let versions =
-            filter == "all"
-            ? try await HouseholdStore.factVersions(
+        let earlier = earlier?.directory == directory ? earlier : nil
+        // Whose signals are read afresh, and the lines kept of the others.
+        var candidates: [HouseholdAccessContext]
+        var kept: [Line] = []
+        var reading: NetworkFactVersions.Reading?
+        var versionOf: [HouseholdID: Int64] = [:]
+        if filter == "all" {
+            // The households with the latest signals: which those are moves with every signal, so each is compared.
+            let versions = try await HouseholdStore.factVersions(
                 of: try await SignalStore.households(in: network.id, on: db), on: db)
-            : try await app.factVersions(in: network.id)
-        let versionOf = Dictionary(versions.map { ($0.household, $0.version) }) { first, _ in first }
-        let candidates = try await app.householdEntries(versions, today: today).map(\.context).filter {
-            filter == "all" || $0.phase == .intake || $0.phase == .informationRound
+            versionOf = Dictionary(versions.map { ($0.household, $0.version) }) { first, _ in first }
+            let unchanged = { (household: HouseholdID) in
+                earlier.map { $0.versions[household] != nil && $0.versions[household] == versionOf[household] }
+                    ?? false
+            }
+            candidates = try await app.householdEntries(versions, today: today).map(\.context)
+                .filter { !unchanged($0.household) }
+            kept = earlier?.lines.filter { unchanged($0.grant.context.household) } ?? []
+        } else {
+            // An undecided signal belongs to a household in intake, so the open and overdue views look only there.
+            let entries = try await app.networkEntries(network.id, today: today)
+            reading = entries.reading
+            if let since = earlier?.reading, let changed = entries.versions.changed(since: since) {
+                candidates = entries.entries(of: changed).map(\.context)
+                kept = earlier?.lines.filter { !changed.contains($0.grant.context.household) } ?? []
+            } else {
+                candidates = entries.all.map(\.context)
+            }
+            candidates = candidates.filter { $0.phase == .intake || $0.phase == .informationRound }
         }
         // Support staff see intakes only; a household past intake is left out rather than refused.
         let grants = AccessGuard.decide(actor, .viewIntake, contexts: candidates)
-        let earlier = earlier?.directory == directory ? earlier : nil
-        let unchanged = { (household: HouseholdID) in
-            earlier.map { $0.versions[household] != nil && $0.versions[household] == versionOf[household] } ?? false
-        }
-        let kept = Dictionary(grouping: earlier?.lines ?? [], by: \.grant.context.household)
-        let changed = grants.filter { !unchanged($0.context.household) }
-        let triage = try await TimelineStore.events(kindsStartingWith: "triage.", changed, on: db)
-        let signals = try await SignalStore.summaries(changed, on: db)
-        var lines: [Line] = []
+        let triage = try await TimelineStore.events(kindsStartingWith: "triage.", grants, on: db)
+        let signals = try await SignalStore.summaries(grants, on: db)
+        var fresh: [Line] = []
         for grant in grants {
             let household = grant.context.household
-            if unchanged(household) {
-                lines += kept[household] ?? []
-                continue
-            }
             let decided = TriageStore.decisions(in: triage[household] ?? []).first
             for signal in signals[household] ?? [] {
                 let status = norm.status(received: signal.receivedOn, decided: decided.map { Day($0.at) }, today: today)
                 if filter == "open" && decided != nil { continue }
                 if filter == "overdue" && !status.isOverdue { continue }
-                lines.append(
+                fresh.append(
                     Line(
                         signal: signal, grant: grant, outcomeKey: decided?.decision.outcome.textKey, status: status))
             }
         }
         return Derived(
-            lines: lines.sorted { $0.signal.receivedAt > $1.signal.receivedAt }, versions: versionOf,
-            directory: directory)
+            lines: newestFirst(kept, fresh.sorted { $0.signal.receivedAt > $1.signal.receivedAt }), reading: reading,
+            versions: versionOf, directory: directory)
+    }
+
+    /// Two lists of lines, each newest first, as one newest first.
+    private static func newestFirst(_ first: [Line], _ second: [Line]) -> [Line] {
+        var merged: [Line] = []
+        merged.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count, j < second.count {
+            if second[j].signal.receivedAt > first[i].signal.receivedAt {
+                merged.append(second[j])
+                j += 1
+            } else {
+                merged.append(first[i])
+                i += 1
+            }
+        }
+        return merged + first[i...] + second[j...]
     }
 
     /// One row of the page, in the reader's language.
