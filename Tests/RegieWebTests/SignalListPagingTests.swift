@@ -75,6 +75,13 @@ struct SignalListPagingTests {
             let second = try await director.get("/signals?status=open&pagina=2").body
             #expect(second.contains("Pagina 2 van 2") && second.contains("href=\"/signals?status=open&amp;pagina=1\""))
             #expect(Self.shown(second) == 5)
+            // The first page again: kept with the list, the same page, and its households logged once more.
+            #expect(try await director.get("/signals").body == first)
+            for household in households.suffix(100) {
+                let views = try await AccessLogStore.entries(household: household, on: harness.app.database.sql)
+                    .filter { $0.action == AccessAction.viewIntake.rawValue }.count
+                #expect(views == 2, "every view is logged, also of a kept page")
+            }
             #expect(try await director.get("/signals?status=<b>&pagina=x").body.contains("Pagina 1 van 2"))
         }
     }

@@ -32,6 +32,8 @@ struct SignalListView {
         let reading: NetworkFactVersions.Reading?
         let versions: [HouseholdID: Int64]
         let directory: Int64
+        /// The pages of these lines as shown so far.
+        let pages = SignalListPages()
     }
 
     let app: WebApp
@@ -41,31 +43,44 @@ struct SignalListView {
     /// Signals per page: at region scale a network has a thousand open intakes, more than anyone reads at once.
     static let perPage = 100
 
-    /// The rows of the page `asked` (as typed in the address), which page that is, and how many signals match.
-    func rows(filter: String, page asked: String?) async throws -> (rows: SignalRows, pager: ListPage, total: Int) {
+    /// The page `asked` (as typed in the address) as shown, which page that is, and how many signals match. The
+    /// households on it are logged on every view.
+    func page(filter: String, page asked: String?) async throws
+        -> (shown: SignalListPages.Shown, pager: ListPage, total: Int)
+    {
         guard let user = context.identity, let profile = app.profiles.profile(for: network) else {
-            return (SignalRows(rows: [], locale: context.locale), ListPage(asked: nil, total: 0, size: Self.perPage), 0)
+            return (
+                SignalListPages.Shown(html: "", isEmpty: true, log: AccessLogList([])),
+                ListPage(asked: nil, total: 0, size: Self.perPage), 0
+            )
         }
         let today = Day(Date())
         // The rows name reporters and their organisations, whose renames raise the directory's version, not the
         // households': the list is kept under both.
         let (stamp, directory) = try await HouseholdStore.factStampWithDirectory(of: network.id, on: app.database.sql)
         let (app, network) = (app, network)
-        let lines = try await app.signalLists.value(
+        let derived = try await app.signalLists.value(
             of: Slot(actor: user.actor, network: network.id, filter: filter), stamp: stamp, day: today
         ) { earlier in
             try await Self.lines(
                 app: app, network: network, profile: profile, actor: user.actor, filter: filter, today: today,
                 directory: directory, earlier: earlier)
-        }.lines
-        let pager = ListPage(asked: asked, total: lines.count, size: Self.perPage)
-        let page = lines[pager.range]
-        var seen = Set<HouseholdID>()
-        let shown = page.map(\.grant).filter { seen.insert($0.context.household).inserted }
-        try await AccessGuard.record(shown, requestID: context.requestID, database: app.database)
-        let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
-        let rows = page.map { row($0, profile: profile, norm: norm, today: today) }
-        return (SignalRows(rows: rows, locale: context.locale), pager, lines.count)
+        }
+        let pager = ListPage(asked: asked, total: derived.lines.count, size: Self.perPage)
+        let key = SignalListPages.Key(
+            start: pager.range.lowerBound, locale: context.locale, profile: network.profileSettings)
+        let shown = derived.pages.page(key) {
+            let page = derived.lines[pager.range]
+            var seen = Set<HouseholdID>()
+            let grants = page.map(\.grant).filter { seen.insert($0.context.household).inserted }
+            let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
+            let rows = SignalRows(
+                rows: page.map { row($0, profile: profile, norm: norm, today: today) }, locale: context.locale)
+            return SignalListPages.Shown(
+                html: rows.html(app: app), isEmpty: rows.rows.isEmpty, log: AccessLogList(grants))
+        }
+        try await AccessGuard.record(shown.log, requestID: context.requestID, database: app.database)
+        return (shown, pager, derived.lines.count)
     }
 
     /// The signals the filter selects among the households the actor may see in intake, newest first. The lines of

@@ -66,8 +66,8 @@ struct SignalRoutes {
         // Anything but the three views is the open one (and never a slot of its own in the list cache).
         let asked = request.uri.queryParameters["status"].map(String.init) ?? "open"
         let filter = ["open", "overdue", "all"].contains(asked) ? asked : "open"
-        let (rows, pager, total) = try await SignalListView(app: app, context: context, network: network)
-            .rows(filter: filter, page: request.uri.queryParameters["pagina"].map(String.init))
+        let (shown, pager, total) = try await SignalListView(app: app, context: context, network: network)
+            .page(filter: filter, page: request.uri.queryParameters["pagina"].map(String.init))
         let norm = app.profiles.profile(for: network)?.norms.eligibilityDecision?.dutch
         let pages = pager.values(
             pageOf: app.views.translations.text("signals.page_of", context.locale), total: total
@@ -75,7 +75,7 @@ struct SignalRoutes {
         return app.views.render(
             "signal_list", page: page,
             values: [
-                "network": network.name, "rows": rows.html(app: app), "hasRows": !rows.rows.isEmpty,
+                "network": network.name, "rows": shown.html, "hasRows": !shown.isEmpty,
                 "filterOpen": filter == "open",
                 "filterOverdue": filter == "overdue", "filterAll": filter == "all",
             ].merging(pages) { $1 }.merging(norm.map { ["norm": $0] } ?? [:]) { first, _ in first })

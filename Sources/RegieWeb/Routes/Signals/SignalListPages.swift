@@ -1,0 +1,36 @@
+import NIOConcurrencyHelpers
+import RegieCore
+import RegieStore
+
+/// The pages of one derived signal list as they were shown — HTML in one language and the access log's grouping of
+/// the households on it — kept with the list (`SignalListView.Derived`), which holds for one user, filter and day
+/// while nothing in the network changed. A page seen again is then neither formatted (a hundred rows of dates,
+/// translated statuses and concern names) nor hashed to find its HTML, nor grouped for the log; every view is still
+/// logged.
+final class SignalListPages: Sendable {
+    /// Which page, in which language, under which of the network's norms (an operator's override changes the
+    /// rows' ages and concern names without touching the households).
+    struct Key: Hashable, Sendable {
+        let start: Int
+        let locale: String
+        let profile: ProfileSettings
+    }
+
+    /// One page as shown.
+    struct Shown: Sendable {
+        let html: String
+        let isEmpty: Bool
+        let log: AccessLogList
+    }
+
+    private let kept = NIOLockedValueBox([Key: Shown]())
+
+    /// The page under `key`: kept, or made by `make` now and kept. Two requests making the same page at once both
+    /// make it; the pages are equal.
+    func page(_ key: Key, make: () -> Shown) -> Shown {
+        if let shown = kept.withLockedValue({ $0[key] }) { return shown }
+        let shown = make()
+        kept.withLockedValue { $0[key] = shown }
+        return shown
+    }
+}
