@@ -23,6 +23,18 @@ struct ClosureEndsCommitmentsTests {
         #expect(CommitmentAttention.of(status: .accepted, dueOn: longAgo, today: today) == .overdue)
     }
 
+    @Test("Only an active case's commitments need attention: after closure a declined one is history")
+    func attentionOnlyWhileActive() {
+        let today = Day("2026-06-01")!
+        let late = Day("2026-05-01")!
+        #expect(CommitmentAttention.of(status: .declined, dueOn: nil, phase: .active, today: today) == .declined)
+        #expect(CommitmentAttention.of(status: .accepted, dueOn: late, phase: .active, today: today) == .overdue)
+        for phase in [CasePhase.aftercare, .closed, .intake, .informationRound] {
+            #expect(CommitmentAttention.of(status: .declined, dueOn: nil, phase: phase, today: today) == nil)
+            #expect(CommitmentAttention.of(status: .accepted, dueOn: late, phase: phase, today: today) == nil)
+        }
+    }
+
     @Test("The timeline says how many commitments the closure ended")
     func summary() {
         #expect(ClosureEndsCommitments.summary(ended: 1) == "1 open afspraak beëindigd bij de afsluiting")

@@ -30,6 +30,8 @@ struct ClosureEndsCommitmentsJourneyTests {
             harness, "SELECT id AS v FROM commitments WHERE description = 'Kookcursus'")[0]
         _ = try await partner.post("/commitments/\(declined)", [("response", "decline"), ("note", "Geen plek")])
         #expect(try await partner.get(page).body.contains("overdue-tag\">geweigerd"), "open case: needs attention")
+        #expect(
+            try await director.get("/cases").body.contains("<td><strong>1</strong></td>"), "counted on the case list")
         #expect(try await partner.get("/").body.contains("Afspraak uitvoeren"))
         #expect(
             try await director.post(
@@ -79,6 +81,9 @@ struct ClosureEndsCommitmentsJourneyTests {
             #expect(file.contains("1 open afspraak beëindigd bij de afsluiting"), "on the timeline")
             #expect(file.contains("Kookcursus"), "the closed plan's commitments are shown")
             #expect(!file.contains("overdue-tag\">geweigerd"), "also on the whole file a declined one is history")
+            #expect(
+                !(try await director.get("/cases").body.contains("<td><strong>1</strong></td>")),
+                "nor counted on the case list")
             let ownPart = try await partner.get(page).body
             #expect(
                 ownPart.contains("Beëindigd bij afsluiting"),

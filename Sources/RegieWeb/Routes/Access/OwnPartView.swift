@@ -23,7 +23,7 @@ struct OwnPartView {
         let phase = grant.context.phase
         let commitments = { (shown: [CommitmentStore.Item]) in
             PlanView.commitmentValues(
-                shown, among: items, unknownAfter: text("own_part.after_other"), caseOpen: phase == .active,
+                shown, among: items, unknownAfter: text("own_part.after_other"), phase: phase,
                 text: text)
         }
         let others = items.filter { $0.goalKey.map { !goalKeys.contains($0) } ?? true }

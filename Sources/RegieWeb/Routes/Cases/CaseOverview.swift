@@ -169,7 +169,7 @@ struct CaseOverview {
         let plan = try await PlanStore.current(grant, on: db)
         let commitments = try await CommitmentStore.items(grant, on: db)
         let attention = commitments.filter {
-            CommitmentAttention.of(status: $0.status, dueOn: $0.dueOn, today: today) != nil
+            CommitmentAttention.of(status: $0.status, dueOn: $0.dueOn, phase: phase, today: today) != nil
         }.count
         let events = try await TimelineStore.events(grant, on: db)
         let opened = InformationRoundStore.coordination(in: events).map { Day($0.at) }

@@ -31,7 +31,8 @@ struct CommitmentRoutes {
                 let reference = try await HouseholdStore.reference(grant, on: app.database.sql)
                 for item in own.items
                 where item.person == user.account.id && item.status.isOpen {
-                    let attention = CommitmentAttention.of(status: item.status, dueOn: item.dueOn, today: Day(Date()))
+                    let attention = CommitmentAttention.of(
+                        status: item.status, dueOn: item.dueOn, phase: grant.context.phase, today: Day(Date()))
                     items.append([
                         "id": item.id, "reference": reference, "description": item.description,
                         "due": item.dueOn?.dutch ?? "—", "status": t.text(item.status.textKey, context.locale),

@@ -146,22 +146,21 @@ struct PlanView {
     func commitments(goal: String?, all: Bool) -> [[String: Any]] {
         Self.commitmentValues(
             facts.commitments.filter { all || $0.goalKey == goal }, among: facts.commitments, unknownAfter: "",
-            caseOpen: facts.grant.context.phase == .active, text: text)
+            phase: facts.grant.context.phase, text: text)
     }
 
     /// The values of `items` for `commitment_item`; a commitment they wait for is named when it is `among` the
     /// shown ones, else called `unknownAfter` (a partner's own part does not show other partners' commitments).
-    /// Outside an open case (`caseOpen` false: aftercare) nothing is marked as needing attention — a declined
-    /// commitment there is history, and nobody would act on it.
+    /// What needs attention depends on the case's `phase` (`CommitmentAttention`).
     static func commitmentValues(
         _ items: [CommitmentStore.Item], among shown: [CommitmentStore.Item], unknownAfter: String,
-        caseOpen: Bool, text: (String) -> String
+        phase: CasePhase, text: (String) -> String
     ) -> [[String: Any]] {
         let today = Day(Date())
         let descriptions = Dictionary(uniqueKeysWithValues: shown.map { ($0.id, $0.description) })
         return items.map { item -> [String: Any] in
-            let attention =
-                caseOpen ? CommitmentAttention.of(status: item.status, dueOn: item.dueOn, today: today) : nil
+            let attention = CommitmentAttention.of(
+                status: item.status, dueOn: item.dueOn, phase: phase, today: today)
             return [
                 "id": item.id, "description": item.description, "owner": item.personName,
                 "organisation": item.organisationName, "due": item.dueOn?.dutch ?? "—",
