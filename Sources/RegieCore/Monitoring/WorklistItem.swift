@@ -64,20 +64,6 @@ public struct WorklistItem: Sendable, Hashable {
     /// Two lists in worklist order as one, in worklist order; of equal items those of `first` come first. A kept list
     /// takes in one household's new items this way instead of being ordered again.
     public static func merged<Entry>(_ first: [Entry], _ second: [Entry], item: (Entry) -> WorklistItem) -> [Entry] {
-        var merged: [Entry] = []
-        merged.reserveCapacity(first.count + second.count)
-        var (i, j) = (first.startIndex, second.startIndex)
-        while i < first.endIndex, j < second.endIndex {
-            if precedes(item(second[j]), item(first[i])) {
-                merged.append(second[j])
-                j += 1
-            } else {
-                merged.append(first[i])
-                i += 1
-            }
-        }
-        merged.append(contentsOf: first[i...])
-        merged.append(contentsOf: second[j...])
-        return merged
+        first.merged(with: second) { precedes(item($0), item($1)) }
     }
 }

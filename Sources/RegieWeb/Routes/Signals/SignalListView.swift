@@ -142,25 +142,13 @@ struct SignalListView {
             }
         }
         return Derived(
-            lines: newestFirst(kept, fresh.sorted { $0.signal.receivedAt > $1.signal.receivedAt }), reading: reading,
+            lines: kept.merged(with: fresh.sorted(by: Self.newer), by: Self.newer), reading: reading,
             versions: versionOf, directory: directory)
     }
 
-    /// Two lists of lines, each newest first, as one newest first.
-    private static func newestFirst(_ first: [Line], _ second: [Line]) -> [Line] {
-        var merged: [Line] = []
-        merged.reserveCapacity(first.count + second.count)
-        var (i, j) = (0, 0)
-        while i < first.count, j < second.count {
-            if second[j].signal.receivedAt > first[i].signal.receivedAt {
-                merged.append(second[j])
-                j += 1
-            } else {
-                merged.append(first[i])
-                i += 1
-            }
-        }
-        return merged + first[i...] + second[j...]
+    /// The list's order: the newest signal first.
+    private static func newer(_ first: Line, _ second: Line) -> Bool {
+        first.signal.receivedAt > second.signal.receivedAt
     }
 
     /// One row of the page, in the reader's language.
