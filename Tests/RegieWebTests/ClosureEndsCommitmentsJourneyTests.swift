@@ -83,7 +83,7 @@ struct ClosureEndsCommitmentsJourneyTests {
             #expect(!file.contains("overdue-tag\">geweigerd"), "also on the whole file a declined one is history")
             #expect(
                 !(try await director.get("/cases").body.contains("<td><strong>1</strong></td>")),
-                "nor counted on the case list")
+                "nor counted on the case list, which lists active cases only")
             let ownPart = try await partner.get(page).body
             #expect(
                 ownPart.contains("Beëindigd bij afsluiting"),

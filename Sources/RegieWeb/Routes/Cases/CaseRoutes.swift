@@ -209,6 +209,7 @@ struct CaseRoutes {
                     "plan": row.planStatus.map { "v\(row.planVersion ?? 1) · \(text($0.textKey))" }
                         ?? text("plan.none"),
                     "adopted": row.adoptedOn?.dutch ?? "—", "attention": row.attention,
+                    "hasAttention": row.attention > 0,
                     "overdue": row.directorNorm.isOverdue,
                     "familyLevel": row.familyLevel.map { level in
                         let role = FamilyLevelHistory.responsible(for: level, in: profile)
