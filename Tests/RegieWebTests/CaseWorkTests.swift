@@ -63,7 +63,7 @@ struct CaseWorkTests {
             let id = try await Self.openCase(harness, director: &director, partner: &partner)
             let page = "/cases/\(id)"
             #expect(try await director.get(page).body.contains("Nog niemand aangesteld"))
-            #expect(try await director.get("/cases").body.contains("1 open casussen zonder regisseur"))
+            #expect(try await director.get("/cases").body.contains("1 open casus zonder regisseur."))
 
             let noDirector = try await director.post(
                 "\(page)/director", [("director", ""), ("direction", "casusregie"), ("director_from", "01-01-2026")])

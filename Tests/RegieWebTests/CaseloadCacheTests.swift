@@ -30,7 +30,7 @@ struct CaseloadCacheTests {
             #expect(appointed.status == .found)
             #expect(try await director.get("/cases").body.contains(row(1)))
             #expect(
-                try await director.get("/cases/\(id)").body.contains("Probleemhouder — GGD Testregio (1 huishoudens)"))
+                try await director.get("/cases/\(id)").body.contains("Probleemhouder — GGD Testregio (1 huishouden)"))
             #expect(try await harness.app.caseloads(in: harness.network.id) == [caseDirector.id: 1])
 
             // A change written by another app server reaches this one's count through the household's stamp.

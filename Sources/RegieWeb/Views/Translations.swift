@@ -38,6 +38,12 @@ public struct Translations: Sendable {
         tables[locale]?[key] ?? tables["nl"]?[key] ?? key
     }
 
+    /// The text for a count of things: `key.one` when the count is exactly one and the table has that key, else
+    /// `key`. Dutch and English both have a single singular form, so one extra key per counted text is enough.
+    public func text(_ key: String, count: Int, _ locale: String) -> String {
+        count == 1 && has(key + ".one") ? text(key + ".one", locale) : text(key, locale)
+    }
+
     /// The whole table for a locale, for templates. Mustache reads dots as nesting, so templates write
     /// `{{t.login_title}}` for the key `login.title`.
     public func table(_ locale: String) -> [String: String] {

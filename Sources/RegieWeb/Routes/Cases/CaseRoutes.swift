@@ -219,7 +219,10 @@ struct CaseRoutes {
             },
             "usesFamilyLevels": !profile.familyLevels.isEmpty,
             "hasRows": !open.isEmpty,
-            "withoutDirector": withoutDirector,
+            "withoutDirector": withoutDirector == 0
+                ? ""
+                : String(
+                    format: t.text("cases.without_director", count: withoutDirector, context.locale), withoutDirector),
             "fallback": String(
                 format: text("cases.fallback"),
                 profile.displayName(for: .networkDirector, generic: text(Role.networkDirector.textKey))),

@@ -14,6 +14,7 @@ struct CaseView {
     let caseloads: [UserID: Int]
 
     func text(_ key: String) -> String { app.views.translations.text(key, locale) }
+    func text(_ key: String, count: Int) -> String { app.views.translations.text(key, count: count, locale) }
 
     /// The submitted value of `name`, else `fallback`.
     func kept(_ name: String, _ fallback: String = "") -> String { form?.value(name) ?? fallback }
@@ -179,7 +180,8 @@ struct CaseView {
                         person.user.id.rawValue,
                         String(
                             format: text(
-                                warning.wouldExceedWithOneMore ? "director.candidate_full" : "director.candidate"),
+                                warning.wouldExceedWithOneMore ? "director.candidate_full" : "director.candidate",
+                                count: warning.households),
                             person.user.name, person.organisation, warning.households),
                         chosen: person.user.id.rawValue == chosen)
                 })

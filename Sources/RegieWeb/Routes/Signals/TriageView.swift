@@ -57,8 +57,9 @@ struct TriageView {
         ]
         if let threshold = profile.advisoryInclusionDomains, let meets = inclusion {
             values["inclusion"] = String(
-                format: text(meets ? "triage.inclusion_meets" : "triage.inclusion_below"), summary.concerns.count,
-                threshold)
+                format: app.views.translations.text(
+                    meets ? "triage.inclusion_meets" : "triage.inclusion_below", count: summary.concerns.count, locale),
+                summary.concerns.count, threshold)
         }
         switch status {
         case .open(let due), .overdue(let due):
