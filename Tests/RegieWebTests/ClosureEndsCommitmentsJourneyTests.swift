@@ -33,6 +33,7 @@ struct ClosureEndsCommitmentsJourneyTests {
         #expect(
             try await director.get("/cases").body.contains("<td><strong>1</strong></td>"), "counted on the case list")
         #expect(try await partner.get("/").body.contains("Afspraak uitvoeren"))
+        #expect(try await director.get(page).body.contains("Plan in het overleg uiterlijk"), "the plan norm runs")
         #expect(
             try await director.post(
                 "\(page)/closure",
@@ -80,6 +81,7 @@ struct ClosureEndsCommitmentsJourneyTests {
             let file = try await director.get(page).body
             #expect(file.contains("1 open afspraak beëindigd bij de afsluiting"), "on the timeline")
             #expect(file.contains("Kookcursus"), "the closed plan's commitments are shown")
+            #expect(!file.contains("Plan in het overleg uiterlijk"), "in aftercare the plan norm no longer runs")
             #expect(!file.contains("overdue-tag\">geweigerd"), "also on the whole file a declined one is history")
             #expect(
                 !(try await director.get("/cases").body.contains("<td><strong>1</strong></td>")),

@@ -22,7 +22,8 @@ struct PlanView {
             // closed with is read, not worked on, and no new plan is started.
             "mayChangePlan": base.may(.update) && facts.grant.context.phase == .active,
         ]
-        if let first = facts.directors.firstCaseDirectorDay {
+        // The norm is a clock on an open case; in aftercare or after closure it no longer runs and is not shown.
+        if let first = facts.directors.firstCaseDirectorDay, facts.grant.context.phase == .active {
             let adopted = facts.plan?.versions.compactMap(\.adoptedOn).min()
             values["planNorm"] = base.status(
                 PlanToConferenceNorm(profile: facts.profile, calendar: base.app.calendar)
