@@ -30,6 +30,11 @@ struct FigureRoutes {
         networks.contains { !AccessPolicy.mayUse(.exactFigures, roles: user.actor.roles(in: $0.id)) }
     }
 
+    /// Whether `user` may open the list of cases behind a figure of `networks`.
+    static func mayOpenCases(_ user: SignedInUser, _ networks: [Network]) -> Bool {
+        networks.allSatisfy { AccessPolicy.mayUse(.figureCases, roles: user.actor.roles(in: $0.id)) }
+    }
+
     func report(_ request: Request, _ context: AppRequestContext) async throws -> Asked {
         guard let user = context.identity else { throw HTTPError(.unauthorized) }
         let (query, networks, _) = try await ReportQuery.resolve(
@@ -39,15 +44,21 @@ struct FigureRoutes {
                 app: app, networks: networks, period: query.period, protectsAll: Self.protectsAll(user, networks),
                 locale: context.locale),
             query: query,
-            mayOpenCases: networks.allSatisfy { AccessPolicy.mayUse(.figureCases, roles: user.actor.roles(in: $0.id)) })
+            mayOpenCases: Self.mayOpenCases(user, networks))
     }
 
     private func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let asked = try await report(request, context)
-        let view = FigureView(app: app, locale: context.locale, asked: asked)
+        guard let user = context.identity else { throw HTTPError(.unauthorized) }
+        let (query, networks, _) = try await ReportQuery.resolve(
+            request, context, app: app, feature: .figures, title: "figures.title")
+        let view = FigureView(
+            app: app, locale: context.locale, query: query, networks: networks,
+            protectsAll: Self.protectsAll(user, networks), mayOpenCases: Self.mayOpenCases(user, networks))
+        var values = view.values()
+        values["report"] = try await app.figureReport(view)
         return app.views.render(
-            "figures", page: try await app.page("figures.title", context), values: view.values(),
-            status: asked.query.problems.isEmpty ? .ok : .unprocessableContent)
+            "figures", page: try await app.page("figures.title", context), values: values,
+            status: query.problems.isEmpty ? .ok : .unprocessableContent)
     }
 
     private func csv(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -1,26 +1,36 @@
 import Foundation
 import RegieCore
 
-/// The values of the dashboard page: the period form, per figure an SVG chart beside its table (each count a link
-/// to its cases where the user may see them), the lead times, the score changes and relapse.
-struct FigureView {
+/// The values of the dashboard page: the scope and period form with the exports; and, kept apart (`FigureReports`),
+/// per figure an SVG chart beside its table (each count a link to its cases where the user may see them), the lead
+/// times, the score changes and relapse.
+struct FigureView: Sendable {
     let app: WebApp
     let locale: String
-    let asked: FigureRoutes.Asked
+    let query: ReportQuery
+    let networks: [Network]
+    let protectsAll: Bool
+    let mayOpenCases: Bool
 
     private func text(_ key: String) -> String { app.views.translations.text(key, locale) }
 
+    /// The page around the figures.
     func values() -> [String: Any] {
-        let report = asked.report
-        let query = asked.query.string
+        query.formValues(action: "/figures", translate: text).merging([
+            "networkNames": networks.map(\.name).joined(separator: ", "), "query": query.string,
+            "protectsAll": protectsAll,
+            "hasCareBudget": networks.contains { app.profiles.profile(for: $0)?.mandates.careBudget == true },
+            "suppressionNote": String(format: text("figures.suppression_note"), app.configuration.minimumCellSize),
+        ]) { _, new in new }
+    }
+
+    /// The figures themselves, for `figure_report`.
+    func reportValues(_ report: FigureReport) -> [String: Any] {
+        let query = query.string
         let link = { (figure: String, code: String) -> String in
             "/figures/cases?\(query)&figure=\(figure)&code=\(code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
         }
-        return asked.query.formValues(action: "/figures", translate: text).merging([
-            "networkNames": report.networks.map(\.name).joined(separator: ", "), "query": query,
-            "protectsAll": report.protectsAll,
-            "hasCareBudget": report.networks.contains { app.profiles.profile(for: $0)?.mandates.careBudget == true },
-            "suppressionNote": String(format: text("figures.suppression_note"), report.suppression.minimum),
+        return [
             "sections": report.sections.map { section -> [String: Any] in
                 [
                     "key": section.key, "title": section.title, "protected": section.protected,
@@ -30,8 +40,8 @@ struct FigureView {
                     "rows": section.rows.map { row -> [String: Any] in
                         [
                             "label": row.label, "count": report.shown(row.count),
-                            "link": asked.mayOpenCases && row.count != nil ? link(section.key, row.code) : "",
-                            "hasLink": asked.mayOpenCases && row.count != nil,
+                            "link": mayOpenCases && row.count != nil ? link(section.key, row.code) : "",
+                            "hasLink": mayOpenCases && row.count != nil,
                         ]
                     },
                 ]
@@ -42,7 +52,7 @@ struct FigureView {
                     "median": time.median.map(FigureReport.decimal) ?? "—",
                     "percentile90": time.percentile90.map(String.init) ?? "—",
                     "withinNorm": time.withinNormPercent.map { "\($0) %" } ?? "—",
-                    "link": link(time.key, ""), "hasLink": asked.mayOpenCases && time.count != nil && time.count! > 0,
+                    "link": link(time.key, ""), "hasLink": mayOpenCases && time.count != nil && time.count! > 0,
                 ]
             },
             "scoreChanges": report.scoreChanges.map { change -> [String: Any] in
@@ -54,6 +64,6 @@ struct FigureView {
             },
             "hasScoreChanges": !report.scoreChanges.isEmpty,
             "closures": report.shown(report.relapse.closures), "relapsed": report.shown(report.relapse.relapsed),
-        ]) { _, new in new }
+        ]
     }
 }

@@ -78,16 +78,16 @@ extension WebApp {
     /// Above this many changed households a reading reads the networks whole.
     static let figureRereadLimit = 2_000
 
-    private func factStamp(_ ids: [NetworkID]) async throws -> String {
+    func factStamp(_ ids: [NetworkID]) async throws -> String {
         try await HouseholdStore.factStamp(of: ids, on: database.sql)
     }
 
-    private static func figureKey(_ networks: [Network]) -> [NetworkID] {
+    static func figureKey(_ networks: [Network]) -> [NetworkID] {
         networks.map(\.id).sorted { $0.rawValue < $1.rawValue }
     }
 
     /// The profile settings of `networks` in the order of their key.
-    private static func figureProfiles(_ networks: [Network]) -> [ProfileSettings] {
+    static func figureProfiles(_ networks: [Network]) -> [ProfileSettings] {
         networks.sorted { $0.id.rawValue < $1.id.rawValue }.map(\.profileSettings)
     }
 }
