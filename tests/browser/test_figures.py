@@ -56,6 +56,8 @@ def test_dashboard_csv_cases_inspection_and_suppression(browser):
     login(browser, "bram@demo.regie.nl")
     switch_to(browser, "Enschede")
     browser.get(BASE_URL + "/figures")
+    assert browser.find_element(By.CSS_SELECTOR, ".who-name").text == "Bram Beleid", "signed in as the policy officer"
+    assert "Wijkzorgteam Enschede-Zuid" in browser.page_source and "scope=region" not in browser.current_url
     cells = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "td.number")]
     assert "<5" in cells, "small numbers are suppressed for a policy officer"
     assert not browser.find_elements(By.CSS_SELECTOR, "td.number a"), "no cases behind the figures"

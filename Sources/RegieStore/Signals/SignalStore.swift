@@ -13,13 +13,15 @@ public enum SignalStore {
         public let householdReference: String?
         /// The household the person lives in now (an id only: no content).
         public let household: HouseholdID?
+        /// That household's fact version, read in the same statement: what the person check decides access on.
+        public let householdVersion: Int64?
         public let strength: IdentityMatch.Strength
     }
 
     private struct PersonRow: Decodable {
         let id: String, givenName: String, familyNamePrefix: String, familyName: String, birthDate: String?
         let bsn: String?
-        let householdId: String?, reference: String?
+        let householdId: String?, reference: String?, factVersion: Int64?
         var facts: IdentityMatch.Facts {
             IdentityMatch.Facts(
                 givenName: givenName, familyName: familyName, birthDate: birthDate.flatMap(Day.init),
@@ -49,6 +51,7 @@ public enum SignalStore {
             )
             .column(SQLColumn("household_id", table: "household_members"))
             .column(SQLColumn("reference", table: "households"))
+            .column(SQLColumn("fact_version", table: "households"))
             .from("persons")
             .join(
                 SQLIdentifier("household_members"), method: SQLJoinMethod.left,
@@ -85,7 +88,7 @@ public enum SignalStore {
                 Candidate(
                     personID: row.id, name: row.name, birthDate: row.facts.birthDate,
                     householdReference: row.reference, household: row.householdId.map(HouseholdID.init(rawValue:)),
-                    strength: strength))
+                    householdVersion: row.factVersion, strength: strength))
         }
         return found.sorted { $0.strength > $1.strength }
     }

@@ -33,12 +33,12 @@ struct InvolvementRoutes {
             let person = SignalDraft.Person(
                 givenName: "", familyName: family, birthDate: Day(birth), bsn: bsn,
                 relation: .other)
-            var matches: [(household: HouseholdID, reference: String)] = []
+            var matches: [(household: HouseholdID, version: Int64, reference: String)] = []
             for candidate in try await SignalStore.candidates(for: person, network: network.id, on: app.database.sql)
             where candidate.strength >= .familyNameAndBirthDate {
                 guard let household = candidate.household, !matches.contains(where: { $0.household == household })
                 else { continue }
-                matches.append((household, candidate.householdReference ?? "—"))
+                matches.append((household, candidate.householdVersion ?? 0, candidate.householdReference ?? "—"))
             }
             var results: [[String: Any]] = []
             for (grant, version, reference) in try await grants(matches, user: user, context) {
@@ -70,13 +70,15 @@ struct InvolvementRoutes {
         ) { try await HouseholdStore.involvedOrganisations(grant, on: db) }
     }
 
-    /// The grants to answer for the matched households, with the fact version each was decided at, decided like a
-    /// list's: on access contexts kept under each household's fact version (`HouseholdFactsCache`), and logged in
-    /// one write. A refusal is decided again on a context read afresh, logged on its own and shown as such.
+    /// The grants to answer for the matched households, with the fact version each was decided at (read with the
+    /// match), decided like a list's: on access contexts kept under each household's fact version
+    /// (`HouseholdFactsCache`), and logged in one write. A refusal is decided again on a context read afresh, logged
+    /// on its own and shown as such.
     private func grants(
-        _ matches: [(household: HouseholdID, reference: String)], user: SignedInUser, _ context: AppRequestContext
+        _ matches: [(household: HouseholdID, version: Int64, reference: String)], user: SignedInUser,
+        _ context: AppRequestContext
     ) async throws -> [(AccessGrant, Int64, String)] {
-        let versions = try await HouseholdStore.factVersions(of: matches.map(\.household), on: app.database.sql)
+        let versions = matches.map { (household: $0.household, version: $0.version) }
         let entries = try await app.householdEntries(versions, today: Day(Date()))
         let allowed = AccessGuard.decide(user.actor, .whoIsInvolved, contexts: entries.map(\.context))
         for match in matches where !allowed.contains(where: { $0.context.household == match.household }) {
@@ -85,11 +87,8 @@ struct InvolvementRoutes {
                 database: app.database)
         }
         try await AccessGuard.record(allowed, requestID: context.requestID, database: app.database)
-        let version = Dictionary(versions.map { ($0.household, $0.version) }, uniquingKeysWith: max)
         return matches.compactMap { match in
-            allowed.first { $0.context.household == match.household }.map {
-                ($0, version[match.household] ?? 0, match.reference)
-            }
+            allowed.first { $0.context.household == match.household }.map { ($0, match.version, match.reference) }
         }
     }
 }
