@@ -28,7 +28,7 @@ struct HouseholdFactVersionTests {
             func version() async throws -> Int64 {
                 try #require(try await HouseholdStore.factVersions(of: [first], on: db.sql).first?.version)
             }
-            #expect(try await HouseholdStore.factVersions(in: f.network.id, on: db.sql).count == 520)
+            #expect(try await NetworkFactVersions.read(f.network.id, after: nil, on: db.sql).versions.count == 520)
             let created = try await version()
             try await db.write { tx in
                 try await TimelineStore.append(

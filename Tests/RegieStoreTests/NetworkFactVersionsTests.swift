@@ -11,7 +11,14 @@ struct NetworkFactVersionsTests {
     /// Every household of the network with its version, as the plain read gives them.
     static func whole(_ network: NetworkID, _ db: RegieDatabase) async throws -> [HouseholdID: Int64] {
         Dictionary(
-            uniqueKeysWithValues: try await HouseholdStore.factVersions(in: network, on: db.sql).map { ($0, $1) })
+            uniqueKeysWithValues: try await db.sql.select().column("id").column("fact_version").from("households")
+                .where("network_id", .equal, SQLBind(network.rawValue)).all()
+                .map {
+                    (
+                        HouseholdID(rawValue: try $0.decode(column: "id", as: String.self)),
+                        try $0.decode(column: "fact_version", as: Int64.self)
+                    )
+                })
     }
 
     static func asDictionary(_ read: NetworkFactVersions) -> [HouseholdID: Int64] {

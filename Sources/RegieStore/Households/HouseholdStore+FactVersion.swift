@@ -40,20 +40,6 @@ extension HouseholdStore {
             .run()
     }
 
-    /// Every household of `network` with its fact version: one indexed read, however long the history.
-    public static func factVersions(in network: NetworkID, on db: any SQLDatabase) async throws
-        -> [(household: HouseholdID, version: Int64)]
-    {
-        try await db.select().column("id").column("fact_version").from("households")
-            .where("network_id", .equal, SQLBind(network.rawValue)).all()
-            .map {
-                (
-                    HouseholdID(rawValue: try $0.decode(column: "id", as: String.self)),
-                    try $0.decode(column: "fact_version", as: Int64.self)
-                )
-            }
-    }
-
     /// The household's fact version, read inside a write transaction with its row locked (PostgreSQL; SQLite has one
     /// writer at a time anyway): no other writer can raise it until this transaction ends, so the version read again
     /// at its end differs only by this transaction's own changes.

@@ -44,11 +44,14 @@ extension WebApp {
         let profiles = Dictionary(uniqueKeysWithValues: networks.map { ($0.id, self.profiles.profile(for: $0)) })
         let (calendar, database) = (calendar, database)
         let settings = Self.figureProfiles(networks)
+        let app = self
         return try await figureFactsLedger.facts(of: ids, profiles: settings, stamp: stamp, day: today) { earlier in
             let db = database.sql
+            // Each network's versions as the lists keep them (`factVersions(in:)`): after a change only the changed
+            // households are read, not the network's thousands.
             var versions: [HouseholdID: Int64] = [:]
             for network in ids {
-                for (household, version) in try await HouseholdStore.factVersions(in: network, on: db) {
+                for (household, version) in try await app.factVersions(in: network).versions {
                     versions[household] = version
                 }
             }
