@@ -14,6 +14,22 @@ DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 PORT=${BENCH_PORT:-8390}
 BASE=http://127.0.0.1:$PORT
+
+# Each backend keeps the generated scale and measures a fresh copy of it: refuse at once, rather than after hours of
+# generating, when the disk cannot hold both (sizes of the eighteenth measurement; groot's are ten times regio's).
+# PostgreSQL's copies land in its data directory; this counts them against the same disk.
+case $SCALE in klein) per_copy_gb=1 ;; regio) per_copy_gb=4 ;; groot) per_copy_gb=33 ;; *) per_copy_gb=0 ;; esac
+need_gb=0
+for backend in $BACKENDS; do
+    copies=2
+    [ "$backend" = sqlite ] && [ -f "bench/data/$SCALE.sqlite.done" ] && copies=1
+    need_gb=$((need_gb + per_copy_gb * copies))
+done
+free_gb=$(($(df --output=avail -k bench | tail -1) / 1024 / 1024))
+if [ "$free_gb" -lt "$need_gb" ]; then
+    echo "bench: $SCALE on $BACKENDS needs about $need_gb GB free (the generated database and a copy per run); $free_gb GB free here" >&2
+    exit 1
+fi
 LOGIN=netwerk001.coordinator@schaal.regie.nl
 PASSWORD=regie-demo-2026
 mkdir -p bench/data
