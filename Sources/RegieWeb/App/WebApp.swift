@@ -21,7 +21,7 @@ public struct WebApp: Sendable {
     let figureFactsLedger = FigureFactsLedger(capacity: 8)
     /// The figures counted from those facts per period, reused likewise.
     let networkFiguresCache = NetworkFiguresCache(capacity: 16)
-    /// The dashboard's figures as HTML per scope, period, language and permission (`FigureReports`): ~40 kB each.
+    /// The dashboard's figures as HTML per scope, period, language and permission (`FigureReports`): ~20 kB each.
     let figureReports = FigureReports(capacity: 64)
     /// The part of each user's worklist that comes from the network's households, reused while nothing in the
     /// network changed. Sized for the users working at one moment in a region (a director's part is ~100 kB).
