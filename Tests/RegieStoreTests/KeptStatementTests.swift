@@ -9,9 +9,12 @@ import Testing
 /// A statement rendered once runs with each call's parameters in the right places, constants kept.
 @Suite("Kept statements")
 struct KeptStatementTests {
+    /// Names `statement` on PostgreSQL.
+    enum Sessions {}
+
     /// Sessions whose key is one parameter or whose data is another (the first used twice), never expired (`true`
     /// is a constant bind, not a parameter).
-    private static let statement = KeptStatement { db, parameters in
+    private static let statement = KeptStatement<Sessions> { db, parameters in
         db.select().column("key_hash").from("sessions")
             .where("key_hash", .equal, SQLBind(parameters[0]))
             .orWhere("data", .equal, SQLBind(parameters[1]))
@@ -38,6 +41,44 @@ struct KeptStatementTests {
             #expect(try await keys(["c", "none"]) == ["c"])
             #expect(try await keys(["none", "x"]) == ["a", "c"])
             #expect(try await keys(["it's", "none"]).isEmpty, "a quote in a parameter is a value, not text")
+        }
+    }
+
+    @Test(
+        "Inside a transaction it sees the transaction's own writes, on both databases",
+        arguments: TestDatabases.backends)
+    func inTransaction(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let seen = try await db.write { tx in
+                try await SessionStore.set(keyHash: "new", data: "z", expiresAt: nil, on: tx)
+                return try await Self.statement.fetch(["new", "none"], on: tx).all()
+                    .map { try $0.decode(column: "key_hash", as: String.self) }
+            }
+            #expect(seen == ["new"], "a kept statement in a transaction runs on the transaction's connection")
+        }
+    }
+
+    /// PostgreSQL lists a connection's prepared statements to that connection only, so the check runs on a pool of
+    /// one. Fails when kept statements run as plain text again.
+    @Test("On PostgreSQL it runs prepared, once per connection")
+    func prepared() async throws {
+        guard TestDatabases.backends.contains(.postgres) else { return }
+        try await TestDatabases.with(.postgres) { db in
+            guard case .postgres(var settings) = db.location else { return }
+            settings.connections = 1
+            let one = try await RegieDatabase.open(.postgres(settings))
+            do {
+                struct Prepared: Decodable { let name: String, statement: String }
+                for _ in 0..<3 { _ = try await Self.statement.fetch(["a", "b"], on: one.sql).all() }
+                let prepared = try await one.sql.raw("SELECT name, statement FROM pg_prepared_statements").all(
+                    decoding: Prepared.self)
+                #expect(prepared.map(\.name) == [String(reflecting: Sessions.self)])
+                #expect(prepared.first?.statement.contains("FROM \"sessions\"") == true)
+            } catch {
+                await one.shutdown()
+                throw error
+            }
+            await one.shutdown()
         }
     }
 }

@@ -121,6 +121,10 @@ struct SignalStoreTests {
                 for: draft(given: "K", family: "Anders", birth: "1999-01-01", bsn: "111 222 333").persons[0],
                 network: f.network.id, on: db.sql)
             #expect(byBSN.first?.strength == .sameBSN)
+            let byBSNAlone = try await SignalStore.candidates(
+                for: draft(given: "K", family: "Anders", birth: "", bsn: "111222333").persons[0],
+                network: f.network.id, on: db.sql)
+            #expect(byBSNAlone.map(\.name) == ["Kees Janssen"], "a BSN without a birth date finds the person")
             #expect(
                 try await SignalStore.candidates(
                     for: draft(given: "Piet").persons[0], network: f.network.id,

@@ -25,8 +25,11 @@ public enum DirectoryVersion {
         )
     }
 
+    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`).
+    enum CaseStampStatement {}
+
     /// Run on every case page: kept rendered (`KeptStatement`).
-    private static let caseStampStatement = KeptStatement { db, parameters in
+    private static let caseStampStatement = KeptStatement<CaseStampStatement> { db, parameters in
         db.select().column("fact_version").column(now, as: "directory")
             .from("households").where("id", .equal, SQLBind(parameters[0])).query
     }

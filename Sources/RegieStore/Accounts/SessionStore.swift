@@ -7,8 +7,11 @@ import SQLKit
 public enum SessionStore {
     private struct Row: Decodable { let data: String, expiresAt: Int64? }
 
+    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`).
+    enum ByKey {}
+
     /// Run on every request: kept rendered (`KeptStatement`).
-    private static let byKey = KeptStatement { db, parameters in
+    private static let byKey = KeptStatement<ByKey> { db, parameters in
         db.select().columns("data", "expires_at").from("sessions").where("key_hash", .equal, SQLBind(parameters[0]))
             .query
     }

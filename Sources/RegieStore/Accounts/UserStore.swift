@@ -96,9 +96,12 @@ public enum UserStore {
         public let unread: Int
     }
 
+    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`).
+    enum SignedInStatement {}
+
     /// The user as `SignedIn`; `nil` when there is no such user.
     /// Run on every page: kept rendered (`KeptStatement`).
-    private static let signedInStatement = KeptStatement { db, parameters in
+    private static let signedInStatement = KeptStatement<SignedInStatement> { db, parameters in
         let id = SQLBind(parameters[0])
         let unread = SQLSubquery.select {
             $0.column(SQLFunction("COUNT", args: SQLLiteral.all)).from("notifications")

@@ -1,3 +1,4 @@
+import FluentPostgresDriver
 import Logging
 import NIOCore
 import SQLKit
@@ -12,10 +13,15 @@ import SQLKit
 struct OwnNamesDatabase: SQLDatabase {
     let base: any SQLDatabase
     let dialect: any SQLDialect
+    /// PostgreSQL's client, on a handle outside any transaction: where kept statements run prepared
+    /// (`KeptStatement`). `nil` on SQLite and on a transaction's or session's handle, whose statements must run on
+    /// its one connection.
+    let server: PostgresClient?
 
-    init(_ base: any SQLDatabase) {
+    init(_ base: any SQLDatabase, server: PostgresClient? = nil) {
         self.base = base
         self.dialect = OwnNamesDialect(base: base.dialect)
+        self.server = server
     }
 
     var logger: Logger { base.logger }

@@ -23,6 +23,8 @@ public final class RegieDatabase: Sendable {
     /// The SQL dialect, kept from opening for the handle `sql` gives once the connections are closed.
     private let dialect: any SQLDialect
     private let serializer: WriteSerializer?
+    /// PostgreSQL's client and the task running it; `nil` on SQLite.
+    private let server: PostgresServer?
     /// The access-log entries and grouped writes of simultaneous requests, which share transactions (`groupedWrite`,
     /// `AccessLogStore.append(_:to:)`).
     private let backgroundWork = BackgroundWork()
@@ -53,23 +55,31 @@ public final class RegieDatabase: Sendable {
                 host: settings.host, port: settings.port, username: settings.username, password: settings.password,
                 database: settings.database, tls: settings.requireTLS ? .require(.makeClientConfiguration()) : .disable)
             configuration.options.maximumConnections = settings.connections
-            databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace, logger: logger), as: .psql)
-            database = RegieDatabase(backend: .postgres, location: location, databases: databases, logger: logger)
+            // Regie runs the client itself (`PostgresServer`) to send kept statements to it prepared.
+            let server = PostgresServer(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+            databases.use(.postgres(client: server.client, sqlLogLevel: .trace, logger: logger), as: .psql)
+            database = RegieDatabase(
+                backend: .postgres, location: location, databases: databases, logger: logger, server: server)
             do {
                 _ = try await database.sql.raw("SELECT 1").all()
             } catch {
                 await databases.shutdownAsync()
+                await server.stop()
                 throw error
             }
         }
         return database
     }
 
-    private init(backend: Backend, location: DatabaseLocation, databases: Databases, logger: Logger) {
+    private init(
+        backend: Backend, location: DatabaseLocation, databases: Databases, logger: Logger,
+        server: PostgresServer? = nil
+    ) {
         self.backend = backend
         self.location = location
         self.databases = databases
         self.logger = logger
+        self.server = server
         self.serializer = backend == .sqlite ? WriteSerializer() : nil
         let id: DatabaseID = backend == .sqlite ? .sqlite : .psql
         self.dialect =
@@ -113,7 +123,7 @@ public final class RegieDatabase: Sendable {
         guard let fluent = fluent() else {
             return ClosedDatabase(logger: logger, eventLoop: databases.eventLoopGroup.any(), dialect: dialect)
         }
-        return OwnNamesDatabase(fluent as! any SQLDatabase)
+        return OwnNamesDatabase(fluent as! any SQLDatabase, server: server?.client)
     }
 
     /// The SQL dialect name (`sqlite` or `postgresql`), for the few statements that differ.
@@ -204,8 +214,12 @@ public final class RegieDatabase: Sendable {
     public func shutdown() async {
         await backgroundWork.finish()
         let databases = self.databases
-        guard backend == .postgres else { return await databases.shutdownAsync() }
-        if !(await BoundedWait.run(.seconds(15)) { await databases.shutdownAsync() }) {
+        guard let server else { return await databases.shutdownAsync() }
+        let closed = await BoundedWait.run(.seconds(15)) {
+            await databases.shutdownAsync()
+            await server.stop()
+        }
+        if !closed {
             logger.warning("Closing the PostgreSQL client did not finish within 15 s; going on without waiting")
         }
     }

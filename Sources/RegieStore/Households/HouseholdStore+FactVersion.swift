@@ -109,17 +109,26 @@ extension HouseholdStore {
         return (try stamp(of: row), waiting)
     }
 
+    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`).
+    enum StampOfOne {}
+
     /// The stamp statements a list page runs on every view, kept rendered (`KeptStatement`).
-    private static let stampOfOne = KeptStatement { db, parameters in
+    private static let stampOfOne = KeptStatement<StampOfOne> { db, parameters in
         stampQuery(of: [NetworkID(rawValue: parameters[0])], on: db).query
     }
 
-    private static let stampWithDirectory = KeptStatement { db, parameters in
+    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`).
+    enum StampWithDirectory {}
+
+    private static let stampWithDirectory = KeptStatement<StampWithDirectory> { db, parameters in
         stampQuery(of: [NetworkID(rawValue: parameters[0])], on: db).column(DirectoryVersion.now, as: "directory")
             .query
     }
 
-    private static let stampWithWaiting = KeptStatement { db, parameters in
+    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`).
+    enum StampWithWaiting {}
+
+    private static let stampWithWaiting = KeptStatement<StampWithWaiting> { db, parameters in
         let network = NetworkID(rawValue: parameters[0])
         return stampQuery(of: [network], on: db)
             .column(BreakGlassStore.unreviewedCount(in: network), as: "unreviewed")

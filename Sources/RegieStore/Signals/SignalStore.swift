@@ -18,7 +18,7 @@ public enum SignalStore {
         public let strength: IdentityMatch.Strength
     }
 
-    private struct PersonRow: Decodable {
+    struct PersonRow: Decodable {
         let id: String, givenName: String, familyNamePrefix: String, familyName: String, birthDate: String?
         let bsn: String?
         let householdId: String?, reference: String?, factVersion: Int64?
@@ -40,46 +40,8 @@ public enum SignalStore {
         let wanted = IdentityMatch.Wanted(
             IdentityMatch.Facts(
                 givenName: person.givenName, familyName: person.familyName, birthDate: person.birthDate, bsn: bsn))
-        guard bsn != nil || person.birthDate != nil else { return [] }
-        // The current household comes with each person in the same read: a check that finds several people
-        // would otherwise ask once more per person.
-        let rows = try await db.select()
-            .columns(
-                ["id", "given_name", "family_name_prefix", "family_name", "birth_date", "bsn"].map {
-                    SQLColumn($0, table: "persons")
-                }
-            )
-            .column(SQLColumn("household_id", table: "household_members"))
-            .column(SQLColumn("reference", table: "households"))
-            .column(SQLColumn("fact_version", table: "households"))
-            .from("persons")
-            .join(
-                SQLIdentifier("household_members"), method: SQLJoinMethod.left,
-                on: SQLBinaryExpression(
-                    SQLBinaryExpression(
-                        SQLColumn("person_id", table: "household_members"), .equal, SQLColumn("id", table: "persons")),
-                    .and, SQLBinaryExpression(SQLColumn("left_on", table: "household_members"), .is, SQLLiteral.null))
-            )
-            .join(
-                SQLIdentifier("households"), method: SQLJoinMethod.left,
-                on: SQLColumn("id", table: "households"), .equal, SQLColumn("household_id", table: "household_members")
-            )
-            .where(SQLColumn("network_id", table: "persons"), .equal, SQLBind(network.rawValue))
-            .where { group in
-                var group = group
-                if let bsn { group = group.orWhere(SQLColumn("bsn", table: "persons"), .equal, SQLBind(bsn.digits)) }
-                if let birth = person.birthDate {
-                    group = group.orWhere { inner in
-                        inner.where(
-                            SQLColumn("family_key", table: "persons"), .equal,
-                            SQLBind(wanted.familyKey)
-                        )
-                        .where(SQLColumn("birth_date", table: "persons"), .equal, SQLBind(birth.iso))
-                    }
-                }
-                return group
-            }
-            .limit(20).all(decoding: PersonRow.self, keyDecodingStrategy: .snakeCase)
+        let rows = try await matches(
+            network: network, bsn: bsn?.digits, familyKey: wanted.familyKey, birth: person.birthDate?.iso, on: db)
         var found: [Candidate] = []
         var seen: Set<String> = []
         for row in rows where seen.insert(row.id).inserted {
