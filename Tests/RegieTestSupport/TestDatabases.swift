@@ -43,6 +43,7 @@ public enum TestDatabases {
             try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
             var settings = adminSettings
             settings.database = name
+            settings.keepsConnections = false
             let db = try await RegieDatabase.open(.postgres(settings), logger: logger)
             var failure: (any Error)?
             var result: T?
@@ -69,7 +70,9 @@ private actor ServerAdmin {
 
     func database(_ settings: DatabaseLocation.PostgresSettings, _ logger: Logger) async throws -> RegieDatabase {
         if let opening { return try await opening.value }
-        let task = Task { try await RegieDatabase.open(.postgres(settings), logger: logger) }
+        var settings = settings
+        settings.keepsConnections = false
+        let task = Task { [settings] in try await RegieDatabase.open(.postgres(settings), logger: logger) }
         opening = task
         return try await task.value
     }

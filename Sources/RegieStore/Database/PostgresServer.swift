@@ -8,9 +8,21 @@ final class PostgresServer: Sendable {
     /// Runs the pool until `stop`.
     private let running: Task<Void, Never>
 
-    init(client: PostgresClient) {
+    private init(client: PostgresClient, running: Task<Void, Never>) {
         self.client = client
-        running = Task.detached { await client.run() }
+        self.running = running
+    }
+
+    /// Starts running `client` and returns once its task has begun: a statement sent before the pool runs waits
+    /// for it, and PostgresNIO logs a warning about it.
+    static func start(_ client: PostgresClient) async -> PostgresServer {
+        let (began, beginning) = AsyncStream<Void>.makeStream()
+        let running = Task.detached {
+            beginning.finish()
+            await client.run()
+        }
+        for await _ in began {}
+        return PostgresServer(client: client, running: running)
     }
 
     /// Closes the pool's connections and waits until it has.

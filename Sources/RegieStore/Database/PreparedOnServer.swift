@@ -28,8 +28,9 @@ struct PreparedOnServer<Name>: SQLDatabase {
         }
         var bindings = PostgresBindings(capacity: kept.binds.count)
         for bind in kept.binds { try Self.append(bind, to: &bindings) }
-        for try await row in try await client.execute(Statement(bindings: bindings), logger: logger) {
-            onRow(row.sql())
+        let statement = Statement(bindings: bindings)
+        try await client.withConnection { connection in
+            for try await row in try await connection.execute(statement, logger: logger) { onRow(row.sql()) }
         }
     }
 

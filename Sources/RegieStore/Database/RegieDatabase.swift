@@ -55,8 +55,10 @@ public final class RegieDatabase: Sendable {
                 host: settings.host, port: settings.port, username: settings.username, password: settings.password,
                 database: settings.database, tls: settings.requireTLS ? .require(.makeClientConfiguration()) : .disable)
             configuration.options.maximumConnections = settings.connections
+            if settings.keepsConnections { configuration.options.minimumConnections = settings.connections - 1 }
             // Regie runs the client itself (`PostgresServer`) to send kept statements to it prepared.
-            let server = PostgresServer(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+            let server = await PostgresServer.start(
+                PostgresClient(configuration: configuration, backgroundLogger: logger))
             databases.use(.postgres(client: server.client, sqlLogLevel: .trace, logger: logger), as: .psql)
             database = RegieDatabase(
                 backend: .postgres, location: location, databases: databases, logger: logger, server: server)
