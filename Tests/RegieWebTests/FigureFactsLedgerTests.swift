@@ -17,7 +17,7 @@ struct FigureFactsLedgerTests {
             profiles: [ProfileSettings] = FigureFactsLedgerTests.profiles
         ) -> FigureFactsLedger.Reading {
             given.append(earlier?.stamp)
-            return .init(stamp: stamp, day: day, profiles: profiles, versions: [:], facts: [:])
+            return .init(stamp: stamp, day: day, profiles: profiles, sources: [:], facts: [:], change: nil)
         }
     }
 
@@ -154,6 +154,9 @@ struct FigureFactsLedgerTests {
                         calendar: app.calendar, today: Day(Date()), on: app.database.sql))
             }
             #expect(Self.summary(try await app.figureFacts(in: [harness.network])) == (try await whole()))
+            let year = ReportPeriod(from: Day(Date()).adding(days: -365), to: Day(Date()))
+            let before = try await app.networkFigures(in: [harness.network], period: year, today: Day(Date()))
+            #expect(before.breakdown("open_phase")?.cells.contains { $0.code == "active" } == false)
             let elsewhere = try await harness.network("Elders", profile: "enschede")
 
             // One household opens a case, one is added, one leaves for another network.
@@ -170,6 +173,24 @@ struct FigureFactsLedgerTests {
             #expect(after == (try await whole()))
             #expect(after.count == 6 && after.contains { $0.hasPrefix("\(households[2].rawValue) active") })
             #expect(!after.contains { $0.hasPrefix(households[4].rawValue) }, "the household that left is gone")
+
+            // The figures, counted on from those before the change, are the figures of a whole reading.
+            let stamp = try await app.factStamp([network])
+            let reading = try await app.figureFactsLedger.reading(
+                of: [network], profiles: WebApp.figureProfiles([harness.network]), stamp: stamp, day: Day(Date())
+            ) { _ in
+                Issue.record("the ledger read again"); throw CancellationError()
+            }
+            #expect(reading.change?.households.count == 3, "changed, added and gone since the first reading")
+            let counted = try await app.networkFigures(in: [harness.network], period: year, today: Day(Date()))
+            let afresh = NetworkFigures(
+                facts: try await FigureStore.facts(
+                    in: [network], profiles: { _ in app.profiles.profile(for: harness.network) },
+                    calendar: app.calendar, today: Day(Date()), on: app.database.sql),
+                period: year, profiles: { _ in app.profiles.profile(for: harness.network) }, calendar: app.calendar,
+                today: Day(Date()))
+            #expect(counted.breakdowns == afresh.breakdowns && counted.leadTimes == afresh.leadTimes)
+            #expect(counted.breakdown("open_phase")?.cells.first { $0.code == "active" }?.households == [households[2]])
         }
     }
 }

@@ -5,12 +5,16 @@ public struct Breakdown: Sendable, Hashable {
     public struct Cell: Sendable, Hashable {
         public let code: String
         public let count: Int
-        public let households: Set<HouseholdID>
+        /// The households behind the count, each with how much of it is theirs, as the tally keeps them: the set
+        /// is made only where someone opens the cell's list of cases, not on every count.
+        let members: [HouseholdID: Int]
 
-        public init(code: String, count: Int, households: Set<HouseholdID>) {
+        public var households: Set<HouseholdID> { Set(members.keys) }
+
+        init(code: String, count: Int, members: [HouseholdID: Int]) {
             self.code = code
             self.count = count
-            self.households = households
+            self.members = members
         }
     }
 
@@ -27,21 +31,4 @@ public struct Breakdown: Sendable, Hashable {
     }
 
     public var total: Int { cells.reduce(0) { $0 + $1.count } }
-
-    /// Counts items per code, largest first (then by code); an item may count under several codes.
-    public static func counting<Item>(
-        _ key: String, _ items: [Item], byArea: Bool = false, household: (Item) -> HouseholdID,
-        codes: (Item) -> [String]
-    ) -> Breakdown {
-        var counts: [String: (Int, Set<HouseholdID>)] = [:]
-        for item in items {
-            for code in codes(item) {
-                counts[code, default: (0, [])].0 += 1
-                counts[code, default: (0, [])].1.insert(household(item))
-            }
-        }
-        let cells = counts.map { Cell(code: $0.key, count: $0.value.0, households: $0.value.1) }
-            .sorted { ($0.count, $1.code) > ($1.count, $0.code) }
-        return Breakdown(key: key, cells: cells, byArea: byArea)
-    }
 }

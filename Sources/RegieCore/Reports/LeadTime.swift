@@ -10,37 +10,36 @@ public struct LeadTime: Sendable, Hashable {
     public let percentile90: Int?
     /// Cases that met the norm, of those measured; `nil` when the profile has no norm for this step.
     public let withinNorm: Int?
-    public let households: Set<HouseholdID>
+    /// The households measured, each with how many of the measurements are theirs (see `Breakdown.Cell`).
+    let members: [HouseholdID: Int]
 
-    /// One measured case: its days, whether it met the norm (`nil` without a norm) and its household.
-    public struct Measurement: Sendable, Hashable {
-        public let days: Int
-        public let metNorm: Bool?
-        public let household: HouseholdID
+    public var households: Set<HouseholdID> { Set(members.keys) }
 
-        public init(days: Int, metNorm: Bool?, household: HouseholdID) {
-            self.days = days
-            self.metNorm = metNorm
-            self.household = household
-        }
-    }
-
-    public init(key: String, _ measurements: [Measurement]) {
+    /// From how many cases took each number of `days`, how many of them a norm `judged` and how many `met` it.
+    init(key: String, days: [Int: Int], judged: Int, met: Int, members: [HouseholdID: Int]) {
         self.key = key
-        let days = measurements.map(\.days).sorted()
-        count = days.count
-        if days.isEmpty {
+        let counted = days.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        count = counted.reduce(0) { $0 + $1.value }
+        /// The `index`-th lead time (0-based) in ascending order.
+        func value(at index: Int) -> Int {
+            var seen = 0
+            for (days, cases) in counted {
+                seen += cases
+                if index < seen { return days }
+            }
+            return counted.last?.key ?? 0
+        }
+        if count == 0 {
             median = nil
             percentile90 = nil
         } else {
-            let middle = days.count / 2
-            median = days.count % 2 == 1 ? Double(days[middle]) : Double(days[middle - 1] + days[middle]) / 2
-            let rank = (days.count * 90 + 99) / 100
-            percentile90 = days[max(rank, 1) - 1]
+            let middle = count / 2
+            median = count % 2 == 1 ? Double(value(at: middle)) : Double(value(at: middle - 1) + value(at: middle)) / 2
+            let rank = (count * 90 + 99) / 100
+            percentile90 = value(at: max(rank, 1) - 1)
         }
-        let judged = measurements.compactMap(\.metNorm)
-        withinNorm = judged.isEmpty ? nil : judged.filter { $0 }.count
-        households = Set(measurements.map(\.household))
+        withinNorm = judged == 0 ? nil : met
+        self.members = members
     }
 
     /// The share within the norm as a whole percentage, when there is a norm and a case.

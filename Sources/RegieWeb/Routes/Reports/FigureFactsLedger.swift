@@ -16,22 +16,29 @@ actor FigureFactsLedger {
         let day: Day
         /// The networks' profile settings the facts were read under (their norms decide what was on time).
         let profiles: [ProfileSettings]
-        let versions: [HouseholdID: Int64]
+        /// Each network's versions the facts were read at (`NetworkFactVersions`, as the lists keep them).
+        let sources: [NetworkID: NetworkFactVersions]
         let facts: [HouseholdID: FigureFacts]
-        /// The facts in a fixed order (by household), whatever order they were read in; sorted once, because a
-        /// region's reading is handed out on every view of its neighbourhood page.
-        let ordered: [FigureFacts]
+        /// What moved since the reading this one built on; nil for a reading of the networks whole.
+        let change: Change?
 
-        init(
-            stamp: String, day: Day, profiles: [ProfileSettings], versions: [HouseholdID: Int64],
-            facts: [HouseholdID: FigureFacts]
-        ) {
-            (self.stamp, self.day, self.profiles, self.versions, self.facts) = (stamp, day, profiles, versions, facts)
-            ordered = facts.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
+        func holds(_ stamp: String, _ day: Day, _ profiles: [ProfileSettings]) -> Bool {
+            self.stamp == stamp && self.day == day && self.profiles == profiles
         }
     }
 
-    private var kept: [[NetworkID]: (reading: Reading, used: UInt64)] = [:]
+    /// The households whose facts a reading read again or dropped, with their facts in the reading at `since`
+    /// before: enough to count on from figures counted at `since` (`CountedFigures`) without keeping that reading.
+    struct Change: Sendable {
+        let since: String
+        let households: [HouseholdID]
+        let before: [HouseholdID: FigureFacts]
+    }
+
+    /// A kept reading, with its facts in a fixed order (by household) once someone asked for them so: sorted once,
+    /// because a region's reading is handed out on every view of its neighbourhood page, and not at all for the
+    /// dashboard, which counts on from the changed households.
+    private var kept: [[NetworkID]: (reading: Reading, ordered: [FigureFacts]?, used: UInt64)] = [:]
     private var running:
         [[NetworkID]: (stamp: String, day: Day, profiles: [ProfileSettings], task: Task<Reading, any Error>)] = [:]
     private var clock: UInt64 = 0
@@ -41,22 +48,35 @@ actor FigureFactsLedger {
 
     init(capacity: Int) { self.capacity = capacity }
 
-    /// The facts of `networks` under `profiles` at `stamp` on `day`: kept ones, a reading under way for the same
-    /// stamp, or a new reading by `read`, which gets the latest earlier reading of the same day and profiles to build
-    /// on (or nil).
+    /// The facts of `networks` under `profiles` at `stamp` on `day` in a fixed order (by household), as
+    /// `reading(of:profiles:stamp:day:read:)` has them.
     func facts(
         of networks: [NetworkID], profiles: [ProfileSettings], stamp: String, day: Day,
         read: @escaping @Sendable (_ earlier: Reading?) async throws -> Reading
     ) async throws -> [FigureFacts] {
+        let reading = try await reading(of: networks, profiles: profiles, stamp: stamp, day: day, read: read)
+        if let entry = kept[networks], entry.reading.holds(stamp, day, profiles), let ordered = entry.ordered {
+            return ordered
+        }
+        let ordered = reading.facts.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
+        if kept[networks]?.reading.holds(stamp, day, profiles) == true { kept[networks]?.ordered = ordered }
+        return ordered
+    }
+
+    /// The facts of `networks` under `profiles` at `stamp` on `day`: kept ones, a reading under way for the same
+    /// stamp, or a new reading by `read`, which gets the latest earlier reading of the same day and profiles to build
+    /// on (or nil).
+    func reading(
+        of networks: [NetworkID], profiles: [ProfileSettings], stamp: String, day: Day,
+        read: @escaping @Sendable (_ earlier: Reading?) async throws -> Reading
+    ) async throws -> Reading {
         clock += 1
-        if let entry = kept[networks], entry.reading.stamp == stamp, entry.reading.day == day,
-            entry.reading.profiles == profiles
-        {
+        if let entry = kept[networks], entry.reading.holds(stamp, day, profiles) {
             kept[networks]?.used = clock
-            return entry.reading.ordered
+            return entry.reading
         }
         if let under = running[networks], under.stamp == stamp, under.day == day, under.profiles == profiles {
-            return try await under.task.value.ordered
+            return try await under.task.value
         }
         let previous = running[networks]?.task
         let base = kept[networks]?.reading
@@ -68,11 +88,11 @@ actor FigureFactsLedger {
         do {
             let reading = try await task.value
             finish(networks, task)
-            kept[networks] = (reading, clock)
+            kept[networks] = (reading, nil, clock)
             while kept.count > capacity, let oldest = kept.min(by: { $0.value.used < $1.value.used })?.key {
                 kept[oldest] = nil
             }
-            return reading.ordered
+            return reading
         } catch {
             finish(networks, task)
             throw error

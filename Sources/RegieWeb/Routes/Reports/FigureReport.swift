@@ -12,7 +12,9 @@ struct FigureReport {
         let label: String
         /// The count, or `nil` when it is protected.
         let count: Int?
-        let households: Set<HouseholdID>
+        let cell: Breakdown.Cell
+
+        var households: Set<HouseholdID> { cell.households }
     }
 
     struct Section {
@@ -30,7 +32,9 @@ struct FigureReport {
         let median: Double?
         let percentile90: Int?
         let withinNormPercent: Int?
-        let households: Set<HouseholdID>
+        let time: LeadTime
+
+        var households: Set<HouseholdID> { time.households }
     }
 
     let networks: [Network]
@@ -63,7 +67,7 @@ struct FigureReport {
             let rows = zip(breakdown.cells, shown.cells).map { cell, shown in
                 Row(
                     code: cell.code, label: labels.label(breakdown.key, cell.code),
-                    count: protected && shown.isSuppressed ? nil : cell.count, households: cell.households)
+                    count: protected && shown.isSuppressed ? nil : cell.count, cell: cell)
             }
             let total: Int? = protected && shown.total.isSuppressed ? nil : breakdown.total
             return Section(
@@ -78,12 +82,12 @@ struct FigureReport {
                 return LeadTimeRow(
                     key: time.key, title: text("figures.lead.\(time.key)"), count: hidden ? nil : time.count,
                     median: hidden ? nil : time.median, percentile90: hidden ? nil : time.percentile90,
-                    withinNormPercent: hidden ? nil : time.withinNormPercent, households: time.households)
+                    withinNormPercent: hidden ? nil : time.withinNormPercent, time: time)
             },
             scoreChanges: figures.scoreChanges.map { change in
-                let hidden = hide(change.households.count)
+                let hidden = hide(change.householdCount)
                 return (
-                    labels.label("inflow_domain", change.domain), hidden ? nil : change.households.count,
+                    labels.label("inflow_domain", change.domain), hidden ? nil : change.householdCount,
                     hidden ? nil : change.averageChange, hidden ? nil : change.improved
                 )
             },

@@ -3,8 +3,10 @@ import RegieCore
 import RegieStore
 
 /// The counted figures per set of networks and period, kept under the same stamp and day as their facts: counting
-/// a region's 100,000 households into every breakdown took longer than rendering the page, on every view.
-typealias NetworkFiguresCache = StampedCache<NetworkFiguresSlot, NetworkFigures>
+/// a region's 100,000 households into every breakdown took longer than rendering the page, on every view. After a
+/// change the figures are counted on from the kept tally — the changed households' old shares out, their new ones
+/// in — so the dashboard after a new signal costs the households that changed, not the network's thousands.
+typealias NetworkFiguresCache = StampedCache<NetworkFiguresSlot, CountedFigures>
 
 /// What a set of counted figures was counted over, and by which profiles (the norms decide what counts as on time).
 struct NetworkFiguresSlot: Hashable, Sendable {
@@ -18,7 +20,10 @@ extension WebApp {
     /// is read before the facts, so kept facts are never older than their stamp says.
     func figureFacts(in networks: [Network], today: Day = Day(Date())) async throws -> [FigureFacts] {
         let ids = Self.figureKey(networks)
-        return try await figureFacts(in: networks, today: today, stamp: try await factStamp(ids))
+        let stamp = try await factStamp(ids)
+        return try await figureFactsLedger.facts(
+            of: ids, profiles: Self.figureProfiles(networks), stamp: stamp, day: today,
+            read: readFigureFacts(in: networks, today: today, stamp: stamp))
     }
 
     /// The figures of `networks` over `period` today, counted once per fact stamp and day.
@@ -30,32 +35,33 @@ extension WebApp {
         return try await networkFiguresCache.value(
             of: NetworkFiguresSlot(networks: ids, period: period, profiles: Self.figureProfiles(networks)),
             stamp: stamp, day: today
-        ) {
-            NetworkFigures(
-                facts: try await app.figureFacts(in: networks, today: today, stamp: stamp), period: period,
-                profiles: { profiles[$0] ?? nil }, calendar: app.calendar, today: today)
-        }
+        ) { earlier in
+            CountedFigures.count(
+                try await app.figureFactsLedger.reading(
+                    of: ids, profiles: Self.figureProfiles(networks), stamp: stamp, day: today,
+                    read: app.readFigureFacts(in: networks, today: today, stamp: stamp)), on: earlier, period: period,
+                profiles: { profiles[$0] ?? nil },
+                calendar: app.calendar, today: today)
+        }.figures
     }
 
     /// The dashboard, the neighbourhood view and the inspection read a region's history once, and after a change
     /// only the households that changed (`FigureFactsLedger`).
-    private func figureFacts(in networks: [Network], today: Day, stamp: String) async throws -> [FigureFacts] {
+    private func readFigureFacts(in networks: [Network], today: Day, stamp: String)
+        -> @Sendable (FigureFactsLedger.Reading?) async throws -> FigureFactsLedger.Reading
+    {
         let ids = Self.figureKey(networks)
         let profiles = Dictionary(uniqueKeysWithValues: networks.map { ($0.id, self.profiles.profile(for: $0)) })
         let (calendar, database) = (calendar, database)
         let settings = Self.figureProfiles(networks)
         let app = self
-        return try await figureFactsLedger.facts(of: ids, profiles: settings, stamp: stamp, day: today) { earlier in
+        return { earlier in
             let db = database.sql
             // Each network's versions as the lists keep them (`factVersions(in:)`): after a change only the changed
             // households are read, not the network's thousands.
-            var versions: [HouseholdID: Int64] = [:]
-            for network in ids {
-                for (household, version) in try await app.factVersions(in: network).versions {
-                    versions[household] = version
-                }
-            }
-            let changed = versions.filter { earlier?.versions[$0.key] != $0.value }.map(\.key)
+            var sources: [NetworkID: NetworkFactVersions] = [:]
+            for network in ids { sources[network] = try await app.factVersions(in: network) }
+            let (changed, gone) = earlier?.moved(to: sources) ?? ([], [])
             func read(_ households: [HouseholdID]?) async throws -> [FigureFacts] {
                 try await FigureStore.facts(
                     in: ids, households: households, profiles: { profiles[$0] ?? nil }, calendar: calendar,
@@ -65,20 +71,26 @@ extension WebApp {
             guard let earlier, changed.count <= Self.figureRereadLimit else {
                 let all = try await read(nil)
                 return .init(
-                    stamp: stamp, day: today, profiles: settings, versions: versions,
-                    facts: Dictionary(all.map { ($0.household, $0) }) { _, last in last })
+                    stamp: stamp, day: today, profiles: settings, sources: sources,
+                    facts: Dictionary(all.map { ($0.household, $0) }) { _, last in last }, change: nil)
             }
-            var facts = earlier.facts.filter { versions[$0.key] != nil }
+            let moved = changed + gone
+            var before: [HouseholdID: FigureFacts] = [:]
+            for household in moved { before[household] = earlier.facts[household] }
+            var facts = earlier.facts
+            for household in gone { facts[household] = nil }
             for start in stride(from: 0, to: changed.count, by: 500) {
                 let chunk = Array(changed[start..<min(start + 500, changed.count)])
                 for household in chunk { facts[household] = nil }
                 for fact in try await read(chunk) { facts[fact.household] = fact }
             }
-            return .init(stamp: stamp, day: today, profiles: settings, versions: versions, facts: facts)
+            return .init(
+                stamp: stamp, day: today, profiles: settings, sources: sources, facts: facts,
+                change: .init(since: earlier.stamp, households: moved, before: before))
         }
     }
 
-    /// Above this many changed households a reading reads the networks whole.
+    /// Above this many changed households a reading reads the networks whole, and the figures are counted afresh.
     static let figureRereadLimit = 2_000
 
     func factStamp(_ ids: [NetworkID]) async throws -> String {
