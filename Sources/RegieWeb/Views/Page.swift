@@ -23,31 +23,16 @@ public struct Page {
         self.notice = notice
     }
 
-    /// Whether the menu offers `feature`: by the user's roles in the network they are working in.
-    private func mayUse(_ feature: NetworkFeature, _ user: SignedInUser) -> Bool {
-        guard let network = currentNetwork else { return false }
-        return AccessPolicy.mayUse(feature, roles: user.actor.roles(in: network))
-    }
-
     func values(translations: Translations) -> [String: Any] {
         var values: [String: Any] = [
             "title": title, "lang": locale, "csrf": csrf, "t": translations.table(locale),
         ]
         if let notice, translations.has(notice) { values["notice"] = translations.text(notice, locale) }
         if let user {
-            values["user"] = [
-                "name": user.account.name, "organisation": user.organisationName, "isAdmin": user.isAdministrator,
-                "mayListSignals": mayUse(.signalList, user),
-                "isPartner": user.holds(.partnerWorker) || user.holds(.caseDirector),
-                "mayListCases": mayUse(.caseList, user), "mayPlanMeetings": mayUse(.networkMeetings, user),
-                "mayFigures": mayUse(.figures, user),
-                "mayPolicySignalsOnly": mayUse(.policySignals, user) && !mayUse(.figures, user),
-                "unread": unread, "hasUnread": unread > 0,
-            ]
-            values["networks"] = networks.map { network in
-                ["id": network.id.rawValue, "name": network.name, "selected": network.id == currentNetwork]
-            }
-            values["hasNetworks"] = !networks.isEmpty
+            // `user.name` greets on the home page; the rest of the top bar is written by Swift.
+            values["user"] = ["name": user.account.name]
+            let texts = TemplateTexts(table: translations.table(locale))
+            values["header"] = PageHeader(page: self, user: user, texts: texts).html
         }
         return values
     }
