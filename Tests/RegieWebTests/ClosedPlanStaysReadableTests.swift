@@ -65,6 +65,18 @@ struct ClosedPlanStaysReadableTests {
             #expect(reopened.contains("Er is nog geen plan"), "a reopened case starts a new plan")
             #expect(reopened.contains("action=\"/cases/\(id)/plan\""))
             #expect(!reopened.contains("Afgesloten met de casus"))
+            // The plan it was closed with stays in view, and its goal can be taken over into the new concept.
+            #expect(reopened.contains("Vorig plan") && reopened.contains("Huur op tijd betalen"))
+            #expect(reopened.contains("name=\"carry_goals\" value=\"1\" checked> Doelen van het vorige plan overnemen"))
+            #expect(reopened.contains("in het nieuwe concept (1)"))
+            let started = try await director.post("\(page)/plan", [("context", "Na terugval"), ("carry_goals", "1")])
+            #expect(started.status == .seeOther || started.status == .found)
+            let keys = try await CaseWorkTests.column(
+                harness, "SELECT goal_key AS v FROM plan_goals WHERE description = 'Huur op tijd betalen'")
+            #expect(Set(keys).count == 2, "the goal came over with a key of its own: \(keys)")
+            let restarted = try await director.get(page).body
+            #expect(restarted.contains("Huur op tijd betalen") && !restarted.contains("Vorig plan"))
+            #expect(restarted.contains("met 1 doel(en) uit het vorige plan"), "the timeline says what came over")
         }
     }
 }

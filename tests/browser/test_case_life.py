@@ -140,3 +140,18 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
         assert BASE_URL + "/notifications" in body
         for secret in (family, "Els", reference, case_id, "Huur"):
             assert secret not in body
+
+    # The network director picks the reopened case up: the plan it was closed with stays in view beside the start of
+    # a new one, and its goal comes over into the new concept.
+    login(browser, "teun@demo.regie.nl")
+    browser.get(case)
+    plan = browser.find_element(By.ID, "plan").text
+    assert "Vorig plan" in plan and "Huur op tijd betalen" in plan
+    assert browser.find_element(By.CSS_SELECTOR, "input[name=carry_goals]").is_selected()
+    browser.execute_script("document.getElementById('plan').scrollIntoView()")
+    shot(browser, "plan-after-reopen")
+    send(browser, "/plan", {"context": "Na de terugval opnieuw op weg."})
+    plan = browser.find_element(By.ID, "plan").text
+    assert "Vorig plan" not in plan and "Huur op tijd betalen" in plan and "concept" in plan
+    shot(browser, "plan-restarted")
+    logout(browser)

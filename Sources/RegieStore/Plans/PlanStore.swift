@@ -54,9 +54,16 @@ public enum PlanStore {
     public static func shown(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> Plan? {
         if let open = try await current(grant, on: db) { return open }
         guard grant.context.phase == .aftercare || grant.context.phase == .closed else { return nil }
+        return try await previous(grant, on: db)
+    }
+
+    /// The plan the household's last closure closed, read-only (`closedAt` set); `nil` when no plan was closed.
+    /// A reopened case shows it beside the start of its new plan (`PlanCarryOver`).
+    public static func previous(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> Plan? {
         guard
             let last = try await db.select().columns("id", "closed_at").from("plans")
                 .where("household_id", .equal, SQLBind(grant.context.household.rawValue))
+                .where("closed_at", .isNot, SQLLiteral.null)
                 .orderBy("closed_at", .descending).limit(1).first()
         else { return nil }
         var plan = try await plan(try last.decode(column: "id", as: String.self), on: db)
@@ -119,11 +126,12 @@ public enum PlanStore {
             .where("closed_at", .is, SQLLiteral.null).first()?.decode(column: "id", as: String.self)
     }
 
-    /// Starts the household's plan with a first concept. A household has one open plan: a second is refused,
-    /// by this check and, for two saves at the same moment, by a unique index.
-    public static func start(context: String, grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase)
-        async throws
-    {
+    /// Starts the household's plan with a first concept, holding `goals` (taken over from the plan a reopened case
+    /// was closed with, `PlanCarryOver`). A household has one open plan: a second is refused, by this check and, for
+    /// two saves at the same moment, by a unique index.
+    public static func start(
+        context: String, goals: [PlanGoal] = [], grant: AccessGrant, at moment: Date = Date(), on db: any SQLDatabase
+    ) async throws {
         precondition(grant.action == .update, "Starting the plan changes the file")
         guard try await openPlanID(grant.context.household, on: db) == nil else {
             throw StoreError.refused("error.plan_exists")
@@ -135,9 +143,17 @@ public enum PlanStore {
         } catch let error where error.isUniqueViolation {
             throw StoreError.refused("error.plan_exists")
         }
-        _ = try await insertVersion(planID: planID, number: 1, context: context, grant: grant, at: moment, on: db)
+        let version = try await insertVersion(
+            planID: planID, number: 1, context: context, grant: grant, at: moment, on: db)
+        for (position, goal) in goals.enumerated() {
+            try await insert(goal, version: version, position: position, on: db)
+        }
         try await TimelineStore.append(
-            "plan.started", summary: "Plan gestart (versie 1, concept)", by: grant, at: moment, on: db)
+            "plan.started",
+            summary: goals.isEmpty
+                ? "Plan gestart (versie 1, concept)"
+                : "Plan gestart (versie 1, concept) met \(goals.count) doel(en) uit het vorige plan",
+            by: grant, at: moment, on: db)
     }
 
     private static func insertVersion(

@@ -17,6 +17,9 @@ struct CaseFacts: Sendable {
     let safety: [SafetyPicture]
     let informal: [InformalNetworkEntry]
     let plan: PlanStore.Plan?
+    /// On a reopened case without a new plan yet: the plan the case was closed with, shown read-only beside the
+    /// start of the new one, whose goals can be taken over (`PlanCarryOver`).
+    var previousPlan: PlanStore.Plan?
     let commitments: [CommitmentStore.Item]
     let conferences: [MeetingStore.Meeting]
     let lawfulBasis: (basis: LawfulBasis?, note: String)
@@ -52,7 +55,8 @@ struct CaseFacts: Sendable {
         let aftercare = try await closure.asyncMap {
             try await AftercareStore.answers(closure: $0.id, grant: grant, on: db)
         }
-        return CaseFacts(
+        let plan = try await PlanStore.shown(grant, on: db)
+        var facts = CaseFacts(
             grant: grant, network: network, profile: profile,
             reference: try await HouseholdStore.reference(grant, on: db),
             members: try await HouseholdStore.members(grant, on: db),
@@ -61,7 +65,7 @@ struct CaseFacts: Sendable {
             scores: try await AssessmentStore.scores(grant, on: db),
             safety: try await AssessmentStore.safety(grant, on: db),
             informal: try await AssessmentStore.network(grant, on: db),
-            plan: try await PlanStore.shown(grant, on: db),
+            plan: plan,
             commitments: try await CommitmentStore.items(grant, on: db),
             conferences: try await MeetingStore.conferences(grant, on: db),
             lawfulBasis: try await HouseholdStore.lawfulBasis(grant, on: db),
@@ -78,6 +82,10 @@ struct CaseFacts: Sendable {
             legalHold: try await RetentionStore.legalHold(grant, on: db),
             familyLevels: try await FamilyLevelStore.history(grant, on: db),
             careBudget: profile.mandates.careBudget ? try await CareBudgetStore.budget(of: network.id, on: db) : nil)
+        if plan == nil && grant.context.phase == .active {
+            facts.previousPlan = try await PlanStore.previous(grant, on: db)
+        }
+        return facts
     }
 
     /// The monitoring state of the case today: progress norms, evaluations due and why care stalls.

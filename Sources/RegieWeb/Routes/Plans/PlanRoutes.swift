@@ -25,7 +25,14 @@ struct PlanRoutes {
     private func start(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         try await service.perform(request, context, .update, notice: "notice.plan_started") { form, grant, db in
             guard grant.context.phase == .active else { throw FieldProblems(["general": "error.case_not_open"]) }
-            try await PlanStore.start(context: form.value("context") ?? "", grant: grant, on: db)
+            var goals: [PlanGoal] = []
+            if form.value("carry_goals") == "1", let previous = try await PlanStore.previous(grant, on: db) {
+                let members = Set(try await HouseholdStore.members(grant, on: db).map(\.id))
+                goals = PlanCarryOver.goals(
+                    from: previous.versions.map { ($0.status, $0.number, $0.goals) }, members: members,
+                    newKey: { UUID().uuidString.lowercased() })
+            }
+            try await PlanStore.start(context: form.value("context") ?? "", goals: goals, grant: grant, on: db)
         }
     }
 

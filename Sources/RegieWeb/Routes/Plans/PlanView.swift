@@ -29,6 +29,7 @@ struct PlanView {
                 PlanToConferenceNorm(profile: facts.profile, calendar: base.app.calendar)
                     .status(directorAppointed: first, adopted: adopted, today: Day(Date())))
         }
+        if let previous = facts.previousPlan { values.merge(previousPlan(previous)) { first, _ in first } }
         guard let plan = facts.plan, let version = facts.shownVersion else { return values }
         let conferences = Dictionary(uniqueKeysWithValues: facts.conferences.map { ($0.id, $0) })
         values["versions"] = plan.versions.map { version -> [String: Any] in
@@ -100,6 +101,33 @@ struct PlanView {
             })
         values["mayRevise"] = plan.concept == nil && plan.adopted != nil
         return values
+    }
+
+    /// The plan a reopened case was closed with, read-only above the start of its new plan, and how many of its
+    /// goals the new concept can take over (`PlanCarryOver`).
+    private func previousPlan(_ plan: PlanStore.Plan) -> [String: Any] {
+        guard let version = plan.adopted ?? plan.versions.first else { return [:] }
+        let carried = PlanCarryOver.goals(
+            from: plan.versions.map { ($0.status, $0.number, $0.goals) }, members: Set(facts.members.map(\.id)),
+            newKey: { "" })
+        return [
+            "previousPlan": [
+                "closed": plan.closedAt.map(DutchFormat.day) ?? "—", "number": version.number,
+                "status": text(version.status.textKey), "adopted": version.adoptedOn?.dutch ?? "",
+                "goals": version.goals.map { goal -> [String: Any] in
+                    [
+                        "domain": domainName(goal.domain), "description": goal.description,
+                        "persons": goal.persons.map { facts.memberNames[$0] ?? text("plan.former_member") }
+                            .joined(separator: ", "),
+                        "target": goal.targetOn?.dutch ?? "—",
+                    ]
+                },
+                "hasGoals": !version.goals.isEmpty,
+            ] as [String: Any],
+            "carryCount": carried.count, "mayCarry": !carried.isEmpty,
+            // Checked unless the user unticked it in a form that came back.
+            "carryChecked": base.form.map { $0.value("carry_goals") == "1" } ?? true,
+        ]
     }
 
     private func domainName(_ code: String) -> String {
