@@ -47,6 +47,18 @@ struct IntakeApiTests {
                  "concerns": ["wonen", "zorg"], "description": "Slaapt in de auto"}
                 """)
             #expect(created == .created)
+            // A network the partner has no role in, or none at all, takes no signal from them.
+            let elsewhere = try await harness.network("Buurnetwerk", profile: "enschede")
+            for network in [elsewhere.id.rawValue, UUID().uuidString.lowercased()] {
+                let refused = try await partner.call(
+                    .post, "/api/v1/signals",
+                    """
+                    {"network": "\(network)", "persons": [{"givenName": "Bo", "familyName": "Elders",
+                     "birthDate": "1988-08-08", "relation": "parent"}], "noFixedAddress": true,
+                     "concerns": ["wonen"], "description": "Elders"}
+                    """)
+                #expect(refused.0 == .forbidden, "\(network)")
+            }
             let signal = try #require(createdBody.firstMatch(of: /"signal":"([0-9a-f-]{36})"/)?.1)
 
             #expect(

@@ -83,8 +83,9 @@ struct SignalApi {
         } catch {
             throw HTTPError(.badRequest, message: "error.api_body_invalid")
         }
+        // Only a network the user works in can take their signal: found among those kept with the user's frame.
         guard let networkID = NetworkID(validating: input.network),
-            let network = try await NetworkStore.find(networkID, on: app.database.sql),
+            let network = try await app.networks(of: user).first(where: { $0.id == networkID }),
             AccessPolicy.mayUse(.signal, roles: user.actor.roles(in: network.id))
         else { throw HTTPError(.forbidden, message: "error.forbidden") }
         let t = app.views.translations

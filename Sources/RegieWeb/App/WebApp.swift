@@ -94,8 +94,8 @@ public struct WebApp: Sendable {
     }
 
     /// The networks `user` works in (every network for an administrator), kept under the directory's version read
-    /// with the user: every change to a network raises it.
-    private func networks(of user: SignedInUser) async throws -> [Network] {
+    /// with the user: every change to a network raises it. Signal intake over the API finds its network here too.
+    func networks(of user: SignedInUser) async throws -> [Network] {
         let db = database.sql
         let read: @Sendable () async throws -> [Network] = {
             user.isAdministrator
