@@ -152,7 +152,7 @@ public enum PlanStore {
             "plan.started",
             summary: goals.isEmpty
                 ? "Plan gestart (versie 1, concept)"
-                : "Plan gestart (versie 1, concept) met \(goals.count) doel(en) uit het vorige plan",
+                : "Plan gestart (versie 1, concept) met \(goals.count) \(goals.count == 1 ? "doel" : "doelen") uit het vorige plan",
             by: grant, at: moment, on: db)
     }
 

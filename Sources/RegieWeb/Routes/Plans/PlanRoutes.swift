@@ -28,9 +28,7 @@ struct PlanRoutes {
             var goals: [PlanGoal] = []
             if form.value("carry_goals") == "1", let previous = try await PlanStore.previous(grant, on: db) {
                 let members = Set(try await HouseholdStore.members(grant, on: db).map(\.id))
-                goals = PlanCarryOver.goals(
-                    from: previous.versions.map { ($0.status, $0.number, $0.goals) }, members: members,
-                    newKey: { UUID().uuidString.lowercased() })
+                goals = previous.goalsToCarry(members: members, newKey: { UUID().uuidString.lowercased() })
             }
             try await PlanStore.start(context: form.value("context") ?? "", goals: goals, grant: grant, on: db)
         }

@@ -53,8 +53,7 @@ struct PlanView {
         values["goals"] = version.goals.map { goal -> [String: Any] in
             [
                 "key": goal.key, "domain": domainName(goal.domain),
-                "persons": goal.persons.map { facts.memberNames[$0] ?? text("plan.former_member") }
-                    .joined(separator: ", "),
+                "persons": personNames(goal),
                 "description": goal.description, "householdWords": goal.householdWords,
                 "hasWords": !goal.householdWords.isEmpty, "target": goal.targetOn?.dutch ?? "—",
                 "commitments": commitments(goal: goal.key, all: false),
@@ -107,9 +106,7 @@ struct PlanView {
     /// goals the new concept can take over (`PlanCarryOver`).
     private func previousPlan(_ plan: PlanStore.Plan) -> [String: Any] {
         guard let version = plan.adopted ?? plan.versions.first else { return [:] }
-        let carried = PlanCarryOver.goals(
-            from: plan.versions.map { ($0.status, $0.number, $0.goals) }, members: Set(facts.members.map(\.id)),
-            newKey: { "" })
+        let carried = plan.goalsToCarry(members: Set(facts.members.map(\.id)), newKey: { "" })
         return [
             "previousPlan": [
                 "closed": plan.closedAt.map(DutchFormat.day) ?? "—", "number": version.number,
@@ -117,8 +114,7 @@ struct PlanView {
                 "goals": version.goals.map { goal -> [String: Any] in
                     [
                         "domain": domainName(goal.domain), "description": goal.description,
-                        "persons": goal.persons.map { facts.memberNames[$0] ?? text("plan.former_member") }
-                            .joined(separator: ", "),
+                        "persons": personNames(goal),
                         "target": goal.targetOn?.dutch ?? "—",
                     ]
                 },
@@ -128,6 +124,11 @@ struct PlanView {
             // Checked unless the user unticked it in a form that came back.
             "carryChecked": base.form.map { $0.value("carry_goals") == "1" } ?? true,
         ]
+    }
+
+    /// The names of a goal's members; one who left the household is named as a former member.
+    private func personNames(_ goal: PlanGoal) -> String {
+        goal.persons.map { facts.memberNames[$0] ?? text("plan.former_member") }.joined(separator: ", ")
     }
 
     private func domainName(_ code: String) -> String {
@@ -199,5 +200,12 @@ struct PlanView {
                 "hasAfter": item.after != nil,
             ]
         }
+    }
+}
+
+extension PlanStore.Plan {
+    /// The goals a new plan after a reopening takes over from this closed one (`PlanCarryOver`).
+    func goalsToCarry(members: Set<String>, newKey: () -> String) -> [PlanGoal] {
+        PlanCarryOver.goals(from: versions.map { ($0.status, $0.number, $0.goals) }, members: members, newKey: newKey)
     }
 }
