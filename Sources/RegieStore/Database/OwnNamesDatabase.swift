@@ -17,11 +17,15 @@ struct OwnNamesDatabase: SQLDatabase {
     /// (`KeptStatement`). `nil` on SQLite and on a transaction's or session's handle, whose statements must run on
     /// its one connection.
     let server: PostgresClient?
+    /// SQLite's reading connections, on a handle outside any transaction (`SQLiteReaders`); `nil` on PostgreSQL and
+    /// on a transaction's or session's handle.
+    let readers: SQLiteReaders?
 
-    init(_ base: any SQLDatabase, server: PostgresClient? = nil) {
+    init(_ base: any SQLDatabase, server: PostgresClient? = nil, readers: SQLiteReaders? = nil) {
         self.base = base
         self.dialect = OwnNamesDialect(base: base.dialect)
         self.server = server
+        self.readers = readers
     }
 
     var logger: Logger { base.logger }
@@ -32,11 +36,14 @@ struct OwnNamesDatabase: SQLDatabase {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
         -> EventLoopFuture<Void>
     {
-        base.execute(sql: rendered(query), onRow)
+        guard readers != nil else { return base.execute(sql: rendered(query), onRow) }
+        return eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await base.execute(sql: rendered(query), onRow)
+        let statement = rendered(query)
+        guard let readers else { return try await base.execute(sql: statement, onRow) }
+        try await readers.execute(statement.sql, statement.binds, onRow)
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {

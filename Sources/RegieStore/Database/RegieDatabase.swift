@@ -23,6 +23,8 @@ public final class RegieDatabase: Sendable {
     /// The SQL dialect, kept from opening for the handle `sql` gives once the connections are closed.
     private let dialect: any SQLDialect
     private let serializer: WriteSerializer?
+    /// SQLite's connections for reads outside a transaction; `nil` on PostgreSQL.
+    private let readers: SQLiteReaders?
     /// PostgreSQL's client and the task running it; `nil` on SQLite.
     private let server: PostgresServer?
     /// The access-log entries and grouped writes of simultaneous requests, which share transactions (`groupedWrite`,
@@ -83,6 +85,11 @@ public final class RegieDatabase: Sendable {
         self.logger = logger
         self.server = server
         self.serializer = backend == .sqlite ? WriteSerializer() : nil
+        if case .sqlite(let path) = location {
+            self.readers = SQLiteReaders(path: path, connections: System.coreCount, logger: logger)
+        } else {
+            self.readers = nil
+        }
         let id: DatabaseID = backend == .sqlite ? .sqlite : .psql
         self.dialect =
             (databases.database(id, logger: logger, on: databases.eventLoopGroup.any()) as! any SQLDatabase)
@@ -98,12 +105,15 @@ public final class RegieDatabase: Sendable {
         let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
         for db in loops.compactMap({ fluent(on: $0) }) + loops.compactMap({ writer(on: $0) }) {
             let db = db as! any SQLDatabase
-            _ = try await db.raw("PRAGMA busy_timeout = 10000").all()
-            _ = try await db.raw("PRAGMA synchronous = NORMAL").all()
-            _ = try await db.raw("PRAGMA foreign_keys = ON").all()
-            _ = try await db.raw("PRAGMA temp_store = MEMORY").all()
+            for pragma in Self.connectionPragmas { _ = try await db.raw(SQLQueryString(pragma)).all() }
         }
     }
+
+    /// What every SQLite connection is set to when opened (see `prepareSQLite`).
+    static let connectionPragmas = [
+        "PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+        "PRAGMA temp_store = MEMORY",
+    ]
 
     /// The connections for reads; none once `shutdown` closed them.
     private func fluent(on loop: (any EventLoop)? = nil) -> (any Database)? {
@@ -125,7 +135,7 @@ public final class RegieDatabase: Sendable {
         guard let fluent = fluent() else {
             return ClosedDatabase(logger: logger, eventLoop: databases.eventLoopGroup.any(), dialect: dialect)
         }
-        return OwnNamesDatabase(fluent as! any SQLDatabase, server: server?.client)
+        return OwnNamesDatabase(fluent as! any SQLDatabase, server: server?.client, readers: readers)
     }
 
     /// The SQL dialect name (`sqlite` or `postgresql`), for the few statements that differ.
@@ -215,6 +225,7 @@ public final class RegieDatabase: Sendable {
     /// given 15 seconds (`BoundedWait`); beyond that the process goes on without it, and the server closes its side.
     public func shutdown() async {
         await backgroundWork.finish()
+        await readers?.close()
         let databases = self.databases
         guard let server else { return await databases.shutdownAsync() }
         let closed = await BoundedWait.run(.seconds(15)) {

@@ -1,0 +1,76 @@
+import Foundation
+import RegieCore
+import RegieStore
+import RegieTestSupport
+import SQLKit
+import Testing
+
+/// Reads outside a transaction run on a fixed set of connections (`SQLiteReaders` on SQLite, the client's pool on
+/// PostgreSQL): more reads at once than connections wait their turn, each gets its own answer, every connection is
+/// set up alike, and a read after a committed write sees it.
+@Suite("Reading connections")
+struct SQLiteReadersTests {
+    @Test("Many reads at once each get their own rows", arguments: TestDatabases.backends)
+    func manyAtOnce(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            struct Row: Decodable { let n: Int, text: String }
+            let answers = try await withThrowingTaskGroup(of: (Int, [Row]).self) { group in
+                for i in 0..<64 {
+                    group.addTask {
+                        let rows = try await db.sql.raw(
+                            "SELECT \(bind: i) AS n, \(bind: "rij \(i)") AS text UNION ALL SELECT \(bind: i + 1000), 'x'"
+                        ).all(decoding: Row.self)
+                        return (i, rows)
+                    }
+                }
+                return try await group.reduce(into: [Int: [Row]]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(answers.count == 64)
+            for (i, rows) in answers {
+                #expect(rows.map(\.n) == [i, i + 1000])
+                #expect(rows.first?.text == "rij \(i)")
+            }
+        }
+    }
+
+    @Test("Every reading connection waits for a busy database and keeps temporary tables in memory")
+    func setUpAlike() async throws {
+        try await TestDatabases.with(.sqlite) { db in
+            struct Timeout: Decodable { let timeout: Int }
+            struct Store: Decodable { let store: Int }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<16 {
+                    group.addTask {
+                        let timeout = try await db.sql.raw("PRAGMA busy_timeout").first(decoding: Timeout.self)
+                        #expect(timeout?.timeout == 10_000)
+                        let store = try await db.sql.raw("SELECT temp_store AS store FROM pragma_temp_store()")
+                            .first(decoding: Store.self)
+                        #expect(store?.store == 2)
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    @Test("A read after a committed write sees it, while other reads run", arguments: TestDatabases.backends)
+    func readsSeeCommits(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            struct Row: Decodable { let name: String }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { _ = try await db.sql.raw("SELECT name FROM organisations").all() }
+                }
+                for i in 0..<8 {
+                    let organisation = Organisation(name: "Lezer \(i) \(UUID().uuidString.prefix(6))", kind: .ggd)
+                    try await db.write { tx in try await OrganisationStore.insert(organisation, on: tx) }
+                    let rows = try await db.sql.raw(
+                        "SELECT name FROM organisations WHERE name = \(bind: organisation.name)"
+                    ).all(decoding: Row.self)
+                    #expect(rows.map(\.name) == [organisation.name])
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+}
