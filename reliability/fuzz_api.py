@@ -33,7 +33,8 @@ try:
         "concerns": ["wonen"], "description": "Start voor het fuzzen.", "origin": "environment"})
     assert status == 201, (status, created)
     env = dict(os.environ, SCHEMATHESIS_HOOKS="fuzz_hooks", PYTHONPATH=str(here),
-               REGIE_FUZZ_NETWORK=network["id"], REGIE_FUZZ_SIGNAL=created["signal"])
+               REGIE_FUZZ_NETWORK=network["id"], REGIE_FUZZ_SIGNAL=created["signal"],
+               REGIE_FUZZ_HOUSEHOLD=created["household"])
     for email in ("pim@demo.regie.nl", "noor@demo.regie.nl"):
         token = partner.token if email.startswith("pim") else Session(server.base, email).token
         print(f"== schemathesis as {email}", flush=True)

@@ -1,12 +1,13 @@
 """schemathesis hooks (SCHEMATHESIS_HOOKS=fuzz_hooks): point generated requests at data that exists, so fuzzing
-reaches the checks behind 'which network' and 'which signal' instead of stopping at 403/404. The values come from
-fuzz_api.py through the environment."""
+reaches the checks behind 'which network', 'which signal' and 'which case' instead of stopping at 403/404. The values
+come from fuzz_api.py through the environment."""
 import os
 
 import schemathesis
 
 NETWORK = os.environ.get("REGIE_FUZZ_NETWORK", "")
 SIGNAL = os.environ.get("REGIE_FUZZ_SIGNAL", "")
+HOUSEHOLD = os.environ.get("REGIE_FUZZ_HOUSEHOLD", "")
 
 
 @schemathesis.hook
@@ -21,4 +22,6 @@ def map_path_parameters(ctx, parameters):
     path = getattr(getattr(ctx, "operation", None), "path", "")
     if parameters and "id" in parameters and SIGNAL and path.startswith("/api/v1/signals/"):
         parameters["id"] = SIGNAL
+    if parameters and "id" in parameters and HOUSEHOLD and path.startswith("/api/v1/cases/"):
+        parameters["id"] = HOUSEHOLD
     return parameters

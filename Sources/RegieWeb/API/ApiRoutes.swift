@@ -65,6 +65,7 @@ struct ApiRoutes {
         SignalApi(app: app).register(routes)
         IntakeApi(app: app).register(routes)
         FigureApi(app: app).register(routes)
+        CaseApi(app: app).register(routes)
     }
 
     private func signedIn(_ context: AppRequestContext) throws -> SignedInUser {
