@@ -36,7 +36,9 @@ struct PageHeaderTests {
         )
     }
 
-    @Test("Each role sees the menu the access policy gives it, and nothing else", arguments: TestDatabases.backends)
+    @Test(
+        "Each role sees the menu the access policy gives it, on error pages too, and nothing else",
+        arguments: TestDatabases.backends)
     func menuFollowsPolicy(backend: RegieDatabase.Backend) async throws {
         try await Harness.run(backend) { harness, client in
             let network = harness.network.id
@@ -48,6 +50,10 @@ struct PageHeaderTests {
                 let shown = Self.header(try await browser.get("/").body)
                 #expect(shown.links == Self.expectedLinks([role]), "\(role)")
                 #expect(shown.options == [harness.network.name] && shown.selected == harness.network.name)
+                let missing = try await browser.get("/cases/\(UUID().uuidString.lowercased())")
+                let onError = Self.header(missing.body)
+                #expect(missing.status == .notFound && onError.links == Self.expectedLinks([role]), "\(role), 404")
+                #expect(onError.selected == harness.network.name, "\(role), 404")
             }
             var administrator = Browser(client)
             _ = try await administrator.login("beheer@test.nl")

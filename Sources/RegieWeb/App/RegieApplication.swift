@@ -10,7 +10,7 @@ public enum RegieApplication {
     /// The router with everything wired; `WebApp.routes` lists what was registered.
     public static func router(_ app: WebApp) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
-        router.add(middleware: ErrorPageMiddleware(views: app.views))
+        router.add(middleware: ErrorPageMiddleware(app: app))
         router.add(middleware: SecurityHeadersMiddleware(https: app.configuration.secureCookies))
         if let publicDirectory = Bundle.module.url(forResource: "Resources/Public", withExtension: nil) {
             router.add(
@@ -45,7 +45,11 @@ public enum RegieApplication {
             )
             .add(
                 middleware: SessionUserMiddleware(
-                    database: app.database, idleTimeout: app.configuration.sessionIdleTimeout))
+                    database: app.database, idleTimeout: app.configuration.sessionIdleTimeout)
+            )
+            // Errors of the pages once the user is known, so their top bar is the user's (the outer one cannot see
+            // who is signed in: each middleware's context is its own copy).
+            .add(middleware: ErrorPageMiddleware(app: app))
         AuthRoutes(app: app).register(RecordedGroup(group: web, prefix: "", audience: .everyone, table: app.routes))
 
         let signedIn = web.group().add(middleware: RequireSignedInMiddleware())

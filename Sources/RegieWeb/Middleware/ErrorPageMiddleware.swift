@@ -5,7 +5,8 @@ import RegieStore
 /// Turns every error into a plain Dutch page (or JSON under `/api`) — never a stack trace or SQL.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let views: Views
+    let app: WebApp
+    var views: Views { app.views }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -13,22 +14,22 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            return try respond(status: error.status, message: error.body, request: request, context: context)
+            return try await respond(status: error.status, message: error.body, request: request, context: context)
         } catch let error as AccessDenied {
             context.logger.info("Access denied", metadata: ["rule": "\(error.rule.rawValue)"])
-            return try respond(status: .forbidden, message: nil, request: request, context: context)
+            return try await respond(status: .forbidden, message: nil, request: request, context: context)
         } catch StoreError.notFound {
-            return try respond(status: .notFound, message: nil, request: request, context: context)
+            return try await respond(status: .notFound, message: nil, request: request, context: context)
         } catch StoreError.refused(let key) {
-            return try respond(status: .conflict, message: key, request: request, context: context)
+            return try await respond(status: .conflict, message: key, request: request, context: context)
         } catch {
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
-            return try respond(status: .internalServerError, message: nil, request: request, context: context)
+            return try await respond(status: .internalServerError, message: nil, request: request, context: context)
         }
     }
 
-    private func respond(status: HTTPResponse.Status, message: String?, request: Request, context: Context) throws
-        -> Response
+    private func respond(status: HTTPResponse.Status, message: String?, request: Request, context: Context)
+        async throws -> Response
     {
         let t = views.translations
         let fallbackKey: String
@@ -48,8 +49,13 @@ struct ErrorPageMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/api/") {
             return ApiError.response(status: status, message: text, requestID: context.requestID)
         }
+        // The top bar as on every page (the user's networks, their menu); when reading those fails too — the error
+        // may be the database's — the page still comes, with the menu every signed-in user has.
+        let page =
+            (try? await app.page("error.title", context))
+            ?? Page(title: t.text("error.title", context.locale), context: context)
         var response = views.render(
-            "error", page: Page(title: t.text("error.title", context.locale), context: context),
+            "error", page: page,
             values: ["status": Int(status.code), "message": text, "requestID": context.requestID], status: status)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
         return response

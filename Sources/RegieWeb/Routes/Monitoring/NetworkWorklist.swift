@@ -193,8 +193,9 @@ struct NetworkWorklist: Sendable {
             items.append(item(.progressTalkDue, "worklist.why.progress_talk", since: talk.since, due: talk.due))
         }
         if let oldest = monitor.evaluationsDue.map(\.since).min() {
-            items.append(
-                item(.evaluationDue, "worklist.why.evaluation", [String(monitor.evaluationsDue.count)], since: oldest))
+            let count = monitor.evaluationsDue.count
+            let why = count == 1 ? "worklist.why.evaluation.one" : "worklist.why.evaluation"
+            items.append(item(.evaluationDue, why, [String(count)], since: oldest))
         }
         return items
     }
