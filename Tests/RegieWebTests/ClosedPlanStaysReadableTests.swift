@@ -69,6 +69,11 @@ struct ClosedPlanStaysReadableTests {
             #expect(reopened.contains("Vorig plan") && reopened.contains("Huur op tijd betalen"))
             #expect(reopened.contains("name=\"carry_goals\" value=\"1\" checked> Doelen van het vorige plan overnemen"))
             #expect(reopened.contains("in het nieuwe concept (1)"))
+            // The printable plan too: no plan yet, the previous one to take along.
+            let printed = try await director.get("\(page)/plan/print").body
+            #expect(
+                printed.contains("Er is nog geen plan.") && printed.contains("Vorig plan — afgesloten met de casus"))
+            #expect(printed.contains("Huur op tijd betalen") && !printed.contains("Instemming van het huishouden"))
             let started = try await director.post("\(page)/plan", [("context", "Na terugval"), ("carry_goals", "1")])
             #expect(started.status == .seeOther || started.status == .found)
             let keys = try await CaseWorkTests.column(
@@ -77,6 +82,8 @@ struct ClosedPlanStaysReadableTests {
             let restarted = try await director.get(page).body
             #expect(restarted.contains("Huur op tijd betalen") && !restarted.contains("Vorig plan"))
             #expect(restarted.contains("met 1 doel uit het vorige plan"), "the timeline says what came over")
+            let printedNew = try await director.get("\(page)/plan/print").body
+            #expect(printedNew.contains("Huur op tijd betalen") && !printedNew.contains("Vorig plan"))
         }
     }
 }

@@ -150,6 +150,12 @@ def test_plan_progress_stall_escalation_closure_aftercare_reopen(browser, mail_s
     assert browser.find_element(By.CSS_SELECTOR, "input[name=carry_goals]").is_selected()
     browser.execute_script("document.getElementById('plan').scrollIntoView()")
     shot(browser, "plan-after-reopen")
+    # The printable plan offers the previous plan to take along to the household.
+    browser.get(case + "/plan/print")
+    printed = browser.find_element(By.TAG_NAME, "article").text
+    assert "Er is nog geen plan." in printed and "Vorig plan" in printed and "Huur op tijd betalen" in printed
+    shot(browser, "plan-print-after-reopen")
+    browser.get(case)
     send(browser, "/plan", {"context": "Na de terugval opnieuw op weg."})
     plan = browser.find_element(By.ID, "plan").text
     assert "Vorig plan" not in plan and "Huur op tijd betalen" in plan and "concept" in plan
