@@ -21,6 +21,11 @@ def table(result):
         + (f" · first norm-watch round {result['first_round_s']} s" if "first_round_s" in result else "")
         + f" · peak RSS {result['peak_rss_mb']} MB",
         "",
+    ]
+    runs = max(r.get("runs", 1) for r in result["routes"])
+    if runs > 1:
+        lines += [f"Each route the median of {runs} runs; the p99's lowest and highest in brackets.", ""]
+    lines += [
         "| route | p50 ms | p99 ms | requests/s | × hello | errors | target |",
         "|---|---:|---:|---:|---:|---:|---|",
     ]
@@ -33,7 +38,10 @@ def table(result):
             target = f"{'✓' if met else '✗'} {'p99 ≤' if lower else '≥'} {goal}{' ms' if lower else '/s'}"
         ratio = f"{r['rps'] / hello:.2f}" if r["rps"] and hello else ""
         errors = r["non_2xx"] + (1 if r["socket_errors"] else 0)
-        lines.append(f"| {r['route']} | {r['p50_ms']} | {r['p99_ms']} | {r['rps']:.0f} | {ratio} | {errors} | {target} |")
+        p99 = f"{r['p99_ms']}"
+        if r.get("runs", 1) > 1 and r.get("p99_min_ms") is not None:
+            p99 += f" ({r['p99_min_ms']}–{r['p99_max_ms']})"
+        lines.append(f"| {r['route']} | {r['p50_ms']} | {p99} | {r['rps']:.0f} | {ratio} | {errors} | {target} |")
     return "\n".join(lines) + "\n"
 
 

@@ -4,7 +4,8 @@
 # bench/report.py turns into bench/RESULTS.md.
 #   bench/run.sh klein sqlite            # a quick run
 #   bench/run.sh regio sqlite postgres   # the region; postgres needs BENCH_POSTGRES_URL or a local PostgreSQL
-# BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 16) tune wrk; BENCH_BIN names the binary to measure.
+# BENCH_DURATION (default 10s) and BENCH_CONNECTIONS (default 16) tune wrk; BENCH_REPEAT (default 1) runs each route
+# that many times and keeps the medians (bench/median.py); BENCH_BIN names the binary to measure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${1:-klein}
@@ -12,6 +13,7 @@ shift || true
 BACKENDS=${*:-sqlite}
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
+REPEAT=${BENCH_REPEAT:-1}
 PORT=${BENCH_PORT:-8390}
 BASE=http://127.0.0.1:$PORT
 
@@ -74,11 +76,13 @@ database_for() {  # the database of a backend, generated on first use
     fi
 }
 
-measure() {  # name, lua script, path → one JSON object with latency percentiles and rate
+measure() {  # name, lua script, path → one JSON object with latency percentiles and rate (medians of REPEAT runs)
     local name=$1 script=$2 path=$3
-    local out
-    out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "bench/$script" "$BASE$path")
-    python3 bench/parse_wrk.py "$name" <<< "$out"
+    local out run
+    for run in $(seq 1 "$REPEAT"); do
+        out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "bench/$script" "$BASE$path")
+        python3 bench/parse_wrk.py "$name" <<< "$out"
+    done | python3 bench/median.py
 }
 
 for backend in $BACKENDS; do
