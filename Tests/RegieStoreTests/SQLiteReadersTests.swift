@@ -1,14 +1,16 @@
 import Foundation
+import Logging
 import RegieCore
-import RegieStore
 import RegieTestSupport
 import SQLKit
 import Testing
 
+@testable import RegieStore
+
 /// Reads outside a transaction run on a fixed set of connections (`SQLiteReaders` on SQLite, the client's pool on
 /// PostgreSQL): more reads at once than connections wait their turn, each gets its own answer, every connection is
 /// set up alike, and a read after a committed write sees it.
-@Suite("Reading connections")
+@Suite("Reading connections", .timeLimit(.minutes(1)))
 struct SQLiteReadersTests {
     @Test("Many reads at once each get their own rows", arguments: TestDatabases.backends)
     func manyAtOnce(backend: RegieDatabase.Backend) async throws {
@@ -72,5 +74,26 @@ struct SQLiteReadersTests {
                 try await group.waitForAll()
             }
         }
+    }
+
+    @Test("When a connection cannot be opened, every waiting read gets the error instead of waiting for ever")
+    func failedOpening() async throws {
+        let readers = SQLiteReaders(
+            path: "/geen-map-\(UUID().uuidString)/regie.sqlite", connections: 1, logger: Logger(label: "test"))
+        let failures = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<6 {
+                group.addTask {
+                    do {
+                        try await readers.execute("SELECT 1", []) { _ in }
+                        return false
+                    } catch {
+                        return true
+                    }
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(failures == 6)
+        await readers.close()
     }
 }

@@ -50,42 +50,49 @@ final class SQLiteReaders: Sendable {
     }
 
     /// An idle connection, a newly opened one while fewer than `connections` are open, or the next one handed back.
+    /// A waiting read woken without a connection (the pool closed, or an opening failed and freed its place) decides
+    /// again.
     private func lease() async throws -> SQLiteConnection {
         enum Next { case use(SQLiteConnection), open, wait, closed }
-        let next: Next = state.withLockedValue { state in
-            if state.closed { return .closed }
-            if let connection = state.idle.popLast() { return .use(connection) }
-            if state.opened < connections {
-                state.opened += 1
-                return .open
-            }
-            return .wait
-        }
-        switch next {
-        case .use(let connection): return connection
-        case .closed: throw DatabaseClosed()
-        case .open:
-            do {
-                return try await open()
-            } catch {
-                state.withLockedValue { $0.opened -= 1 }
-                throw error
-            }
-        case .wait:
-            let handed: SQLiteConnection? = await withCheckedContinuation { continuation in
-                let closed = state.withLockedValue { state in
-                    if state.closed { return true }
-                    if let connection = state.idle.popLast() {
-                        continuation.resume(returning: connection)
-                    } else {
-                        state.waiting.append(continuation)
-                    }
-                    return false
+        while true {
+            let next: Next = state.withLockedValue { state in
+                if state.closed { return .closed }
+                if let connection = state.idle.popLast() { return .use(connection) }
+                if state.opened < connections {
+                    state.opened += 1
+                    return .open
                 }
-                if closed { continuation.resume(returning: nil) }
+                return .wait
             }
-            guard let handed else { throw DatabaseClosed() }
-            return handed
+            switch next {
+            case .use(let connection): return connection
+            case .closed: throw DatabaseClosed()
+            case .open:
+                do {
+                    return try await open()
+                } catch {
+                    let waiter = state.withLockedValue { state in
+                        state.opened -= 1
+                        return state.waiting.isEmpty ? nil : state.waiting.removeFirst()
+                    }
+                    waiter?.resume(returning: nil)
+                    throw error
+                }
+            case .wait:
+                let handed: SQLiteConnection? = await withCheckedContinuation { continuation in
+                    let decideAgain = state.withLockedValue { state in
+                        if state.closed || state.opened < connections { return true }
+                        if let connection = state.idle.popLast() {
+                            continuation.resume(returning: connection)
+                        } else {
+                            state.waiting.append(continuation)
+                        }
+                        return false
+                    }
+                    if decideAgain { continuation.resume(returning: nil) }
+                }
+                if let handed { return handed }
+            }
         }
     }
 
