@@ -10,7 +10,7 @@ import Testing
 /// Reads outside a transaction run on a fixed set of connections (`SQLiteReaders` on SQLite, the client's pool on
 /// PostgreSQL): more reads at once than connections wait their turn, each gets its own answer, every connection is
 /// set up alike, and a read after a committed write sees it.
-@Suite("Reading connections", .timeLimit(.minutes(1)))
+@Suite("Reading connections")
 struct SQLiteReadersTests {
     @Test("Many reads at once each get their own rows", arguments: TestDatabases.backends)
     func manyAtOnce(backend: RegieDatabase.Backend) async throws {
@@ -76,7 +76,9 @@ struct SQLiteReadersTests {
         }
     }
 
-    @Test("When a connection cannot be opened, every waiting read gets the error instead of waiting for ever")
+    @Test(
+        "When a connection cannot be opened, every waiting read gets the error instead of waiting for ever",
+        .timeLimit(.minutes(10)))
     func failedOpening() async throws {
         let readers = SQLiteReaders(
             path: "/geen-map-\(UUID().uuidString)/regie.sqlite", connections: 1, logger: Logger(label: "test"))
