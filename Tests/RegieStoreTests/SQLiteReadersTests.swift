@@ -76,6 +76,19 @@ struct SQLiteReadersTests {
         }
     }
 
+    @Test("A read in a cancelled task still gets its rows (a request whose client went away reads on)")
+    func cancelledTaskReads() async throws {
+        try await TestDatabases.with(.sqlite) { db in
+            struct Row: Decodable { let n: Int }
+            let read = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await db.sql.raw("SELECT \(bind: 7) AS n").all(decoding: Row.self).map(\.n)
+            }
+            let answer = try await read.value
+            #expect(answer == [7])
+        }
+    }
+
     @Test(
         "When a connection cannot be opened, every waiting read gets the error instead of waiting for ever",
         .timeLimit(.minutes(10)))

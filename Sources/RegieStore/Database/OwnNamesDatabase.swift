@@ -17,15 +17,16 @@ struct OwnNamesDatabase: SQLDatabase {
     /// (`KeptStatement`). `nil` on SQLite and on a transaction's or session's handle, whose statements must run on
     /// its one connection.
     let server: PostgresClient?
-    /// SQLite's reading connections, on a handle outside any transaction (`SQLiteReaders`); `nil` on PostgreSQL and
-    /// on a transaction's or session's handle.
-    let readers: SQLiteReaders?
+    /// Where statements run on SQLite: the reading connections outside a transaction (`SQLiteReaders`), the
+    /// writer's connection inside one (`SQLiteTransaction`); `nil` on PostgreSQL and on a session's handle, whose
+    /// statements run on `base`. With it, `base` only lends its dialect, logger and event loop.
+    let sqlite: (any SQLiteStatements)?
 
-    init(_ base: any SQLDatabase, server: PostgresClient? = nil, readers: SQLiteReaders? = nil) {
+    init(_ base: any SQLDatabase, server: PostgresClient? = nil, sqlite: (any SQLiteStatements)? = nil) {
         self.base = base
         self.dialect = OwnNamesDialect(base: base.dialect)
         self.server = server
-        self.readers = readers
+        self.sqlite = sqlite
     }
 
     var logger: Logger { base.logger }
@@ -36,18 +37,19 @@ struct OwnNamesDatabase: SQLDatabase {
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void)
         -> EventLoopFuture<Void>
     {
-        guard readers != nil else { return base.execute(sql: rendered(query), onRow) }
+        guard sqlite != nil else { return base.execute(sql: rendered(query), onRow) }
         return eventLoop.makeFutureWithTask { try await self.execute(sql: query, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         let statement = rendered(query)
-        guard let readers else { return try await base.execute(sql: statement, onRow) }
-        try await readers.execute(statement.sql, statement.binds, onRow)
+        guard let sqlite else { return try await base.execute(sql: statement, onRow) }
+        try await sqlite.execute(statement.sql, statement.binds, onRow)
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        try await base.withSession { session in try await closure(OwnNamesDatabase(session)) }
+        if let sqlite, sqlite.isOneConnection { return try await closure(self) }
+        return try await base.withSession { session in try await closure(OwnNamesDatabase(session)) }
     }
 
     /// The statement as text and binds, which the base database passes on as they are.

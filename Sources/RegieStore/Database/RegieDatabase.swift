@@ -25,6 +25,8 @@ public final class RegieDatabase: Sendable {
     private let serializer: WriteSerializer?
     /// SQLite's connections for reads outside a transaction; `nil` on PostgreSQL.
     private let readers: SQLiteReaders?
+    /// SQLite's connection for transactions; `nil` on PostgreSQL.
+    private let writer: SQLiteWriter?
     /// PostgreSQL's client and the task running it; `nil` on SQLite.
     private let server: PostgresServer?
     /// The access-log entries and grouped writes of simultaneous requests, which share transactions (`groupedWrite`,
@@ -43,7 +45,6 @@ public final class RegieDatabase: Sendable {
         switch location {
         case .sqlite(let path):
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqliteWriter)
             database = RegieDatabase(backend: .sqlite, location: location, databases: databases, logger: logger)
             do {
                 try await database.prepareSQLite()
@@ -87,8 +88,10 @@ public final class RegieDatabase: Sendable {
         self.serializer = backend == .sqlite ? WriteSerializer() : nil
         if case .sqlite(let path) = location {
             self.readers = SQLiteReaders(path: path, connections: System.coreCount, logger: logger)
+            self.writer = SQLiteWriter(path: path, logger: logger)
         } else {
             self.readers = nil
+            self.writer = nil
         }
         let id: DatabaseID = backend == .sqlite ? .sqlite : .psql
         self.dialect =
@@ -103,7 +106,7 @@ public final class RegieDatabase: Sendable {
     private func prepareSQLite() async throws {
         _ = try await sql.raw("PRAGMA journal_mode = WAL").all()
         let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
-        for db in loops.compactMap({ fluent(on: $0) }) + loops.compactMap({ writer(on: $0) }) {
+        for db in loops.compactMap({ fluent(on: $0) }) {
             let db = db as! any SQLDatabase
             for pragma in Self.connectionPragmas { _ = try await db.raw(SQLQueryString(pragma)).all() }
         }
@@ -121,38 +124,36 @@ public final class RegieDatabase: Sendable {
         return databases.database(id, logger: logger, on: loop ?? databases.eventLoopGroup.any())
     }
 
-    /// Where transactions run: on SQLite a connection apart from the reads'. A transaction holds its connection for
-    /// all its statements, and reads sharing that connection (one per event loop) queued behind it — measured: the
-    /// worklist at region scale served 20 % more pages a second once transactions had their own.
-    private func writer(on loop: (any EventLoop)? = nil) -> (any Database)? {
-        guard backend == .sqlite else { return fluent(on: loop) }
-        return databases.database(.sqliteWriter, logger: logger, on: loop ?? databases.eventLoopGroup.any())
-    }
-
     /// A database handle for reads outside a transaction; once the connections are closed, one whose statements
     /// fail with `DatabaseClosed` — work still finishing at shutdown gets an error instead of ending the process.
     public var sql: any SQLDatabase {
         guard let fluent = fluent() else {
             return ClosedDatabase(logger: logger, eventLoop: databases.eventLoopGroup.any(), dialect: dialect)
         }
-        return OwnNamesDatabase(fluent as! any SQLDatabase, server: server?.client, readers: readers)
+        return OwnNamesDatabase(fluent as! any SQLDatabase, server: server?.client, sqlite: readers)
     }
 
     /// The SQL dialect name (`sqlite` or `postgresql`), for the few statements that differ.
     public var dialectName: String { sql.dialect.name }
 
-    /// Runs `body` in one transaction; on SQLite, transactions wait their turn instead of colliding.
+    /// Runs `body` in one transaction; on SQLite, transactions wait their turn instead of colliding, and run on a
+    /// connection apart from the reads' (`SQLiteWriter`) — a transaction holds its connection for all its
+    /// statements, and reads sharing it queued behind (measured: the worklist at region scale served 20 % more pages
+    /// a second once transactions had their own).
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        guard let writer = writer() else { throw DatabaseClosed() }
-        if let serializer { await serializer.acquire() }
+        guard let fluent = fluent() else { throw DatabaseClosed() }
+        guard let writer, let serializer else {
+            return try await fluent.transaction { tx in try await body(OwnNamesDatabase(tx as! any SQLDatabase)) }
+        }
+        await serializer.acquire()
         do {
             let result = try await writer.transaction { tx in
-                try await body(OwnNamesDatabase(tx as! any SQLDatabase))
+                try await body(OwnNamesDatabase(fluent as! any SQLDatabase, sqlite: tx))
             }
-            if let serializer { await serializer.release() }
+            await serializer.release()
             return result
         } catch {
-            if let serializer { await serializer.release() }
+            await serializer.release()
             throw error
         }
     }
@@ -226,6 +227,7 @@ public final class RegieDatabase: Sendable {
     public func shutdown() async {
         await backgroundWork.finish()
         await readers?.close()
+        writer?.close()
         let databases = self.databases
         guard let server else { return await databases.shutdownAsync() }
         let closed = await BoundedWait.run(.seconds(15)) {
@@ -236,9 +238,4 @@ public final class RegieDatabase: Sendable {
             logger.warning("Closing the PostgreSQL client did not finish within 15 s; going on without waiting")
         }
     }
-}
-
-extension DatabaseID {
-    /// SQLite's connections for transactions (`RegieDatabase.write`), apart from those for reads.
-    static let sqliteWriter = DatabaseID(string: "sqlite-writer")
 }

@@ -11,20 +11,20 @@ import SQLiteNIO
 /// Through Fluent's pool a read hopped to an event loop to lease its connection, and SQLiteNIO's future-based query
 /// handed every row back to that event loop as a task of its own before the statement's result went to the waiting
 /// request: a worklist of fifty cases cost hundreds of cross-thread wake-ups. Here a read leases a connection under a
-/// lock, runs its statement with SQLiteNIO's async query (rows collected on the pool's thread) and hands the
-/// connection back — one hop there and one back. As many connections as the thread pool has threads, as Fluent had
-/// (one per event loop on a machine with as many loops as cores); transactions keep their own (`RegieDatabase.write`).
-final class SQLiteReaders: Sendable {
+/// lock, runs its statement on the pool's thread (`SQLiteOwnConnection`, which keeps its prepared statements)
+/// and hands the connection back — one hop there and one back. As many connections as the thread pool has threads,
+/// as Fluent had (one per event loop on a machine with as many loops as cores); transactions keep their own
+/// (`RegieDatabase.write`).
+final class SQLiteReaders: SQLiteStatements {
     private let path: String
     private let logger: Logger
     private let state = NIOLockedValueBox(State())
     private let encoder = SQLiteDataEncoder()
-    private let decoder = SQLiteDataDecoder()
 
     private struct State {
-        var idle: [SQLiteConnection] = []
+        var idle: [SQLiteOwnConnection] = []
         var opened = 0
-        var waiting: [CheckedContinuation<SQLiteConnection?, Never>] = []
+        var waiting: [CheckedContinuation<SQLiteOwnConnection?, Never>] = []
         var closed = false
     }
 
@@ -37,6 +37,9 @@ final class SQLiteReaders: Sendable {
         self.logger = logger
     }
 
+    /// Reads run on whichever connection is free: a session needs a connection of its own (Fluent's).
+    var isOneConnection: Bool { false }
+
     /// Runs one statement, handing its rows to `onRow` on the thread pool's thread, in order.
     func execute(_ sql: String, _ binds: [any Encodable & Sendable], _ onRow: @escaping @Sendable (any SQLRow) -> Void)
         async throws
@@ -44,16 +47,15 @@ final class SQLiteReaders: Sendable {
         let values = try binds.map { try encoder.encode($0) }
         let connection = try await lease()
         defer { giveBack(connection) }
-        let decoder = self.decoder
         logger.trace("Executing query", metadata: ["sql": .string(sql)])
-        try await connection.query(sql, values) { onRow($0.sql(decoder: decoder)) }
+        try await SQLiteOwnConnection.onPool { try connection.run(sql, values, onRow) }
     }
 
     /// An idle connection, a newly opened one while fewer than `connections` are open, or the next one handed back.
     /// A waiting read woken without a connection (the pool closed, or an opening failed and freed its place) decides
     /// again.
-    private func lease() async throws -> SQLiteConnection {
-        enum Next { case use(SQLiteConnection), open, wait, closed }
+    private func lease() async throws -> SQLiteOwnConnection {
+        enum Next { case use(SQLiteOwnConnection), open, wait, closed }
         while true {
             let next: Next = state.withLockedValue { state in
                 if state.closed { return .closed }
@@ -79,7 +81,7 @@ final class SQLiteReaders: Sendable {
                     throw error
                 }
             case .wait:
-                let handed: SQLiteConnection? = await withCheckedContinuation { continuation in
+                let handed: SQLiteOwnConnection? = await withCheckedContinuation { continuation in
                     let decideAgain = state.withLockedValue { state in
                         if state.closed || state.opened < connections { return true }
                         if let connection = state.idle.popLast() {
@@ -97,8 +99,8 @@ final class SQLiteReaders: Sendable {
     }
 
     /// Hands the connection to the longest waiting read, or keeps it idle; closes it once `close` has run.
-    private func giveBack(_ connection: SQLiteConnection) {
-        enum Next { case handTo(CheckedContinuation<SQLiteConnection?, Never>), keep, close }
+    private func giveBack(_ connection: SQLiteOwnConnection) {
+        enum Next { case handTo(CheckedContinuation<SQLiteOwnConnection?, Never>), keep, close }
         let next: Next = state.withLockedValue { state in
             if state.closed { return .close }
             if !state.waiting.isEmpty { return .handTo(state.waiting.removeFirst()) }
@@ -108,22 +110,16 @@ final class SQLiteReaders: Sendable {
         switch next {
         case .handTo(let waiter): waiter.resume(returning: connection)
         case .keep: break
-        case .close: _ = connection.close()
+        case .close: connection.close()
         }
     }
 
     /// Opens a connection set up as `RegieDatabase.prepareSQLite` sets up Fluent's.
-    private func open() async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(
-            storage: .file(path: path), threadPool: .singleton, logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton.any())
-        do {
-            for pragma in RegieDatabase.connectionPragmas { _ = try await connection.query(pragma, []) }
-        } catch {
-            try? await Self.close(connection)
-            throw error
+    private func open() async throws -> SQLiteOwnConnection {
+        let path = self.path
+        return try await SQLiteOwnConnection.onPool {
+            try SQLiteOwnConnection(path: path, pragmas: RegieDatabase.connectionPragmas)
         }
-        return connection
     }
 
     /// Closes the idle connections and refuses further reads; call once no read is running.
@@ -137,13 +133,6 @@ final class SQLiteReaders: Sendable {
             return (state.idle, state.waiting)
         }
         for waiter in waiting { waiter.resume(returning: nil) }
-        for connection in idle { try? await Self.close(connection) }
-    }
-
-    /// Closes through SQLiteNIO's future-based call: its async one does not run at all in a cancelled task (a request
-    /// whose client went, a test past its time), and a connection left open traps when it is released.
-    private static func close(_ connection: SQLiteConnection) async throws {
-        let closed: EventLoopFuture<Void> = connection.close()
-        try await closed.get()
+        for connection in idle { connection.close() }
     }
 }

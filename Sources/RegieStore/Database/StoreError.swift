@@ -15,6 +15,7 @@ extension Error {
     /// Whether the database refused a row because a UNIQUE constraint already holds the value.
     var isUniqueViolation: Bool {
         if let error = self as? PSQLError { return error.serverInfo?[.sqlState] == "23505" }
+        if let error = self as? SQLiteFailure { return error.isUniqueViolation }
         return String(reflecting: self).contains("UNIQUE constraint failed")
     }
 }
