@@ -5,10 +5,10 @@ import Testing
 
 @testable import RegieStore
 
-/// A reading connection keeps the statements it prepared: the same text runs again with other binds, more texts
-/// than it keeps still answer, a statement prepared again after a schema change reads the new columns, and a failing
-/// statement leaves the connection usable.
-@Suite("SQLite reading connection")
+/// A connection of Regie's own keeps the statements it prepared: the same text runs again with other binds, more
+/// texts than it keeps still answer, one with many binds runs without being kept, a statement prepared again after a
+/// schema change reads the new columns, and a failing statement leaves the connection usable.
+@Suite("SQLite connection that keeps its statements")
 struct SQLiteOwnConnectionTests {
     /// A fresh database file with one small table, and a reading connection on it.
     private func withConnection(_ body: (SQLiteOwnConnection, String) throws -> Void) throws {
@@ -73,6 +73,23 @@ struct SQLiteOwnConnectionTests {
                     #expect(try found.map { try $0.decode(column: "m", as: Int.self) } == [round + 1 + k])
                 }
             }
+        }
+    }
+
+    @Test("A statement with many binds runs, again too, without being kept")
+    func manyBindsNotKept() throws {
+        try withConnection { connection, _ in
+            let places = Array(repeating: "?", count: 100).joined(separator: ", ")
+            let sql = "SELECT n FROM t WHERE n IN (\(places)) ORDER BY n"
+            let before = connection.keptCount
+            for round in 0..<2 {
+                let values = (0..<100).map { SQLiteData.integer($0 % 3 + round) }
+                let found = try rows(connection, sql, values).map { try $0.decode(column: "n", as: Int.self) }
+                #expect(found == (1...(2 + round)).map { $0 })
+            }
+            #expect(connection.keptCount == before)
+            _ = try rows(connection, "SELECT n FROM t WHERE n IN (?, ?)", [.integer(1), .integer(2)])
+            #expect(connection.keptCount == before + 1)
         }
     }
 

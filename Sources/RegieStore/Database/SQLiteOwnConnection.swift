@@ -25,9 +25,16 @@ final class SQLiteOwnConnection: @unchecked Sendable {
     private var kept: [String: Prepared] = [:]
     private var runs = 0
 
-    /// How many prepared statements a connection keeps; the least recently run goes first. Statements whose text
-    /// varies (an `IN` list of as many places as values) come and go, the page's fixed ones stay.
+    /// How many prepared statements a connection keeps; the least recently run goes first.
     static let keptStatements = 128
+    /// A statement with more binds than this is run once and not kept. Such a statement is an `IN` list or a
+    /// multi-row insert as long as its values, so its text seldom comes again, and it is large: at scale `klein` the
+    /// mixed load's lists of a thousand households made statements of some 280 KB each, which filled the kept 128
+    /// and took 17 MB per reading connection, where the fifty-odd statements with at most sixteen binds took 0.3 MB.
+    static let keptBindLimit = 32
+
+    /// How many statements the connection keeps now (for tests).
+    var keptCount: Int { lock.withLock { kept.count } }
 
     /// A prepared statement with its column names, as of its last preparing.
     private final class Prepared {
@@ -69,7 +76,12 @@ final class SQLiteOwnConnection: @unchecked Sendable {
     }
 
     private func runLocked(_ sql: String, _ values: [SQLiteData], _ onRow: (any SQLRow) -> Void) throws {
-        let kept = try statement(for: sql)
+        let prepared = try statement(for: sql)
+        // A statement that is not kept is finalized when `prepared` goes; it must outlive the reset below.
+        try withExtendedLifetime(prepared) { try step(prepared, sql, values, onRow) }
+    }
+
+    private func step(_ kept: Prepared, _ sql: String, _ values: [SQLiteData], _ onRow: (any SQLRow) -> Void) throws {
         let statement = kept.statement
         defer { sqlite_nio_sqlite3_reset(statement) }
         try bind(values, to: statement)
@@ -111,8 +123,8 @@ final class SQLiteOwnConnection: @unchecked Sendable {
         }
     }
 
-    /// The kept statement for the text, prepared now if it is not kept (making room by dropping the least
-    /// recently run).
+    /// The kept statement for the text, or one prepared now: kept unless it has more than `keptBindLimit` binds
+    /// (making room by dropping the least recently run).
     private func statement(for sql: String) throws -> Prepared {
         runs += 1
         if let kept = kept[sql] {
@@ -127,10 +139,11 @@ final class SQLiteOwnConnection: @unchecked Sendable {
             sqlite_nio_sqlite3_finalize(statement)
             throw SQLiteFailure(prepared, handle, sql)
         }
+        let fresh = Prepared(statement: statement, lastRun: runs)
+        guard sqlite_nio_sqlite3_bind_parameter_count(statement) <= Self.keptBindLimit else { return fresh }
         if kept.count >= Self.keptStatements, let oldest = kept.min(by: { $0.value.lastRun < $1.value.lastRun }) {
             kept[oldest.key] = nil
         }
-        let fresh = Prepared(statement: statement, lastRun: runs)
         kept[sql] = fresh
         return fresh
     }
