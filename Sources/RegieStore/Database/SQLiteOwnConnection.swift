@@ -1,3 +1,4 @@
+import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
@@ -109,6 +110,19 @@ final class SQLiteOwnConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs one of SQLKit's statements (its binds encoded as SQLiteKit encodes them) on SQLite's thread pool: the
+    /// way both the reading connections and a transaction run theirs.
+    func execute(
+        _ sql: String, _ binds: [any Encodable & Sendable], logger: Logger,
+        _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) async throws {
+        let values = try binds.map { try Self.encoder.encode($0) }
+        logger.trace("Executing query", metadata: ["sql": .string(sql)])
+        try await Self.onPool { try self.run(sql, values, onRow) }
+    }
+
+    private static let encoder = SQLiteDataEncoder()
+
     /// Runs `body` on SQLite's thread pool and waits for it. Unlike the pool's async `runIfActive`, a cancelled task
     /// still gets its answer: a request whose client went away reads on, and a transaction under way ends as it
     /// would have, as it did through Fluent.
@@ -215,7 +229,7 @@ final class SQLiteColumns: Sendable {
     }
 }
 
-/// A row read on a reading connection, decoded as SQLiteKit decodes SQLiteNIO's rows.
+/// A row read on one of Regie's own connections, decoded as SQLiteKit decodes SQLiteNIO's rows.
 struct SQLiteReadRow: SQLRow {
     let columns: SQLiteColumns
     let values: [SQLiteData]
@@ -248,7 +262,7 @@ private struct ColumnKey: CodingKey {
     init?(intValue: Int) { nil }
 }
 
-/// What SQLite answered when a reading connection's call failed, with its own message.
+/// What SQLite answered when a call on one of Regie's own connections failed, with its own message.
 struct SQLiteFailure: Error, CustomStringConvertible {
     let code: Int32
     let message: String

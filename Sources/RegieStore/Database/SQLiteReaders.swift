@@ -19,7 +19,6 @@ final class SQLiteReaders: SQLiteStatements {
     private let path: String
     private let logger: Logger
     private let state = NIOLockedValueBox(State())
-    private let encoder = SQLiteDataEncoder()
 
     private struct State {
         var idle: [SQLiteOwnConnection] = []
@@ -44,11 +43,9 @@ final class SQLiteReaders: SQLiteStatements {
     func execute(_ sql: String, _ binds: [any Encodable & Sendable], _ onRow: @escaping @Sendable (any SQLRow) -> Void)
         async throws
     {
-        let values = try binds.map { try encoder.encode($0) }
         let connection = try await lease()
         defer { giveBack(connection) }
-        logger.trace("Executing query", metadata: ["sql": .string(sql)])
-        try await SQLiteOwnConnection.onPool { try connection.run(sql, values, onRow) }
+        try await connection.execute(sql, binds, logger: logger, onRow)
     }
 
     /// An idle connection, a newly opened one while fewer than `connections` are open, or the next one handed back.

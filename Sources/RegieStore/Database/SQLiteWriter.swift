@@ -13,7 +13,6 @@ import SQLiteNIO
 final class SQLiteWriter: Sendable {
     private let path: String
     private let logger: Logger
-    private let encoder = SQLiteDataEncoder()
     private let state = NIOLockedValueBox(State())
 
     private struct State {
@@ -32,7 +31,7 @@ final class SQLiteWriter: Sendable {
     /// failing the transaction halfway when it would have upgraded from reading.
     func transaction<T: Sendable>(_ body: (SQLiteTransaction) async throws -> T) async throws -> T {
         let connection = try await self.connection()
-        let transaction = SQLiteTransaction(connection: connection, encoder: encoder, logger: logger)
+        let transaction = SQLiteTransaction(connection: connection, logger: logger)
         defer { transaction.end() }
         try await transaction.execute("BEGIN IMMEDIATE", []) { _ in }
         do {
@@ -86,13 +85,11 @@ final class SQLiteWriter: Sendable {
 /// The statements of one transaction on the writer's connection; refuses any once the transaction ended.
 final class SQLiteTransaction: SQLiteStatements {
     private let connection: SQLiteOwnConnection
-    private let encoder: SQLiteDataEncoder
     private let logger: Logger
     private let ended = NIOLockedValueBox(false)
 
-    init(connection: SQLiteOwnConnection, encoder: SQLiteDataEncoder, logger: Logger) {
+    init(connection: SQLiteOwnConnection, logger: Logger) {
         self.connection = connection
-        self.encoder = encoder
         self.logger = logger
     }
 
@@ -102,11 +99,8 @@ final class SQLiteTransaction: SQLiteStatements {
     func execute(_ sql: String, _ binds: [any Encodable & Sendable], _ onRow: @escaping @Sendable (any SQLRow) -> Void)
         async throws
     {
-        let values = try binds.map { try encoder.encode($0) }
         guard !ended.withLockedValue({ $0 }) else { throw TransactionEnded() }
-        logger.trace("Executing query", metadata: ["sql": .string(sql)])
-        let connection = self.connection
-        try await SQLiteOwnConnection.onPool { try connection.run(sql, values, onRow) }
+        try await connection.execute(sql, binds, logger: logger, onRow)
     }
 
     fileprivate func end() { ended.withLockedValue { $0 = true } }
