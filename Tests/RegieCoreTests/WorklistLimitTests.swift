@@ -31,14 +31,14 @@ struct WorklistLimitTests {
             (0..<30).map { Self.item(.signalDecision, 40 - $0) } + (0..<4).map { Self.item(.stalled, $0 * 3) })
         let second = WorklistItem.ordered(
             [Self.item(.signalDecision, 1), Self.item(.escalationDecision, 2), Self.item(.stalled, 4)])
-        let merged = WorklistItem.merged(first, second, item: { $0 })
+        let merged = first.merged(with: second, by: WorklistItem.precedes)
         #expect(merged == WorklistItem.ordered(first + second))
         let limit = WorklistLimit(perKind: 25)
-        let cut = limit.cut(merged, item: { $0 })
+        let cut = limit.cut(merged, kind: \.kind)
         let applied = limit.apply(second + first, item: { $0 })
         #expect(cut.shown == applied.shown && cut.leftOut == applied.leftOut)
         #expect(cut.leftOut == [.signalDecision: 6])
-        #expect(WorklistItem.merged([], second, item: { $0 }) == second)
-        #expect(WorklistItem.merged(first, [], item: { $0 }) == first)
+        #expect([].merged(with: second, by: WorklistItem.precedes) == second)
+        #expect(first.merged(with: [], by: WorklistItem.precedes) == first)
     }
 }

@@ -61,9 +61,4 @@ public struct WorklistItem: Sendable, Hashable {
         (first.kind, first.since, first.reference) < (second.kind, second.since, second.reference)
     }
 
-    /// Two lists in worklist order as one, in worklist order; of equal items those of `first` come first. A kept list
-    /// takes in one household's new items this way instead of being ordered again.
-    public static func merged<Entry>(_ first: [Entry], _ second: [Entry], item: (Entry) -> WorklistItem) -> [Entry] {
-        first.merged(with: second) { precedes(item($0), item($1)) }
-    }
 }

@@ -19,12 +19,14 @@ public struct WorklistLimit: Sendable, Hashable {
         // Ordered by position, so each comparison reads two items instead of copying two entries.
         let items = entries.map(item)
         let ordered = items.indices.sorted { WorklistItem.precedes(items[$0], items[$1]) }
-        return cut(ordered.map { entries[$0] }, item: item)
+        let (shown, leftOut) = cut(ordered, kind: { items[$0].kind })
+        return (shown.map { entries[$0] }, leftOut)
     }
 
     /// As `apply`, for entries already in worklist order: one pass, no comparisons (a network's list kept in order
-    /// is cut again after every change).
-    public func cut<Entry>(_ ordered: [Entry], item: (Entry) -> WorklistItem)
+    /// is cut again after every change). `kind` reads an entry's kind, not its whole item: a director's kept list
+    /// has a thousand entries.
+    public func cut<Entry>(_ ordered: [Entry], kind: (Entry) -> WorklistItem.Kind)
         -> (shown: [Entry], leftOut: [WorklistItem.Kind: Int])
     {
         guard let perKind else { return (ordered, [:]) }
@@ -32,7 +34,7 @@ public struct WorklistLimit: Sendable, Hashable {
         var shown: [Entry] = []
         var leftOut: [WorklistItem.Kind: Int] = [:]
         for entry in ordered {
-            let kind = item(entry).kind
+            let kind = kind(entry)
             counts[kind, default: 0] += 1
             if counts[kind]! <= perKind { shown.append(entry) } else { leftOut[kind, default: 0] += 1 }
         }

@@ -34,14 +34,35 @@ actor HouseholdFactsCache {
     private var entries: [HouseholdID: Entry] = [:]
     /// Each network's households with their versions, as last read.
     private var networkVersions: [NetworkID: NetworkFactVersions] = [:]
+    /// Each network's latest read of its versions, under way or done: the next one waits for it.
+    private var networkReads: [NetworkID: Task<NetworkFactVersions, any Error>] = [:]
     /// Each network's entries at one read of its versions, as last derived.
     private var networkEntries: [NetworkID: NetworkEntries] = [:]
 
-    /// The households of `network` with their versions as last read, whatever stamp they make up.
-    func versions(of network: NetworkID) -> NetworkFactVersions? { networkVersions[network] }
-
-    /// Keeps `versions` as the households of `network`.
-    func keep(_ versions: NetworkFactVersions, of network: NetworkID) { networkVersions[network] = versions }
+    /// The households of `network` with their versions, making up `stamp` or a later one: those kept, or those `read`
+    /// brings up to date from them. One read per network at a time, each from the versions the one before it kept,
+    /// and a read that waited takes what the one before it found when that makes up `stamp`. So every reading is
+    /// merged from the one before it, and a list derived from any of them learns what changed since
+    /// (`NetworkFactVersions.changed(since:)`): when requests after a new signal read side by side, each merged
+    /// from the same versions and only one was kept, and the lists derived from the others were derived anew from
+    /// every household of the network.
+    func versions(
+        of network: NetworkID, stamp: String,
+        read: @escaping @Sendable (_ kept: NetworkFactVersions?) async throws -> NetworkFactVersions
+    ) async throws -> NetworkFactVersions {
+        if let kept = networkVersions[network], kept.stamp == stamp { return kept }
+        let before = networkReads[network]
+        // Runs on this actor between its awaits, so the versions it starts from are those the read before it kept.
+        let this = Task {
+            if let found = try? await before?.value, found.stamp == stamp { return found }
+            let versions = try await read(self.networkVersions[network])
+            self.networkVersions[network] = versions
+            return versions
+        }
+        networkReads[network] = this
+        defer { if networkReads[network] == this { networkReads[network] = nil } }
+        return try await this.value
+    }
 
     /// The entries of `network` as last derived, whatever read they belong to.
     func entries(of network: NetworkID) -> NetworkEntries? { networkEntries[network] }
@@ -130,10 +151,8 @@ extension WebApp {
     func factVersions(in network: NetworkID) async throws -> NetworkFactVersions {
         let db = database.sql
         let stamp = try await HouseholdStore.factStamp(of: [network], on: db)
-        let kept = await householdFacts.versions(of: network)
-        if let kept, kept.stamp == stamp { return kept }
-        let read = try await NetworkFactVersions.read(network, after: kept, on: db)
-        await householdFacts.keep(read, of: network)
-        return read
+        return try await householdFacts.versions(of: network, stamp: stamp) { kept in
+            try await NetworkFactVersions.read(network, after: kept, on: db)
+        }
     }
 }

@@ -30,6 +30,11 @@ struct NetworkWorklist: Sendable {
         }
 
         var household: HouseholdID { grant.context.household }
+
+        /// Worklist order, reading the items where they are kept rather than copying them out.
+        static func precedes(_ first: Placed, _ second: Placed) -> Bool {
+            WorklistItem.precedes(first.item, second.item)
+        }
     }
 
     /// The derived part: case items and aftercare checks within the limit and how many of each kind were left out,
@@ -75,8 +80,8 @@ struct NetworkWorklist: Sendable {
             }
             if let since = earlier?.reading, let earlier, let changed = entries.versions.changed(since: since) {
                 let fresh = try await added(entries.entries(of: changed))
-                ordered = WorklistItem.merged(
-                    earlier.ordered.filter { !changed.contains($0.household) }, fresh, item: { $0.item })
+                ordered = earlier.ordered.filter { !changed.contains($0.household) }
+                    .merged(with: fresh, by: Placed.precedes)
                 derived = changed.count
             } else {
                 let all = entries.all
@@ -96,10 +101,10 @@ struct NetworkWorklist: Sendable {
                     own.append(Placed(grant: candidate.grant, item: item))
                 }
             }
-            page = WorklistItem.merged(page, own.sorted { WorklistItem.precedes($0.item, $1.item) }, item: { $0.item })
+            page = page.merged(with: own.sorted(by: Placed.precedes), by: Placed.precedes)
         }
         // Aftercare checks are limited here with the case items, so only households whose item is shown are logged.
-        let (shown, leftOut) = limit.cut(page, item: { $0.item })
+        let (shown, leftOut) = limit.cut(page, kind: { $0.item.kind })
         var grants: [AccessGrant] = []
         var seen = Set<HouseholdID>()
         for placed in shown where seen.insert(placed.household).inserted { grants.append(placed.grant) }
@@ -133,7 +138,7 @@ struct NetworkWorklist: Sendable {
                 placed.append(Placed(grant: grant, item: item))
             }
         }
-        return placed.sorted { WorklistItem.precedes($0.item, $1.item) }
+        return placed.sorted(by: Placed.precedes)
     }
 
     /// Items about one case for the network's directors, support staff and process managers, or its own director.

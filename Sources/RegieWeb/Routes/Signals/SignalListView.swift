@@ -16,12 +16,20 @@ struct SignalListView {
     }
 
     /// One signal in the list, as derived: the signal, the grant on its household, its triage outcome (the text
-    /// key) and its state against the norm.
-    struct Line: Sendable {
+    /// key) and its state against the norm. Shared by reference: after every change in the network the kept list of
+    /// a thousand lines is filtered and merged, and copying signals and grants field by field was most of that.
+    final class Line: Sendable {
         let signal: SignalStore.Summary
         let grant: AccessGrant
         let outcomeKey: String?
         let status: NormStatus
+
+        init(signal: SignalStore.Summary, grant: AccessGrant, outcomeKey: String?, status: NormStatus) {
+            self.signal = signal
+            self.grant = grant
+            self.outcomeKey = outcomeKey
+            self.status = status
+        }
     }
 
     /// A derived list with what it was derived from — the read of the network's versions (the open and overdue
