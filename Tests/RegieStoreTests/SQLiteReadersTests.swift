@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import RegieCore
 import RegieTestSupport
 import SQLKit
@@ -110,5 +111,43 @@ struct SQLiteReadersTests {
         }
         #expect(failures == 6)
         await readers.close()
+    }
+
+    /// The name of the thread running now: SwiftNIO names its pool's threads `…TP-#n`.
+    static func threadName() -> String { Thread.current.name ?? "" }
+
+    @Test(
+        "A read runs on the asking task's thread while one of the places for that is free, on SQLite's pool otherwise",
+        .timeLimit(.minutes(10)))
+    func inlineWhileFree() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eigen-draad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let readers = SQLiteReaders(
+            path: folder.appendingPathComponent("regie.sqlite").path, connections: 2, inlineLimit: 1,
+            logger: Logger(label: "test"))
+        let threads = NIOLockedValueBox([String: String]())
+        let read: @Sendable (String, String) async throws -> Void = { name, sql in
+            try await readers.execute(sql, []) { _ in
+                threads.withLockedValue { $0[name] = $0[name] ?? Self.threadName() }
+            }
+        }
+        try await read("alone", "SELECT 1")
+        // A long read takes the one place; a read meanwhile goes to the pool.
+        let long = Task {
+            try await read(
+                "long",
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) SELECT x FROM c")
+        }
+        while threads.withLockedValue({ $0["long"] }) == nil { try await Task.sleep(for: .milliseconds(1)) }
+        try await read("meanwhile", "SELECT 2")
+        try await long.value
+        try await read("after", "SELECT 3")
+        await readers.close()
+        let seen = threads.withLockedValue { $0 }
+        #expect(seen["alone"].map { !$0.contains("TP-#") } == true, "\(seen)")
+        #expect(seen["long"].map { !$0.contains("TP-#") } == true, "\(seen)")
+        #expect(seen["meanwhile"].map { $0.contains("TP-#") } == true, "the place was taken: \(seen)")
+        #expect(seen["after"].map { !$0.contains("TP-#") } == true, "the place is free again: \(seen)")
     }
 }

@@ -110,14 +110,15 @@ final class SQLiteOwnConnection: @unchecked Sendable {
         }
     }
 
-    /// Runs one of SQLKit's statements (its binds encoded as SQLiteKit encodes them) on SQLite's thread pool: the
-    /// way both the reading connections and a transaction run theirs.
+    /// Runs one of SQLKit's statements (its binds encoded as SQLiteKit encodes them) on SQLite's thread pool, or on
+    /// the calling thread when `inline`: the way both the reading connections and a transaction run theirs.
     func execute(
-        _ sql: String, _ binds: [any Encodable & Sendable], logger: Logger,
+        _ sql: String, _ binds: [any Encodable & Sendable], logger: Logger, inline: Bool = false,
         _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) async throws {
         let values = try binds.map { try Self.encoder.encode($0) }
         logger.trace("Executing query", metadata: ["sql": .string(sql)])
+        if inline { return try run(sql, values, onRow) }
         try await Self.onPool { try self.run(sql, values, onRow) }
     }
 
