@@ -124,7 +124,8 @@ struct SQLiteReadersTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let readers = SQLiteReaders(
-            path: folder.appendingPathComponent("regie.sqlite").path, connections: 2, inlineLimit: 1,
+            path: folder.appendingPathComponent("regie.sqlite").path, connections: 2,
+            places: SQLiteInlinePlaces(limit: 1),
             logger: Logger(label: "test"))
         let threads = NIOLockedValueBox([String: String]())
         let read: @Sendable (String, String) async throws -> Void = { name, sql in

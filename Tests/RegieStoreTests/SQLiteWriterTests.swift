@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import NIOConcurrencyHelpers
 import RegieCore
 import RegieTestSupport
 import SQLKit
@@ -127,5 +129,29 @@ struct SQLiteWriterTests {
             try await write.value
             #expect(try await names(name, on: db) == [name])
         }
+    }
+
+    @Test("A transaction's statements run on the writing task's thread while a place is free, on SQLite's pool if not")
+    func inlineWhileFree() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("schrijver-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let places = SQLiteInlinePlaces(limit: 1)
+        let writer = SQLiteWriter(
+            path: folder.appendingPathComponent("regie.sqlite").path, places: places, logger: Logger(label: "test"))
+        defer { writer.close() }
+        let thread = { @Sendable (tx: SQLiteTransaction) async throws -> String in
+            let name = NIOLockedValueBox("")
+            try await tx.execute("SELECT 1", []) { _ in name.withLockedValue { $0 = Thread.current.name ?? "" } }
+            return name.withLockedValue { $0 }
+        }
+        let free = try await writer.transaction { tx in try await thread(tx) }
+        #expect(!free.contains("TP-#"), "\(free)")
+        // A read holding the one place sends the transaction's statements to the pool.
+        let taken = try await places.run { inline in
+            #expect(inline)
+            return try await writer.transaction { tx in try await thread(tx) }
+        }
+        #expect(taken.contains("TP-#"), "\(taken)")
     }
 }

@@ -87,8 +87,10 @@ public final class RegieDatabase: Sendable {
         self.server = server
         self.serializer = backend == .sqlite ? WriteSerializer() : nil
         if case .sqlite(let path) = location {
-            self.readers = SQLiteReaders(path: path, connections: System.coreCount, logger: logger)
-            self.writer = SQLiteWriter(path: path, logger: logger)
+            // One count of the statements on Swift's threads for reads and writes alike (`SQLiteInlinePlaces`).
+            let places = SQLiteInlinePlaces()
+            self.readers = SQLiteReaders(path: path, connections: System.coreCount, places: places, logger: logger)
+            self.writer = SQLiteWriter(path: path, places: places, logger: logger)
         } else {
             self.readers = nil
             self.writer = nil

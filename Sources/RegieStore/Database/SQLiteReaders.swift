@@ -7,7 +7,7 @@ import SQLiteKit
 import SQLiteNIO
 
 /// SQLite's connections for reads outside a transaction, each statement run on the reading task's own thread while
-/// one of `inlineLimit` places is free, on SQLite's thread pool otherwise.
+/// a place for that is free (`SQLiteInlinePlaces`), on SQLite's thread pool otherwise.
 ///
 /// Through Fluent's pool a read hopped to an event loop to lease its connection, and SQLiteNIO's future-based query
 /// handed every row back to that event loop as a task of its own before the statement's result went to the waiting
@@ -16,12 +16,6 @@ import SQLiteNIO
 /// and hands the connection back — one hop there and one back. As many connections as the thread pool has threads,
 /// as Fluent had (one per event loop on a machine with as many loops as cores); transactions keep their own
 /// (`RegieDatabase.write`).
-///
-/// The hop to the pool and back cost two thread switches per statement, a quarter of the server's time under a mixed
-/// load at region scale, where a read is some tens of microseconds in the operating system's cache. So a read runs
-/// on the thread of the task that asks — one of Swift's cooperative threads, as many as there are cores — but never
-/// on all of them at once: a long read (a backup's `VACUUM INTO`, a region's figures) then holds up one such thread,
-/// not every request. Transactions stay on the pool: they may wait for another process's lock or for the disk.
 final class SQLiteReaders: SQLiteStatements {
     private let path: String
     private let logger: Logger
@@ -32,20 +26,17 @@ final class SQLiteReaders: SQLiteStatements {
         var opened = 0
         var waiting: [CheckedContinuation<SQLiteOwnConnection?, Never>] = []
         var closed = false
-        /// Reads running on their own task's thread now.
-        var inline = 0
     }
 
     /// At most `connections` connections, opened when first needed.
     let connections: Int
-    /// At most this many reads run on the threads of their tasks at once; the others on the pool.
-    let inlineLimit: Int
+    /// Where statements may run on their tasks' threads, shared with the transactions.
+    let places: SQLiteInlinePlaces
 
-    /// `inlineLimit` defaults to one less than the cores (at least one): a thread of Swift's is always free of SQLite.
-    init(path: String, connections: Int, inlineLimit: Int = max(1, System.coreCount - 1), logger: Logger) {
+    init(path: String, connections: Int, places: SQLiteInlinePlaces = SQLiteInlinePlaces(), logger: Logger) {
         self.path = path
         self.connections = max(1, connections)
-        self.inlineLimit = max(0, inlineLimit)
+        self.places = places
         self.logger = logger
     }
 
@@ -58,13 +49,9 @@ final class SQLiteReaders: SQLiteStatements {
     {
         let connection = try await lease()
         defer { giveBack(connection) }
-        let inline = state.withLockedValue { state in
-            guard state.inline < inlineLimit else { return false }
-            state.inline += 1
-            return true
+        try await places.run { inline in
+            try await connection.execute(sql, binds, logger: logger, inline: inline, onRow)
         }
-        defer { if inline { state.withLockedValue { $0.inline -= 1 } } }
-        try await connection.execute(sql, binds, logger: logger, inline: inline, onRow)
     }
 
     /// An idle connection, a newly opened one while fewer than `connections` are open, or the next one handed back.

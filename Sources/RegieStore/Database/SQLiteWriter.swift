@@ -9,10 +9,14 @@ import SQLiteNIO
 ///
 /// Fluent's transactions ran every statement through an event loop and handed every row back to it as a task of its
 /// own, on a connection that prepared each statement afresh. Here a transaction's statements run on a connection of
-/// Regie's own that keeps them prepared (`SQLiteOwnConnection`), one hop to SQLite's thread pool and back each.
+/// Regie's own that keeps them prepared (`SQLiteOwnConnection`): its body's on the thread of the task that writes
+/// while a place for that is free (`SQLiteInlinePlaces`) — a signal's intake is a dozen statements, each held up by
+/// two thread switches while every other write waited — and its `BEGIN IMMEDIATE`, `COMMIT` and `ROLLBACK` on SQLite's
+/// thread pool, as they may wait for another process's lock or for the disk (a checkpoint after a commit).
 final class SQLiteWriter: Sendable {
     private let path: String
     private let logger: Logger
+    private let places: SQLiteInlinePlaces
     private let state = NIOLockedValueBox(State())
 
     private struct State {
@@ -20,8 +24,9 @@ final class SQLiteWriter: Sendable {
         var closed = false
     }
 
-    init(path: String, logger: Logger) {
+    init(path: String, places: SQLiteInlinePlaces = SQLiteInlinePlaces(), logger: Logger) {
         self.path = path
+        self.places = places
         self.logger = logger
     }
 
@@ -31,16 +36,16 @@ final class SQLiteWriter: Sendable {
     /// failing the transaction halfway when it would have upgraded from reading.
     func transaction<T: Sendable>(_ body: (SQLiteTransaction) async throws -> T) async throws -> T {
         let connection = try await self.connection()
-        let transaction = SQLiteTransaction(connection: connection, logger: logger)
+        let transaction = SQLiteTransaction(connection: connection, places: places, logger: logger)
         defer { transaction.end() }
-        try await transaction.execute("BEGIN IMMEDIATE", []) { _ in }
+        try await connection.execute("BEGIN IMMEDIATE", [], logger: logger) { _ in }
         do {
             let result = try await body(transaction)
-            try await transaction.execute("COMMIT", []) { _ in }
+            try await connection.execute("COMMIT", [], logger: logger) { _ in }
             return result
         } catch {
             // A failed COMMIT may leave the transaction open (a full disk); after a failed statement it still is.
-            try? await transaction.execute("ROLLBACK", []) { _ in }
+            try? await connection.execute("ROLLBACK", [], logger: logger) { _ in }
             throw error
         }
     }
@@ -85,11 +90,13 @@ final class SQLiteWriter: Sendable {
 /// The statements of one transaction on the writer's connection; refuses any once the transaction ended.
 final class SQLiteTransaction: SQLiteStatements {
     private let connection: SQLiteOwnConnection
+    private let places: SQLiteInlinePlaces
     private let logger: Logger
     private let ended = NIOLockedValueBox(false)
 
-    init(connection: SQLiteOwnConnection, logger: Logger) {
+    init(connection: SQLiteOwnConnection, places: SQLiteInlinePlaces, logger: Logger) {
         self.connection = connection
+        self.places = places
         self.logger = logger
     }
 
@@ -100,7 +107,9 @@ final class SQLiteTransaction: SQLiteStatements {
         async throws
     {
         guard !ended.withLockedValue({ $0 }) else { throw TransactionEnded() }
-        try await connection.execute(sql, binds, logger: logger, onRow)
+        try await places.run { inline in
+            try await connection.execute(sql, binds, logger: logger, inline: inline, onRow)
+        }
     }
 
     fileprivate func end() { ended.withLockedValue { $0 = true } }
