@@ -69,6 +69,18 @@ struct NetworkVersionReadsTests {
         while await gate.reads < count { try await Task.sleep(for: .milliseconds(2)) }
     }
 
+    /// A request for the versions at `first`, held at `gate` once it has read, and then one at the stamp `second` gives
+    /// (after the first read), given time to ask: it must not read on its own while the first is under way.
+    static func twoRequests(
+        _ harness: Harness, gate: ReadGate, first: String, second: () async throws -> String
+    ) async throws -> (Task<NetworkFactVersions, any Error>, Task<NetworkFactVersions, any Error>) {
+        let earlier = Self.versions(harness, stamp: first, gate: gate)
+        try await Self.reads(1, at: gate)
+        let later = Self.versions(harness, stamp: try await second(), gate: gate)
+        try await Task.sleep(for: .milliseconds(100))
+        return (earlier, later)
+    }
+
     @Test(
         "Requests after a change that ask side by side get one reading, from which the next learns what changed",
         arguments: TestDatabases.backends)
@@ -77,11 +89,7 @@ struct NetworkVersionReadsTests {
             let (household, touch) = try await Self.network(harness)
             let stamp = try await touch()
             let gate = ReadGate()
-            let first = Self.versions(harness, stamp: stamp, gate: gate)
-            try await Self.reads(1, at: gate)
-            let second = Self.versions(harness, stamp: stamp, gate: gate)
-            // Long enough for the second request to ask; it must not read on its own.
-            try await Task.sleep(for: .milliseconds(100))
+            let (first, second) = try await Self.twoRequests(harness, gate: gate, first: stamp) { stamp }
             await gate.open()
             let (one, other) = (try await first.value, try await second.value)
             #expect(await gate.reads == 1, "the second request took what the first read")
@@ -101,10 +109,8 @@ struct NetworkVersionReadsTests {
         try await Harness.run(backend) { harness, _ in
             let (household, touch) = try await Self.network(harness)
             let gate = ReadGate()
-            let first = Self.versions(harness, stamp: try await touch(), gate: gate)
-            try await Self.reads(1, at: gate)
-            let second = Self.versions(harness, stamp: try await touch(), gate: gate)
-            try await Task.sleep(for: .milliseconds(100))
+            let (first, second) = try await Self.twoRequests(
+                harness, gate: gate, first: try await touch(), second: touch)
             #expect(await gate.reads == 1, "the second read waits for the first")
             await gate.open()
             let (one, other) = (try await first.value, try await second.value)
