@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import RegieCore
@@ -128,12 +129,28 @@ public final class RegieDatabase: Sendable {
 
     /// A database handle for reads outside a transaction; once the connections are closed, one whose statements
     /// fail with `DatabaseClosed` — work still finishing at shutdown gets an error instead of ending the process.
+    /// The handle of each event loop is made once and kept (`Handles`).
     public var sql: any SQLDatabase {
-        guard let fluent = fluent() else {
-            return ClosedDatabase(logger: logger, eventLoop: databases.eventLoopGroup.any(), dialect: dialect)
+        let loop = databases.eventLoopGroup.any()
+        let (closed, kept) = handles.withLockedValue { ($0.closed, $0.byLoop[ObjectIdentifier(loop)]) }
+        if let kept, !closed { return kept }
+        guard !closed, let fluent = fluent(on: loop) else {
+            return ClosedDatabase(logger: logger, eventLoop: loop, dialect: dialect)
         }
-        return OwnNamesDatabase(fluent as! any SQLDatabase, server: server?.client, sqlite: readers)
+        let handle = OwnNamesDatabase(fluent as! any SQLDatabase, server: server?.client, sqlite: readers)
+        handles.withLockedValue { if !$0.closed { $0.byLoop[ObjectIdentifier(loop)] = handle } }
+        return handle
     }
+
+    /// The handles `sql` gave, per event loop, until `shutdown` closes the connections. Fluent makes a database
+    /// afresh on every request for one (a lock, a logger with its metadata, a context, the pool's lookup), and
+    /// every store call asks for `sql`: 2.4 % of the server's time on the signal list while signals arrived, 0.5 %
+    /// with the handles kept (perf, thirty-fourth session).
+    private struct Handles {
+        var byLoop: [ObjectIdentifier: OwnNamesDatabase] = [:]
+        var closed = false
+    }
+    private let handles = NIOLockedValueBox(Handles())
 
     /// The SQL dialect name (`sqlite` or `postgresql`), for the few statements that differ.
     public var dialectName: String { sql.dialect.name }
@@ -228,6 +245,7 @@ public final class RegieDatabase: Sendable {
     /// given 15 seconds (`BoundedWait`); beyond that the process goes on without it, and the server closes its side.
     public func shutdown() async {
         await backgroundWork.finish()
+        handles.withLockedValue { $0 = Handles(byLoop: [:], closed: true) }
         await readers?.close()
         writer?.close()
         let databases = self.databases

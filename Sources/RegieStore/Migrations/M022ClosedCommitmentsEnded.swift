@@ -14,7 +14,7 @@ struct M022ClosedCommitmentsEnded: AsyncMigration {
     }
 
     func prepare(on database: any Database) async throws {
-        try await database.transaction { try await Self.endLeftOpen(on: $0 as! any SQLDatabase) }
+        _ = try await database.transaction { try await Self.endLeftOpen(on: $0 as! any SQLDatabase) }
     }
 
     /// Ends the commitments left open by earlier closures and returns how many; inside a transaction.
