@@ -19,15 +19,20 @@ def table(result):
         "",
         f"Generated in {result['generate_s']} s · cold start {result['cold_start_s']} s"
         + (f" · first norm-watch round {result['first_round_s']} s" if "first_round_s" in result else "")
-        + f" · peak RSS {result['peak_rss_mb']} MB",
+        + f" · peak RSS {result['peak_rss_mb']} MB"
+        + (f" · dashboard after the mixed load {result['dashboard_catch_up_s']} s" if "dashboard_catch_up_s" in result
+           else ""),
         "",
     ]
     runs = max(r.get("runs", 1) for r in result["routes"])
     if runs > 1:
         lines += [f"Each route the median of {runs} runs; the p99's lowest and highest in brackets.", ""]
+    # Results from before the server's CPU and RSS were taken per route have neither column.
+    per_route = any(r.get("cpu_us_per_request") is not None for r in result["routes"])
+    extra = (" server CPU µs/request | peak RSS MB so far |", "---:|---:|") if per_route else ("", "")
     lines += [
-        "| route | p50 ms | p99 ms | requests/s | × hello | errors | target |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        f"| route | p50 ms | p99 ms | requests/s | × hello |{extra[0]} errors | target |",
+        f"|---|---:|---:|---:|---:|{extra[1]}---:|---|",
     ]
     for r in result["routes"]:
         target = ""
@@ -41,7 +46,9 @@ def table(result):
         p99 = f"{r['p99_ms']}"
         if r.get("runs", 1) > 1 and r.get("p99_min_ms") is not None:
             p99 += f" ({r['p99_min_ms']}–{r['p99_max_ms']})"
-        lines.append(f"| {r['route']} | {r['p50_ms']} | {p99} | {r['rps']:.0f} | {ratio} | {errors} | {target} |")
+        cells = f" {r.get('cpu_us_per_request') or ''} | {r.get('peak_rss_mb') or ''} |" if per_route else ""
+        lines.append(
+            f"| {r['route']} | {r['p50_ms']} | {p99} | {r['rps']:.0f} | {ratio} |{cells} {errors} | {target} |")
     return "\n".join(lines) + "\n"
 
 
