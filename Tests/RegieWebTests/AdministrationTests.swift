@@ -16,6 +16,7 @@ struct AdministrationTests {
             for path in ["/admin/users", "/admin/organisations", "/admin/networks/new"] {
                 let page = try await director.get(path)
                 #expect(page.status == .forbidden && page.body.contains("geen toegang"), "\(path)")
+                #expect(page.body.contains("<h1>Geen toegang</h1>"), "\(path)")
             }
             var anonymous = Browser(client)
             #expect(try await anonymous.get("/admin/users").location == "/login?next=%2Fadmin%2Fusers")

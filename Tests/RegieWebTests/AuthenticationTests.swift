@@ -56,6 +56,8 @@ struct AuthenticationTests {
                 "/login", [("email", "regisseur@test.nl"), ("password", Harness.password)],
                 csrf: false)
             #expect(missing.status == .forbidden && missing.body.contains("Dit formulier is verlopen"))
+            // A refusal with its own reason keeps the general heading: "Geen toegang" would mislead here.
+            #expect(missing.body.contains("<h1>Dat lukte niet</h1>"))
             let wrong = try await browser.post(
                 "/login",
                 [

@@ -54,7 +54,27 @@ struct PageHeaderTests {
                 let onError = Self.header(missing.body)
                 #expect(missing.status == .notFound && onError.links == Self.expectedLinks([role]), "\(role), 404")
                 #expect(onError.selected == harness.network.name, "\(role), 404")
+                // An address no route knows: the same page and the same top bar, not a bare one.
+                let unknown = try await browser.get("/bestaat-niet/\(role.rawValue)")
+                #expect(unknown.status == .notFound && Self.header(unknown.body).links == Self.expectedLinks([role]))
+                #expect(
+                    unknown.body.contains("<h1>Niet gevonden</h1>")
+                        && Self.header(unknown.body).selected == harness.network.name)
             }
+            // Signed out, the unknown address gets the page without a menu; a form posted there and the API's unknown
+            // addresses keep their plain answers (no CSRF check before the 404, JSON for the API).
+            var stranger = Browser(client)
+            let outside = try await stranger.get("/bestaat-niet")
+            #expect(outside.status == .notFound && Self.header(outside.body).links.isEmpty)
+            var signedIn = Browser(client)
+            _ = try await signedIn.login("\(Role.caseDirector.rawValue)@menu.test")
+            #expect(try await signedIn.post("/bestaat-niet", [("a", "b")], csrf: false).status == .notFound)
+            let api = try await signedIn.get("/api/v1/bestaat-niet")
+            #expect(api.status == .notFound && api.headers[.contentType]?.hasPrefix("application/json") == true)
+            // The stylesheet is served by the file middleware, which only looks when no route answers.
+            let stylesheet = try await signedIn.get("/static/regie.css")
+            #expect(stylesheet.status == .ok && stylesheet.headers[.contentType]?.hasPrefix("text/css") == true)
+            #expect(try await signedIn.get("/static/bestaat-niet.css").status == .notFound)
             var administrator = Browser(client)
             _ = try await administrator.login("beheer@test.nl")
             let links = Self.header(try await administrator.get("/").body).links

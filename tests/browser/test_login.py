@@ -21,6 +21,7 @@ def test_login_home_logout(browser):
     assert heading == "Welkom, Noor de Regisseur"
     assert "coördinator" in browser.page_source
     assert "GGD Regio Demo" in browser.find_element(By.CSS_SELECTOR, ".who").text
+    assert browser.execute_script("return document.styleSheets[0].cssRules.length") > 0
     shot(browser, "home")
     logout(browser)
     assert "U bent uitgelogd." in browser.find_element(By.CSS_SELECTOR, ".notice").text
@@ -38,3 +39,19 @@ def test_network_switcher_changes_network(browser):
     submit(browser, "form.switcher button")
     assert "Sociaal team Leeuwarden-Oost (demo)" in browser.find_element(By.CSS_SELECTOR, ".card h2").text
     assert "teamleider" in browser.page_source
+
+
+def test_unknown_address_keeps_the_menu(browser):
+    """A mistyped or outdated link: the not-found page keeps the user's own top bar, one click from where they were."""
+    login(browser, "noor@demo.regie.nl")
+    browser.get(BASE_URL + "/dossiers-oud/1234")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Niet gevonden"
+    assert "bestaat niet (meer)" in browser.find_element(By.TAG_NAME, "main").text
+    menu = browser.find_element(By.CSS_SELECTOR, "nav.menu")
+    assert menu.find_element(By.CSS_SELECTOR, 'a[href="/signals"]')
+    assert "Noor de Regisseur" in browser.find_element(By.CSS_SELECTOR, ".who").text
+    # The page is styled like every other: the stylesheet is still served next to the not-found answer.
+    assert browser.execute_script("return document.styleSheets[0].cssRules.length") > 0
+    shot(browser, "not-found")
+    menu.find_element(By.CSS_SELECTOR, 'a[href="/"]').click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Welkom, Noor de Regisseur"

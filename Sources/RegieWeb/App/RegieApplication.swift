@@ -14,7 +14,8 @@ public enum RegieApplication {
         router.add(middleware: SecurityHeadersMiddleware(https: app.configuration.secureCookies))
         if let publicDirectory = Bundle.module.url(forResource: "Resources/Public", withExtension: nil) {
             router.add(
-                middleware: FileMiddleware(publicDirectory.path, urlBasePath: "/static", searchForIndexHtml: false))
+                middleware: FileMiddleware(
+                    publicDirectory.path, urlBasePath: NotFoundPageMiddleware.files, searchForIndexHtml: false))
         }
         router.get("/health") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ok"))) }
         app.routes.record(.get, "/health", .everyone)
@@ -33,23 +34,7 @@ public enum RegieApplication {
         ApiRoutes(app: app).register(
             RecordedGroup(group: api, prefix: "/api/v1", audience: .apiClient, table: app.routes))
 
-        let web = router.group()
-            .add(middleware: CSRFMiddleware(secureCookies: app.configuration.secureCookies))
-            .add(
-                middleware: SessionMiddleware<AppRequestContext>(
-                    storage: DatabaseSessionDriver(database: app.database),
-                    configuration: .init(
-                        sessionCookieParameters: .init(
-                            name: "regie_session", path: "/", secure: app.configuration.secureCookies, sameSite: .lax),
-                        keyPrefix: "", defaultSessionExpiration: app.configuration.sessionIdleTimeout))
-            )
-            .add(
-                middleware: SessionUserMiddleware(
-                    database: app.database, idleTimeout: app.configuration.sessionIdleTimeout)
-            )
-            // Errors of the pages once the user is known, so their top bar is the user's (the outer one cannot see
-            // who is signed in: each middleware's context is its own copy).
-            .add(middleware: ErrorPageMiddleware(app: app))
+        let web = pageMiddlewares(on: router.group(), app)
         AuthRoutes(app: app).register(RecordedGroup(group: web, prefix: "", audience: .everyone, table: app.routes))
 
         let signedIn = web.group().add(middleware: RequireSignedInMiddleware())
@@ -88,7 +73,33 @@ public enum RegieApplication {
         OrganisationAdminRoutes(app: app).register(adminRoutes)
         NetworkAdminRoutes(app: app).register(adminRoutes)
         UserAdminRoutes(app: app).register(adminRoutes)
+        // Added last, so it wraps no route, only the router's answer to an address none knows.
+        router.add(
+            middleware: NotFoundPageMiddleware(
+                pages: pageMiddlewares(on: Router(context: AppRequestContext.self), app).buildResponder()))
         return router
+    }
+
+    /// The middlewares every page passes: CSRF, the session and its user, and an error page that can show that
+    /// user's top bar (the router-level one cannot see who is signed in: each middleware's context is its own copy).
+    private static func pageMiddlewares<Target: RouterMethods<AppRequestContext>>(on target: Target, _ app: WebApp)
+        -> Target
+    {
+        target
+            .add(middleware: CSRFMiddleware(secureCookies: app.configuration.secureCookies))
+            .add(
+                middleware: SessionMiddleware<AppRequestContext>(
+                    storage: DatabaseSessionDriver(database: app.database),
+                    configuration: .init(
+                        sessionCookieParameters: .init(
+                            name: "regie_session", path: "/", secure: app.configuration.secureCookies, sameSite: .lax),
+                        keyPrefix: "", defaultSessionExpiration: app.configuration.sessionIdleTimeout))
+            )
+            .add(
+                middleware: SessionUserMiddleware(
+                    database: app.database, idleTimeout: app.configuration.sessionIdleTimeout)
+            )
+            .add(middleware: ErrorPageMiddleware(app: app))
     }
 
     /// The HTTP server for `regie serve`, with a background job that clears expired sessions and old

@@ -49,11 +49,16 @@ struct ErrorPageMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/api/") {
             return ApiError.response(status: status, message: text, requestID: context.requestID)
         }
+        // The two errors a user meets most say so in the heading (a refusal with its own reason, such as an expired
+        // form, keeps the general one).
+        let ownReason = message.map { $0 != fallbackKey && t.has($0) } ?? false
+        let title =
+            status == .notFound
+            ? "error.title_not_found" : status == .forbidden && !ownReason ? "error.title_forbidden" : "error.title"
         // The top bar as on every page (the user's networks, their menu); when reading those fails too — the error
         // may be the database's — the page still comes, with the menu every signed-in user has.
         let page =
-            (try? await app.page("error.title", context))
-            ?? Page(title: t.text("error.title", context.locale), context: context)
+            (try? await app.page(title, context)) ?? Page(title: t.text(title, context.locale), context: context)
         var response = views.render(
             "error", page: page,
             values: ["status": Int(status.code), "message": text, "requestID": context.requestID], status: status)
