@@ -138,7 +138,7 @@ private final class Probe: Sendable {
     init(_ database: RegieDatabase) async throws {
         self.database = database
         let table = self.table
-        _ = try await database.sql.raw("CREATE TABLE \(unsafeRaw: table) (item TEXT PRIMARY KEY)").all()
+        try await database.write { try await $0.raw("CREATE TABLE \(unsafeRaw: table) (item TEXT PRIMARY KEY)").run() }
         let recorder = self.recorder
         commit = GroupCommit(
             persist: { items, db in

@@ -140,8 +140,11 @@ struct SignalStoreTests {
             }
             #expect(!second.newHousehold && second.household == first.household)
             // Kees has left that household; a signal that chooses him on two rows starts a new one, which he joins once.
-            try await db.sql.update("household_members").set("left_on", to: SQLBind("2026-01-01"))
-                .where("person_id", .equal, SQLBind(byName[0].personID)).run()
+            let kees = byName[0].personID
+            try await db.write {
+                try await $0.update("household_members").set("left_on", to: SQLBind("2026-01-01"))
+                    .where("person_id", .equal, SQLBind(kees)).run()
+            }
             var twice = chosen
             twice.persons.append(chosen.persons[0])
             let joined = twice

@@ -103,7 +103,9 @@ struct ClosureEndsCommitmentsJourneyTests {
                 ])
 
             // Long past its due day: had it stayed accepted, the reopened case would be stalled by it at once.
-            _ = try await harness.app.database.sql.raw("UPDATE commitments SET due_on = '2026-01-05'").run()
+            try await harness.app.database.write {
+                try await $0.raw("UPDATE commitments SET due_on = '2026-01-05'").run()
+            }
             #expect(
                 try await director.post("\(page)/reopen", [("reopen_reason", "Huur weer achter")]).status == .found)
             let reopened = try await director.get(page).body
@@ -126,9 +128,9 @@ struct ClosureEndsCommitmentsJourneyTests {
             try await Self.propose("Huurregeling", on: page, harness, director: &director)
             #expect(!(try await director.get(page).body.contains("bij het bijwerken van Regie")), "read before")
             // As a closure before this version left it.
-            _ = try await harness.app.database.sql.raw(
-                "UPDATE commitments SET status = 'accepted' WHERE description = 'Budgetcursus'"
-            ).run()
+            try await harness.app.database.write {
+                try await $0.raw("UPDATE commitments SET status = 'accepted' WHERE description = 'Budgetcursus'").run()
+            }
             #expect(
                 try await harness.app.database.write { try await M022ClosedCommitmentsEnded.endLeftOpen(on: $0) } == 1)
             #expect(

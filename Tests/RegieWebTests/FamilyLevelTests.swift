@@ -20,9 +20,10 @@ struct FamilyLevelTests {
         try await Harness.run(backend) { harness, client in
             var (director, partner, _, _) = try await CaseWorkTests.team(harness, client)
             let id = try await CaseWorkTests.openCase(harness, director: &director, partner: &partner)
-            try await harness.app.database.sql.raw(
-                "UPDATE networks SET profile_code = 'amsterdam' WHERE id = \(bind: harness.network.id.rawValue)"
-            ).run()
+            let network = harness.network.id.rawValue
+            try await harness.app.database.write {
+                try await $0.raw("UPDATE networks SET profile_code = 'amsterdam' WHERE id = \(bind: network)").run()
+            }
             let manager = try await harness.user(
                 "proces@test.nl", [RoleAssignment(role: .processManager, network: harness.network.id)])
             var process = Browser(client)

@@ -30,7 +30,7 @@ struct FigureReportsTests {
             #expect(Self.count("inflow_channel", "Telefoon", in: try await director.get("/figures").body) == "2")
 
             // Behind the app's back, without raising any household's version: the kept figures stay.
-            _ = try await harness.app.database.sql.raw("UPDATE signals SET channel = 'email'").run()
+            try await harness.app.database.write { try await $0.raw("UPDATE signals SET channel = 'email'").run() }
             let kept = try await director.get("/figures").body
             #expect(Self.count("inflow_channel", "Telefoon", in: kept) == "2", "the rendered figures were kept")
             #expect(kept.contains("/figures/cases?"), "the director's counts link to their cases")

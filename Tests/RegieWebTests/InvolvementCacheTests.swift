@@ -26,9 +26,11 @@ struct InvolvementCacheTests {
             #expect(try await involved() == ["GGD Testregio"])
 
             // Renamed behind the directory's back: the kept answer still shows, which is how it is read.
-            let db = harness.app.database.sql
-            try await db.update("organisations").set("name", to: SQLBind("Stil hernoemd"))
-                .where("id", .equal, SQLBind(harness.organisation.id.rawValue)).run()
+            let organisation = harness.organisation.id.rawValue
+            try await harness.app.database.write {
+                try await $0.update("organisations").set("name", to: SQLBind("Stil hernoemd"))
+                    .where("id", .equal, SQLBind(organisation)).run()
+            }
             #expect(try await involved() == ["GGD Testregio"])
 
             // The school signals the same person: the household's version rises and the school is involved too.

@@ -18,10 +18,13 @@ struct PageFrameTests {
             _ = try await director.login("regisseur@test.nl")
             let name = harness.network.name
             #expect(try await director.get("/").body.contains(name))
-            let db = harness.app.database.sql
             // Renamed behind the directory's back: the kept networks still show, which is how the frame is read.
-            try await db.update("networks").set("name", to: SQLBind("Stil hernoemd"))
-                .where("id", .equal, SQLBind(harness.network.id.rawValue)).run()
+            let db = harness.app.database.sql
+            let id = harness.network.id.rawValue
+            try await harness.app.database.write {
+                try await $0.update("networks").set("name", to: SQLBind("Stil hernoemd"))
+                    .where("id", .equal, SQLBind(id)).run()
+            }
             #expect(try await director.get("/").body.contains(name))
             // Renamed as Regie renames: the directory's version rises and the next page shows the new name.
             var network = try #require(try await NetworkStore.find(harness.network.id, on: db))

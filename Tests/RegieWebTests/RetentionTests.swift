@@ -55,7 +55,9 @@ struct RetentionTests {
                 try await values("SELECT CAST(COUNT(*) AS TEXT) AS v FROM households WHERE purged_at IS NOT NULL").first
                     == "1")
             await #expect(throws: (any Error).self, "the timeline is append-only again after the purge") {
-                try await harness.app.database.sql.raw("UPDATE timeline_events SET summary = 'x'").run()
+                try await harness.app.database.write {
+                    try await $0.raw("UPDATE timeline_events SET summary = 'x'").run()
+                }
             }
             #expect(!(try await director.get(page).body.contains("Jansen")))
         }

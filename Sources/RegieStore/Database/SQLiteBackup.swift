@@ -41,12 +41,19 @@ public enum SQLiteBackup {
     }
 
     /// Writes a consistent copy of `database` to `target` (which must not exist yet) and checks it.
+    /// The copy is written through a connection of its own: the reading connections refuse to write
+    /// (`PRAGMA query_only`), and `VACUUM INTO` counts as writing, while the transactions' connection would hold every
+    /// write back for as long as the copy takes.
     public static func backup(_ database: RegieDatabase, to target: String) async throws -> Summary {
-        guard database.backend == .sqlite else { throw Failure.notSQLite }
+        guard case .sqlite(let path) = database.location else { throw Failure.notSQLite }
         guard !FileManager.default.fileExists(atPath: target) else { throw Failure.exists(target) }
         let partial = target + ".partial"
         try? FileManager.default.removeItem(atPath: partial)
-        _ = try await database.sql.raw("VACUUM INTO \(literal: partial)").all()
+        try await SQLiteOwnConnection.onPool {
+            let connection = try SQLiteOwnConnection(path: path, pragmas: RegieDatabase.connectionPragmas)
+            defer { connection.close() }
+            try connection.run("VACUUM INTO ?1", [.text(partial)]) { _ in }
+        }
         do {
             let summary = try await check(partial)
             try Self.rename(partial, over: target)

@@ -117,11 +117,13 @@ final class SQLiteReaders: SQLiteStatements {
         }
     }
 
-    /// Opens a connection set up as `RegieDatabase.prepareSQLite` sets up Fluent's.
+    /// Opens a connection set up as `RegieDatabase.prepareSQLite` sets up Fluent's, that refuses to change the
+    /// database: a change here would pass the queue of transactions (`WriteSerializer`) and belong to no user
+    /// action's transaction, so it fails at once ("attempt to write a readonly database") instead of racing them.
     private func open() async throws -> SQLiteOwnConnection {
         let path = self.path
         return try await SQLiteOwnConnection.onPool {
-            try SQLiteOwnConnection(path: path, pragmas: RegieDatabase.connectionPragmas)
+            try SQLiteOwnConnection(path: path, pragmas: RegieDatabase.connectionPragmas + ["PRAGMA query_only = ON"])
         }
     }
 
