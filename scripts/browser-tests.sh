@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts `regie serve --demo` on the given database (default: a fresh SQLite file), runs the browser tests
 # against it with headless Chromium, and stops the server. Screenshots land in .build/screenshots/.
+# REGIE_BROWSER_TESTS=tests/browser/test_login.py runs one file (or any pytest selection) instead of all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-}
@@ -36,5 +37,5 @@ if [ "$LABEL" = postgres ]; then
   start_server $((PORT + 1)) "$WORK/server2.log" --totp-required none
   SECOND="http://127.0.0.1:$((PORT + 1))"
 fi
-REGIE_URL_2="$SECOND" REGIE_URL="http://127.0.0.1:$PORT" REGIE_BACKEND="$LABEL" REGIE_SMTP_PORT="$SMTP_PORT" /usr/bin/python3 -m pytest -q tests/browser \
+REGIE_URL_2="$SECOND" REGIE_URL="http://127.0.0.1:$PORT" REGIE_BACKEND="$LABEL" REGIE_SMTP_PORT="$SMTP_PORT" /usr/bin/python3 -m pytest -q ${REGIE_BROWSER_TESTS:-tests/browser} \
   || { echo "--- server log ---"; tail -n 50 "$WORK/server.log"; exit 1; }
