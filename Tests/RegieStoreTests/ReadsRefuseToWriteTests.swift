@@ -5,8 +5,8 @@ import SQLKit
 import Testing
 
 /// SQLite's reading connections refuse to change anything (`PRAGMA query_only`): a change outside `write` would pass
-/// the queue of transactions and belong to no user action's transaction. SQLite only — PostgreSQL has one pool for
-/// both, and there every change is in a transaction already through `write`.
+/// the queue of transactions and belong to no user action's transaction. SQLite only — on PostgreSQL reads and
+/// transactions share one pool of connections, so the same refusal there would need a pool of its own for reads.
 @Suite("Reads refuse to write")
 struct ReadsRefuseToWriteTests {
     @Test("A change through the reading connections fails and changes nothing; through a transaction it lands")
