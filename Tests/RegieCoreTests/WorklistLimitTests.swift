@@ -41,4 +41,30 @@ struct WorklistLimitTests {
         #expect([].merged(with: second, by: WorklistItem.precedes) == second)
         #expect(first.merged(with: [], by: WorklistItem.precedes) == first)
     }
+
+    @Test("A cut by runs of kinds shows and leaves out what counting every entry one by one does")
+    func cutByRuns() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let items = WorklistItem.ordered(
+                (0..<Int.random(in: 0...60, using: &random)).map { _ in
+                    Self.item(WorklistItem.Kind.allCases.randomElement(using: &random)!, Int.random(in: 0...9))
+                })
+            for perKind in [0, 1, 3, 25] {
+                var counted: [WorklistItem.Kind: Int] = [:]
+                var shown: [WorklistItem] = []
+                var leftOut: [WorklistItem.Kind: Int] = [:]
+                for item in items {
+                    counted[item.kind, default: 0] += 1
+                    if counted[item.kind]! <= perKind {
+                        shown.append(item)
+                    } else {
+                        leftOut[item.kind, default: 0] += 1
+                    }
+                }
+                let cut = WorklistLimit(perKind: perKind).cut(items, kind: \.kind)
+                #expect(cut.shown == shown && cut.leftOut == leftOut, "\(items.count) items, \(perKind) a kind")
+            }
+        }
+    }
 }

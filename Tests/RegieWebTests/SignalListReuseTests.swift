@@ -63,4 +63,56 @@ struct SignalListReuseTests {
             #expect(newest.contains("/signals/\(addedSignal)\"") && newest.contains("/signals/\(ids[2])\""))
         }
     }
+
+    @Test(
+        "A line writes its row once per language and norms; after a change the kept lines' rows follow the language",
+        arguments: TestDatabases.backends)
+    func rowsKeptPerLine(backend: RegieDatabase.Backend) async throws {
+        try await Harness.run(backend) { harness, client in
+            let households = try await SignalListPagingTests.signals(2, harness)
+            let db = harness.app.database.sql
+            let director = try #require(try await UserStore.findForLogin(email: "regisseur@test.nl", on: db)).user
+            let actor = AccessActor(
+                user: director.id, organisation: director.organisation,
+                assignments: [RoleAssignment(role: .networkDirector, network: harness.network.id)])
+            let contexts = try await HouseholdStore.accessContexts(households, on: db)
+            let grant = try #require(AccessGuard.decide(actor, .viewIntake, contexts: Array(contexts.values)).first)
+            let signal = try #require(try await SignalStore.summaries(grant, on: db).first)
+            let line = SignalListView.Line(
+                signal: signal, grant: grant, outcomeKey: nil, status: .open(due: Day(Date())))
+            var written = 0
+            func row(_ locale: String, _ override: Int?) -> String {
+                var overrides = ProfileOverrides()
+                overrides.caseloadMaximum = override
+                let key = SignalListView.Line.RowKey(
+                    locale: locale, profile: ProfileSettings(code: "enschede", overrides: overrides))
+                return line.row(key) {
+                    written += 1
+                    return "\(locale) \(override ?? 0) \(written)"
+                }
+            }
+            #expect(row("nl", nil) == "nl 0 1")
+            #expect(row("nl", nil) == "nl 0 1", "kept")
+            #expect(row("en", nil) == "en 0 2", "another language is written")
+            #expect(row("nl", 3) == "nl 3 3", "other norms are written")
+            #expect(row("en", nil) == "en 0 2" && written == 3)
+
+            // Through the pages: Dutch rows kept, a new signal, then the same lines in English and back.
+            var browser = Browser(client)
+            _ = try await browser.login("regisseur@test.nl")
+            let received = { (locale: String) in
+                HTMLEscaping.escape(harness.app.views.translations.text("signal_status.intake", locale))
+            }
+            let rows = { (page: String, locale: String) in
+                page.components(separatedBy: "<td>\(received(locale))</td>").count - 1
+            }
+            #expect(rows(try await browser.get("/signals?status=open").body, "nl") == 2)
+            _ = try await SignalListPagingTests.signals(1, harness, reporter: "nieuw@test.nl")
+            #expect(try await browser.post("/account/language", [("locale", "en")]).status == .found)
+            let english = try await browser.get("/signals?status=open").body
+            #expect(rows(english, "en") == 3 && rows(english, "nl") == 0)
+            #expect(try await browser.post("/account/language", [("locale", "nl")]).status == .found)
+            #expect(rows(try await browser.get("/signals?status=open").body, "nl") == 3)
+        }
+    }
 }

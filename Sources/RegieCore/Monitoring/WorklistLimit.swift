@@ -23,20 +23,28 @@ public struct WorklistLimit: Sendable, Hashable {
         return (shown.map { entries[$0] }, leftOut)
     }
 
-    /// As `apply`, for entries already in worklist order: one pass, no comparisons (a network's list kept in order
-    /// is cut again after every change). `kind` reads an entry's kind, not its whole item: a director's kept list
-    /// has a thousand entries.
+    /// As `apply`, for entries already in worklist order: no comparisons (a network's list kept in order is cut
+    /// again after every change). Worklist order puts the kinds one after the other, so each kind is one run,
+    /// whose end is found by halving: a director's kept list has a thousand entries, and reading every entry's kind
+    /// (through the class that holds it) and counting it was most of cutting it.
     public func cut<Entry>(_ ordered: [Entry], kind: (Entry) -> WorklistItem.Kind)
         -> (shown: [Entry], leftOut: [WorklistItem.Kind: Int])
     {
         guard let perKind else { return (ordered, [:]) }
-        var counts: [WorklistItem.Kind: Int] = [:]
         var shown: [Entry] = []
         var leftOut: [WorklistItem.Kind: Int] = [:]
-        for entry in ordered {
-            let kind = kind(entry)
-            counts[kind, default: 0] += 1
-            if counts[kind]! <= perKind { shown.append(entry) } else { leftOut[kind, default: 0] += 1 }
+        var start = ordered.startIndex
+        while start < ordered.endIndex {
+            let current = kind(ordered[start])
+            // The first entry of another kind: every entry before it in the run is of this one.
+            var (low, high) = (start + 1, ordered.endIndex)
+            while low < high {
+                let middle = low + (high - low) / 2
+                if kind(ordered[middle]) == current { low = middle + 1 } else { high = middle }
+            }
+            shown.append(contentsOf: ordered[start..<min(low, start + perKind)])
+            if low - start > perKind { leftOut[current] = low - start - perKind }
+            start = low
         }
         return (shown, leftOut)
     }

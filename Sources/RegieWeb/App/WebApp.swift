@@ -30,8 +30,6 @@ public struct WebApp: Sendable {
     let worklistRows = FragmentCache<WorklistRows>(capacity: 256, byteBudget: 8 << 20)
     /// Each user's signal list per filter, reused while nothing in the network changed.
     let signalLists = StampedCache<SignalListView.Slot, SignalListView.Derived>(capacity: 128)
-    /// Pages of the signal list as HTML per rows and language, likewise.
-    let signalRows = FragmentCache<SignalRows>(capacity: 128, byteBudget: 8 << 20)
     /// Open households per case director in each network, reused while nothing in the network changed.
     let caseloadCache = CaseloadCache(capacity: 64)
     /// The case page's facts per household while neither the household nor the directory changed: a meeting's

@@ -44,6 +44,37 @@ public struct Translations: Sendable {
         count == 1 && has(key + ".one") ? text(key + ".one", locale) : text(key, locale)
     }
 
+    /// `text` with each `%@` filled by the next of `values` and each `%%` read as `%`, as `String(format:)` fills a
+    /// text whose placeholders are all `%@`; anything else stays as written. A worklist fills one reason per row
+    /// and writes its rows again after every change in the network, and Foundation's formatter (which parses the
+    /// format and bridges every value) was most of that.
+    public static func filling(_ text: String, with values: [String]) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        var result = ""
+        var next = values.makeIterator()
+        var rest = Substring(text)
+        while let percent = rest.firstIndex(of: "%") {
+            result += rest[..<percent]
+            let after = rest.index(after: percent)
+            guard after < rest.endIndex else {
+                rest = rest[after...]
+                result += "%"
+                break
+            }
+            if rest[after] == "@", let value = next.next() {
+                result += value
+                rest = rest[rest.index(after: after)...]
+            } else if rest[after] == "%" {
+                result += "%"
+                rest = rest[rest.index(after: after)...]
+            } else {
+                result += "%"
+                rest = rest[after...]
+            }
+        }
+        return result + rest
+    }
+
     /// The whole table for a locale, for templates. Mustache reads dots as nesting, so templates write
     /// `{{t.login_title}}` for the key `login.title`.
     public func table(_ locale: String) -> [String: String] {

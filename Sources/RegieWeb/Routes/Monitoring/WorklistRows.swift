@@ -21,7 +21,7 @@ struct WorklistRows: Hashable, Sendable {
     }
 
     /// The `<li>` rows, written the first time this key is seen. Swift writes them rather than a template, as the
-    /// signal list's (`SignalRows`): a new signal in the network changes a director's rows, and Mustache looks up
+    /// signal list's (`SignalRow`): a new signal in the network changes a director's rows, and Mustache looks up
     /// every value of every row through dynamic casts.
     func html(app: WebApp) -> String {
         app.worklistRows.html(for: self) {
@@ -30,7 +30,7 @@ struct WorklistRows: Hashable, Sendable {
             let e = HTMLEscaping.escape
             var html = ""
             for item in items {
-                let why = String(format: t.text(item.why, locale), arguments: item.whyValues)
+                let why = Translations.filling(t.text(item.why, locale), with: item.whyValues)
                 let kind = t.text(item.kind.textKey, locale)
                 html += "    <li><span><a href=\"\(e(item.link))\"><strong>\(e(kind))</strong>"
                 html += " — \(e(item.reference))</a><br><span class=\"why\">\(e(why))</span></span>\n"

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import RegieCore
 import RegieStore
 
@@ -23,12 +24,32 @@ struct SignalListView {
         let grant: AccessGrant
         let outcomeKey: String?
         let status: NormStatus
+        /// The row's HTML per language and norms, once a page showed it.
+        private let rows = NIOLockedValueBox([RowKey: String]())
 
         init(signal: SignalStore.Summary, grant: AccessGrant, outcomeKey: String?, status: NormStatus) {
             self.signal = signal
             self.grant = grant
             self.outcomeKey = outcomeKey
             self.status = status
+        }
+
+        /// What a row's HTML depends on beside the line: its language, and the network's norms (an operator's
+        /// override changes its age and concern names without touching the household). The day is the line's
+        /// own: a list is derived anew on another day.
+        struct RowKey: Hashable, Sendable {
+            let locale: String
+            let profile: ProfileSettings
+        }
+
+        /// The row's HTML under `key`: kept, or written by `write` now and kept. After a new signal the first page
+        /// holds the same hundred lines but one, and writing each again (dates, translated statuses, concern names)
+        /// was most of showing it; the line lasts as long as its household does not change that day.
+        func row(_ key: RowKey, write: () -> String) -> String {
+            if let html = rows.withLockedValue({ $0[key] }) { return html }
+            let html = write()
+            rows.withLockedValue { $0[key] = html }
+            return html
         }
     }
 
@@ -82,10 +103,12 @@ struct SignalListView {
             var seen = Set<HouseholdID>()
             let grants = page.map(\.grant).filter { seen.insert($0.context.household).inserted }
             let norm = EligibilityNorm(profile: profile, calendar: app.calendar)
-            let rows = SignalRows(
-                rows: page.map { row($0, profile: profile, norm: norm, today: today) }, locale: context.locale)
-            return SignalListPages.Shown(
-                html: rows.html(app: app), isEmpty: rows.rows.isEmpty, log: AccessLogList(grants))
+            let texts = TemplateTexts(table: app.views.translations.table(context.locale))
+            let rowKey = Line.RowKey(locale: context.locale, profile: network.profileSettings)
+            let html = page.map { line in
+                line.row(rowKey) { row(line, profile: profile, norm: norm, today: today).html(texts) }
+            }.joined()
+            return SignalListPages.Shown(html: html, isEmpty: page.isEmpty, log: AccessLogList(grants))
         }
         try await AccessGuard.record(shown.log, requestID: context.requestID, database: app.database)
         return (shown, pager, derived.lines.count)
@@ -160,7 +183,7 @@ struct SignalListView {
     }
 
     /// One row of the page, in the reader's language.
-    private func row(_ line: Line, profile: WorkflowProfile, norm: EligibilityNorm, today: Day) -> SignalRows.Row {
+    private func row(_ line: Line, profile: WorkflowProfile, norm: EligibilityNorm, today: Day) -> SignalRow {
         let t = app.views.translations
         let signal = line.signal
         var due = ""
@@ -168,7 +191,7 @@ struct SignalListView {
         if case .overdue(let day) = line.status { due = day.dutch }
         var decidedLate = false
         if case .decidedLate = line.status { decidedLate = true }
-        return SignalRows.Row(
+        return SignalRow(
             id: signal.id, received: DutchFormat.day(signal.receivedAt), reference: signal.householdReference,
             reporter: signal.reporterName, organisation: signal.reporterOrganisation,
             concerns: profile.domains.filter { signal.concerns.contains($0.code) }.map(\.name).joined(separator: ", "),

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@testable import RegieWeb
+
+/// `Translations.filling` writes a worklist's reasons without Foundation's formatter; for the texts it is used on
+/// it must read exactly as `String(format:)` would.
+@Suite("Text filling: %@ without String(format:)")
+struct TextFillingTests {
+    @Test("Every worklist reason, in both languages, reads as String(format:) fills it")
+    func sameAsFormat() throws {
+        let translations = try Translations.bundled()
+        let keys = translations.tables["nl", default: [:]].keys.filter { $0.hasPrefix("worklist.why.") }
+        #expect(keys.count > 10)
+        for locale in Translations.locales {
+            for key in keys {
+                let text = translations.text(key, locale)
+                let values = ["3", "Ketenregie & <zorg>"]
+                let expected = String(
+                    format: text, arguments: Array(values.prefix(text.components(separatedBy: "%@").count - 1)))
+                #expect(Translations.filling(text, with: values) == expected, "\(locale) \(key)")
+            }
+        }
+    }
+
+    @Test("Placeholders in order, %% as one %, other signs and a trailing % as written, missing values left open")
+    func placeholders() {
+        #expect(Translations.filling("%@ van %@", with: ["1", "2"]) == "1 van 2")
+        #expect(Translations.filling("geen teken", with: ["1"]) == "geen teken")
+        #expect(Translations.filling("100%% en %@", with: ["klaar"]) == "100% en klaar")
+        #expect(Translations.filling("%d blijft, % ook %", with: []) == "%d blijft, % ook %")
+        #expect(Translations.filling("%@ en %@", with: ["één"]) == "één en %@")
+        #expect(Translations.filling("%@", with: ["%@"]) == "%@", "a value is not filled again")
+    }
+}
