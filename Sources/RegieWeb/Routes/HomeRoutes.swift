@@ -46,9 +46,9 @@ struct HomeRoutes {
                 values["hasWork"] = !work.isEmpty
                 let more = WorklistItem.Kind.allCases.compactMap { kind in
                     leftOut[kind].map {
-                        String(
-                            format: t.text("home.worklist_more", context.locale), $0,
-                            t.text(kind.textKey, context.locale))
+                        Translations.filling(
+                            t.text("home.worklist_more", context.locale),
+                            with: [String($0), t.text(kind.textKey, context.locale)])
                     }
                 }
                 values["leftOut"] = more
@@ -56,7 +56,8 @@ struct HomeRoutes {
             }
         }
         if page.unread > 0 {
-            values["unreadMessages"] = String(format: t.text("home.unread_messages", context.locale), page.unread)
+            values["unreadMessages"] = Translations.filling(
+                t.text("home.unread_messages", context.locale), with: [String(page.unread)])
             values["hasUnreadMessages"] = true
         }
         if user.isAdministrator { values["adminRole"] = t.text(Role.administrator.textKey, context.locale) }

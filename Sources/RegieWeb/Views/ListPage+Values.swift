@@ -6,7 +6,8 @@ extension ListPage {
     /// still render as a link).
     func values(pageOf: String, total: Int, address: (Int) -> String) -> [String: Any] {
         var values: [String: Any] = [
-            "hasPages": count > 1, "pageOf": String(format: pageOf, number, count, total),
+            "hasPages": count > 1,
+            "pageOf": Translations.filling(pageOf, with: [String(number), String(count), String(total)]),
         ]
         if let previous { values["previousPage"] = address(previous) }
         if let next { values["nextPage"] = address(next) }
