@@ -4,9 +4,8 @@ import RegieStore
 
 /// The pages of one derived signal list as they were shown — HTML in one language and the access log's grouping of
 /// the households on it — kept with the list (`SignalListView.Derived`), which holds for one user, filter and day
-/// while nothing in the network changed. A page seen again is then neither formatted (a hundred rows of dates,
-/// translated statuses and concern names) nor hashed to find its HTML, nor grouped for the log; every view is still
-/// logged.
+/// while nothing in the network changed. A page seen again is then neither put together from its lines' rows (each
+/// line keeps its own, `SignalListView.Line.row`) nor grouped for the log; every view is still logged.
 final class SignalListPages: Sendable {
     /// Which page, in which language, under which of the network's norms (an operator's override changes the
     /// rows' ages and concern names without touching the households).

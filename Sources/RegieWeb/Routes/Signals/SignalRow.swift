@@ -5,7 +5,7 @@ import Foundation
 /// hundred rows 7 % of the server's time in a loop of intake and signal list at region scale. Each line of a derived
 /// list keeps its row's HTML once written (`SignalListView.Line`); the access log records each view when the lines
 /// are read (`SignalListView`).
-struct SignalRow: Hashable, Sendable {
+struct SignalRow: Sendable {
     let id: String
     let received: String
     let reference: String
