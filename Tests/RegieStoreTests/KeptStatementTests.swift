@@ -81,4 +81,51 @@ struct KeptStatementTests {
             await one.shutdown()
         }
     }
+
+    /// PostgreSQL plans a prepared statement afresh on every run for as long as its generic plan (made without the
+    /// parameters' values) looks costlier than the plans made with them. A statement run on every page must not stay
+    /// there: with a bound `true` the worklist's stamp planned a scan of the network's whole access log and was
+    /// planned again on each view, the largest share of PostgreSQL's time on that page. A log of some thousands of
+    /// ordinary accesses and one break-glass access, with its statistics, is enough to show it.
+    @Test("On PostgreSQL every page's kept statements keep a generic plan over a large access log")
+    func genericPlans() async throws {
+        guard TestDatabases.backends.contains(.postgres) else { return }
+        try await TestDatabases.with(.postgres) { db in
+            guard case .postgres(var settings) = db.location else { return }
+            try await db.sql.raw(
+                """
+                INSERT INTO access_log (id, occurred_at, user_id, organisation_id, network_id, action, allowed, rule,
+                    break_glass)
+                SELECT 'seen-' || n, n, 'u', 'o', 'n', 'household.read', TRUE, 'care_team', n = 1
+                FROM generate_series(1, 5000) AS n
+                """
+            ).run()
+            try await db.sql.raw("ANALYZE access_log").run()
+            settings.connections = 1
+            let one = try await RegieDatabase.open(.postgres(settings))
+            do {
+                let network = NetworkID(rawValue: "n")
+                // More runs than the five custom plans PostgreSQL makes before it weighs the generic one.
+                for _ in 0..<7 {
+                    _ = try await HouseholdStore.factStampWithWaiting(of: network, on: one.sql)
+                    _ = try await HouseholdStore.factStampWithDirectory(of: network, on: one.sql)
+                    _ = try await HouseholdStore.factStamp(of: [network], on: one.sql)
+                    _ = try await UserStore.signedIn(UserID(rawValue: "u"), on: one.sql)
+                    _ = try await SessionStore.get(keyHash: "k", on: one.sql)
+                    _ = try await DirectoryVersion.caseStamp(of: HouseholdID(rawValue: "h"), on: one.sql)
+                }
+                struct Plans: Decodable { let name: String, genericPlans: Int64 }
+                let plans = try await one.sql.raw("SELECT name, generic_plans FROM pg_prepared_statements").all(
+                    decoding: Plans.self, keyDecodingStrategy: .snakeCase)
+                #expect(plans.count == 6)
+                for statement in plans {
+                    #expect(statement.genericPlans > 0, "\(statement.name) is planned afresh on every run")
+                }
+            } catch {
+                await one.shutdown()
+                throw error
+            }
+            await one.shutdown()
+        }
+    }
 }

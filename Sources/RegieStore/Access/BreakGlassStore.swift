@@ -67,7 +67,10 @@ extension SQLJoinBuilder where Self: SQLPredicateBuilder {
             on: SQLColumn("access_log_id", table: "break_glass_reviews"), .equal, SQLColumn("id", table: "access_log")
         )
         .where(SQLColumn("network_id", table: "access_log"), .equal, SQLBind(network.rawValue))
-        .where(SQLColumn("break_glass", table: "access_log"), .equal, SQLBind(true))
+        // Written out, not bound: a bound `true` hides from PostgreSQL's generic plan of the kept stamp statement
+        // (`HouseholdStore.factStampWithWaiting`) that break-glass accesses are rare, so it planned a scan of the
+        // network's whole log and kept planning afresh on every worklist view instead.
+        .where(SQLColumn("break_glass", table: "access_log"), .equal, SQLLiteral.boolean(true))
         .where(SQLColumn("access_log_id", table: "break_glass_reviews"), .is, SQLLiteral.null)
     }
 }
