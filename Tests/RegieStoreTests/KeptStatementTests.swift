@@ -86,8 +86,9 @@ struct KeptStatementTests {
     /// parameters' values) looks costlier than the plans made with them. A statement run on every page must not stay
     /// there: with a bound `true` the worklist's stamp planned a scan of the network's whole access log and was
     /// planned again on each view, the largest share of PostgreSQL's time on that page. A log of some thousands of
-    /// ordinary accesses and one break-glass access, with its statistics, is enough to show it.
-    @Test("On PostgreSQL every page's kept statements keep a generic plan over a large access log")
+    /// ordinary accesses and one break-glass access, with its statistics, is enough to show it. The case page's
+    /// joins are kept too: each of them would otherwise be parsed and planned afresh whenever its household changed.
+    @Test("On PostgreSQL the kept statements of every page and of the case page keep a generic plan")
     func genericPlans() async throws {
         guard TestDatabases.backends.contains(.postgres) else { return }
         try await TestDatabases.with(.postgres) { db in
@@ -101,6 +102,13 @@ struct KeptStatementTests {
                 """
             ).run()
             try await db.sql.raw("ANALYZE access_log").run()
+            let f = try await Fixture.make(on: db)
+            let director = f.actor(f.director, .networkDirector)
+            let household = try await db.write {
+                try await HouseholdStore.create(network: f.network.id, reference: "HH-K", actor: director, on: $0)
+            }
+            let grant = try await AccessGuard.authorize(
+                director, .decide, household: household, requestID: nil, database: db)
             settings.connections = 1
             let one = try await RegieDatabase.open(.postgres(settings))
             do {
@@ -112,12 +120,17 @@ struct KeptStatementTests {
                     _ = try await HouseholdStore.factStamp(of: [network], on: one.sql)
                     _ = try await UserStore.signedIn(UserID(rawValue: "u"), on: one.sql)
                     _ = try await SessionStore.get(keyHash: "k", on: one.sql)
-                    _ = try await DirectoryVersion.caseStamp(of: HouseholdID(rawValue: "h"), on: one.sql)
+                    _ = try await DirectoryVersion.caseStamp(of: household, on: one.sql)
+                    // What a case page reads afresh once its household changed.
+                    _ = try await EscalationStore.escalations(grant, on: one.sql)
+                    _ = try await DirectorStore.history(grant, on: one.sql)
+                    _ = try await FamilyLevelStore.history(grant, on: one.sql)
+                    _ = try await CommitmentStore.items(grant, on: one.sql)
                 }
                 struct Plans: Decodable { let name: String, genericPlans: Int64 }
                 let plans = try await one.sql.raw("SELECT name, generic_plans FROM pg_prepared_statements").all(
                     decoding: Plans.self, keyDecodingStrategy: .snakeCase)
-                #expect(plans.count == 6)
+                #expect(plans.count == 11)
                 for statement in plans {
                     #expect(statement.genericPlans > 0, "\(statement.name) is planned afresh on every run")
                 }
