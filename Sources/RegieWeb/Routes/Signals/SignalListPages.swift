@@ -1,4 +1,3 @@
-import NIOConcurrencyHelpers
 import RegieCore
 import RegieStore
 
@@ -22,14 +21,8 @@ final class SignalListPages: Sendable {
         let log: AccessLogList
     }
 
-    private let kept = NIOLockedValueBox([Key: Shown]())
+    private let kept = KeptValues<Key, Shown>()
 
-    /// The page under `key`: kept, or made by `make` now and kept. Two requests making the same page at once both
-    /// make it; the pages are equal.
-    func page(_ key: Key, make: () -> Shown) -> Shown {
-        if let shown = kept.withLockedValue({ $0[key] }) { return shown }
-        let shown = make()
-        kept.withLockedValue { $0[key] = shown }
-        return shown
-    }
+    /// The page under `key`: kept, or made by `make` now and kept.
+    func page(_ key: Key, make: () -> Shown) -> Shown { kept.value(key, make: make) }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import NIOConcurrencyHelpers
 import RegieCore
 import RegieStore
 
@@ -25,7 +24,7 @@ struct SignalListView {
         let outcomeKey: String?
         let status: NormStatus
         /// The row's HTML per language and norms, once a page showed it.
-        private let rows = NIOLockedValueBox([RowKey: String]())
+        private let rows = KeptValues<RowKey, String>()
 
         init(signal: SignalStore.Summary, grant: AccessGrant, outcomeKey: String?, status: NormStatus) {
             self.signal = signal
@@ -45,12 +44,7 @@ struct SignalListView {
         /// The row's HTML under `key`: kept, or written by `write` now and kept. After a new signal the first page
         /// holds the same hundred lines but one, and writing each again (dates, translated statuses, concern names)
         /// was most of showing it; the line lasts as long as its household does not change that day.
-        func row(_ key: RowKey, write: () -> String) -> String {
-            if let html = rows.withLockedValue({ $0[key] }) { return html }
-            let html = write()
-            rows.withLockedValue { $0[key] = html }
-            return html
-        }
+        func row(_ key: RowKey, write: () -> String) -> String { rows.value(key, make: write) }
     }
 
     /// A derived list with what it was derived from — the read of the network's versions (the open and overdue
