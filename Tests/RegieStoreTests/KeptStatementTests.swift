@@ -64,21 +64,14 @@ struct KeptStatementTests {
     func prepared() async throws {
         guard TestDatabases.backends.contains(.postgres) else { return }
         try await TestDatabases.with(.postgres) { db in
-            guard case .postgres(var settings) = db.location else { return }
-            settings.connections = 1
-            let one = try await RegieDatabase.open(.postgres(settings))
-            do {
+            try await Self.onOneConnection(of: db) { one in
                 struct Prepared: Decodable { let name: String, statement: String }
                 for _ in 0..<3 { _ = try await Self.statement.fetch(["a", "b"], on: one.sql).all() }
                 let prepared = try await one.sql.raw("SELECT name, statement FROM pg_prepared_statements").all(
                     decoding: Prepared.self)
                 #expect(prepared.map(\.name) == [String(reflecting: Sessions.self)])
                 #expect(prepared.first?.statement.contains("FROM \"sessions\"") == true)
-            } catch {
-                await one.shutdown()
-                throw error
             }
-            await one.shutdown()
         }
     }
 
@@ -92,7 +85,6 @@ struct KeptStatementTests {
     func genericPlans() async throws {
         guard TestDatabases.backends.contains(.postgres) else { return }
         try await TestDatabases.with(.postgres) { db in
-            guard case .postgres(var settings) = db.location else { return }
             try await db.sql.raw(
                 """
                 INSERT INTO access_log (id, occurred_at, user_id, organisation_id, network_id, action, allowed, rule,
@@ -109,9 +101,7 @@ struct KeptStatementTests {
             }
             let grant = try await AccessGuard.authorize(
                 director, .decide, household: household, requestID: nil, database: db)
-            settings.connections = 1
-            let one = try await RegieDatabase.open(.postgres(settings))
-            do {
+            try await Self.onOneConnection(of: db) { one in
                 let network = NetworkID(rawValue: "n")
                 // More runs than the five custom plans PostgreSQL makes before it weighs the generic one.
                 for _ in 0..<7 {
@@ -134,11 +124,24 @@ struct KeptStatementTests {
                 for statement in plans {
                     #expect(statement.genericPlans > 0, "\(statement.name) is planned afresh on every run")
                 }
-            } catch {
-                await one.shutdown()
-                throw error
             }
-            await one.shutdown()
         }
+    }
+
+    /// Runs `body` on a second handle to `db`'s PostgreSQL database with a pool of one connection: PostgreSQL lists
+    /// a connection's prepared statements to that connection only.
+    private static func onOneConnection(of db: RegieDatabase, _ body: (RegieDatabase) async throws -> Void)
+        async throws
+    {
+        guard case .postgres(var settings) = db.location else { return }
+        settings.connections = 1
+        let one = try await RegieDatabase.open(.postgres(settings))
+        do {
+            try await body(one)
+        } catch {
+            await one.shutdown()
+            throw error
+        }
+        await one.shutdown()
     }
 }

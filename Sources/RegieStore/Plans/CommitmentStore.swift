@@ -93,7 +93,7 @@ public enum CommitmentStore {
     }
 
     /// Name the statements below on PostgreSQL, where they run prepared (`KeptStatement`): every case page reads
-    /// them, and PostgreSQL spent ten times longer planning them afresh than running them.
+    /// them, and PostgreSQL spent more than ten times as long planning them afresh as running them.
     enum ItemsStatement {}
     enum NotesStatement {}
 
