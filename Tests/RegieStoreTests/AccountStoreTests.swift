@@ -34,8 +34,19 @@ struct AccountStoreTests {
         }
     }
 
+    /// The user a session names, as a request reads it with the session.
+    private func throughSession(_ user: UserID, on db: RegieDatabase) async throws -> UserStore.SignedIn? {
+        let key = "session-of-\(user.rawValue)"
+        try await db.write { tx in
+            try await SessionStore.set(
+                keyHash: key, data: "{\"\(SessionStore.userField)\":\"\(user.rawValue)\",\"epoch\":0}", expiresAt: nil,
+                on: tx)
+        }
+        return try #require(try await SessionStore.get(keyHash: key, on: db.sql)).user
+    }
+
     @Test(
-        "A signed-in user comes with organisation and every role in one read; people by any of their roles",
+        "A session comes with its user, organisation and every role in one read; people by any of their roles",
         arguments: TestDatabases.backends)
     func withRoles(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in
@@ -46,13 +57,15 @@ struct AccountStoreTests {
                 RoleAssignment(role: .administrator, network: nil),
             ]
             try await db.write { tx in try await UserStore.setRoles(f.director.id, roles, on: tx) }
-            let director = try #require(try await UserStore.withRoles(f.director.id, on: db.sql))
+            let director = try #require(try await throughSession(f.director.id, on: db))
             #expect(director.user.email == f.director.email && director.organisationName == f.organisation.name)
-            #expect(director.roles == roles)
+            #expect(director.roles == roles && director.unread == 0)
             try await db.write { tx in try await UserStore.setRoles(f.partner.id, [], on: tx) }
-            let partner = try #require(try await UserStore.withRoles(f.partner.id, on: db.sql))
+            let partner = try #require(try await throughSession(f.partner.id, on: db))
             #expect(partner.roles.isEmpty && partner.user.id == f.partner.id)
-            #expect(try await UserStore.withRoles(UserID(rawValue: UUID().uuidString), on: db.sql) == nil)
+            #expect(
+                try await throughSession(UserID(rawValue: UUID().uuidString), on: db) == nil,
+                "a session whose user is gone still reads, without a user")
             let held = try await UserStore.users(
                 withAnyOf: [.networkDirector, .caseDirector, .partnerWorker], in: f.network.id, on: db.sql)
             #expect(held.map(\.user.id) == [f.director.id, f.director.id])
@@ -126,7 +139,9 @@ struct AccountStoreTests {
                 try await ApiTokenStore.insert(
                     user: f.partner.id, name: "Koppeling", hash: "abc", prefix: "rg_x", on: $0)
             }
-            #expect(try await ApiTokenStore.active(hash: "abc", on: db.sql)?.id == token.id)
+            let active = try #require(try await ApiTokenStore.active(hash: "abc", on: db.sql))
+            #expect(active.token.id == token.id)
+            #expect(active.user?.user.id == f.partner.id, "the token's user comes with it")
             #expect(try await db.write { try await ApiTokenStore.revoke(token.id, of: f.director.id, on: $0) } == false)
             #expect(try await db.write { try await ApiTokenStore.revoke(token.id, of: f.partner.id, on: $0) })
             #expect(try await ApiTokenStore.active(hash: "abc", on: db.sql) == nil)
@@ -139,6 +154,7 @@ struct AccountStoreTests {
             try await db.write {
                 try await SessionStore.set(keyHash: "k1", data: "{}", expiresAt: Date().addingTimeInterval(60), on: $0)
             }
+            #expect(try await SessionStore.get(keyHash: "k1", on: db.sql)?.user == nil, "data without a user")
             try await db.write { try await SessionStore.set(keyHash: "k1", data: "{\"a\":1}", expiresAt: nil, on: $0) }
             let stored = try #require(try await SessionStore.get(keyHash: "k1", on: db.sql))
             #expect(stored.data == "{\"a\":1}" && stored.expiresAt != nil)

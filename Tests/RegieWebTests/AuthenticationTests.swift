@@ -179,4 +179,18 @@ struct AuthenticationTests {
             #expect(try await browser.get("/").status == .found)
         }
     }
+
+    /// The session's read joins its user on the stored field `SessionStore.userField`; the user read with it must not
+    /// be stored, or a session would show yesterday's roles.
+    @Test("A session stores its user's id where the store joins it, and never the user read with it")
+    func storedSession() throws {
+        let account = UserAccount(name: "Rita", email: "rita@test.nl", organisation: OrganisationID(rawValue: "o"))
+        var session = WebSession(userID: account.id.rawValue, stage: .complete, epoch: 3)
+        session.user = SignedInUser(account: account, organisationName: "GGD", assignments: [])
+        let stored = try JSONSerialization.jsonObject(with: JSONEncoder().encode(session)) as? [String: Any]
+        #expect(stored?[SessionStore.userField] as? String == account.id.rawValue)
+        #expect(Set(stored?.keys.map { $0 } ?? []) == [SessionStore.userField, "stage", "epoch"])
+        let read = try JSONDecoder().decode(WebSession.self, from: JSONEncoder().encode(session))
+        #expect(read.user == nil && read.epoch == 3)
+    }
 }

@@ -301,9 +301,9 @@ struct InvolvementTests {
             await #expect(throws: AccessDenied.self) {
                 let teacher = try #require(
                     try await UserStore.findForLogin(email: "juf@test.nl", on: harness.app.database.sql))
-                let teacherActor = try #require(
-                    try await SignedInUserLoader.load(teacher.user.id, database: harness.app.database)
-                ).actor
+                let teacherActor = AccessActor(
+                    user: teacher.user.id, organisation: teacher.user.organisation,
+                    assignments: try await UserStore.roles(of: teacher.user.id, on: harness.app.database.sql))
                 let household = try #require(
                     try await SignalStore.households(
                         in: harness.network.id,

@@ -49,11 +49,37 @@ public enum ApiTokenStore {
         return true
     }
 
-    /// The unrevoked token with this hash.
-    public static func active(hash: String, on db: any SQLDatabase) async throws -> ApiToken? {
-        try await db.select().columns(columns).from("api_tokens").where("token_hash", .equal, SQLBind(hash))
-            .where("revoked_at", .is, SQLLiteral.null)
-            .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)?.token
+    /// An unrevoked token with the user it acts for.
+    public struct Active: Sendable {
+        public let token: ApiToken
+        /// `nil` when no such user exists (any more).
+        public let user: UserStore.SignedIn?
+    }
+
+    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`).
+    enum ActiveStatement {}
+
+    /// The unrevoked token under a hash and its user (`UserStore.joiningSignedIn`, one row per role) in one
+    /// statement, as a session is read with its user: every API call needs both. The token's columns are named
+    /// `token_…` beside the user's. Kept rendered.
+    private static let activeStatement = KeptStatement<ActiveStatement> { db, parameters in
+        let select = db.select().from("api_tokens")
+            .join(
+                "users", method: SQLJoinMethod.left, on: SQLColumn("id", table: "users"), .equal,
+                SQLColumn("user_id", table: "api_tokens"))
+        for column in columns { select.column(SQLColumn(column, table: "api_tokens"), as: "token_" + column) }
+        return UserStore.joiningSignedIn(select)
+            .where(SQLColumn("token_hash", table: "api_tokens"), .equal, SQLBind(parameters[0]))
+            .where(SQLColumn("revoked_at", table: "api_tokens"), .is, SQLLiteral.null).query
+    }
+
+    /// The unrevoked token with this hash, with its user.
+    public static func active(hash: String, on db: any SQLDatabase) async throws -> Active? {
+        let rows = try await activeStatement.fetch([hash], on: db).all()
+        guard let first = rows.first else { return nil }
+        return Active(
+            token: try first.decode(model: Row.self, prefix: "token_", keyDecodingStrategy: .snakeCase).token,
+            user: try UserStore.signedIn(from: rows))
     }
 
     public static func touch(_ id: String, on db: any SQLDatabase) async throws {

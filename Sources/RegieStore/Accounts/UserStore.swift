@@ -77,17 +77,9 @@ public enum UserStore {
             .first(decoding: Row.self, keyDecodingStrategy: .snakeCase)?.user
     }
 
-    /// A user with the organisation's name and every role, in one read: what each signed-in request needs to know
-    /// (it was three reads on every page).
-    public static func withRoles(_ id: UserID, on db: any SQLDatabase) async throws
-        -> (user: UserAccount, organisationName: String, roles: Set<RoleAssignment>)?
-    {
-        try await signedIn(id, on: db).map { ($0.user, $0.organisationName, $0.roles) }
-    }
-
     /// What a signed-in request reads about its user, with what every page's frame shows besides: the directory's
-    /// version (under which the frame's networks are kept) and the user's unread messages — in the same statement,
-    /// so a page no longer reads them on their own.
+    /// version (under which the frame's networks are kept) and the user's unread messages — read with the session or
+    /// the API token (`joiningSignedIn`), so a request reads none of them on its own.
     public struct SignedIn: Sendable {
         public let user: UserAccount
         public let organisationName: String
@@ -96,23 +88,20 @@ public enum UserStore {
         public let unread: Int
     }
 
-    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`).
-    enum SignedInStatement {}
-
-    /// The user as `SignedIn`; `nil` when there is no such user.
-    /// Run on every page: kept rendered (`KeptStatement`).
-    private static let signedInStatement = KeptStatement<SignedInStatement> { db, parameters in
-        let id = SQLBind(parameters[0])
+    /// Adds what `SignedIn` is read from to a select whose FROM already holds `users`: the user's columns, the frame's
+    /// directory version and unread count, and the organisation and roles joined. The reads of a session and of an
+    /// API token join their user with it, so that a request reads both in one statement.
+    static func joiningSignedIn(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
         let unread = SQLSubquery.select {
             $0.column(SQLFunction("COUNT", args: SQLLiteral.all)).from("notifications")
-                .where("user_id", .equal, id).where("read_at", .is, SQLLiteral.null)
+                .where(SQLColumn("user_id", table: "notifications"), .equal, SQLColumn("id", table: "users"))
+                .where(SQLColumn("read_at", table: "notifications"), .is, SQLLiteral.null)
         }
-        return db.select().columns(columns.map { SQLColumn($0, table: "users") })
+        return select.columns(columns.map { SQLColumn($0, table: "users") })
             .column(DirectoryVersion.now, as: "directory").column(unread, as: "unread")
             .column(SQLColumn("name", table: "organisations"), as: "organisation_name")
             .column(SQLColumn("role", table: "user_roles"), as: "role")
             .column(SQLColumn("network_id", table: "user_roles"), as: "role_network_id")
-            .from("users")
             .join(
                 "organisations", method: SQLJoinMethod.left, on: SQLColumn("id", table: "organisations"), .equal,
                 SQLColumn("organisation_id", table: "users")
@@ -121,13 +110,13 @@ public enum UserStore {
                 "user_roles", method: SQLJoinMethod.left, on: SQLColumn("user_id", table: "user_roles"), .equal,
                 SQLColumn("id", table: "users")
             )
-            .where(SQLColumn("id", table: "users"), .equal, id).query
     }
 
-    public static func signedIn(_ id: UserID, on db: any SQLDatabase) async throws -> SignedIn? {
+    /// The user in the rows of a statement made with `joiningSignedIn` (one row per role); `nil` when they hold none,
+    /// as when a session's user no longer exists.
+    static func signedIn(from rows: [any SQLRow]) throws -> SignedIn? {
         struct Joined: Decodable { let organisationName: String?, role: String?, roleNetworkId: String? }
-        let rows = try await signedInStatement.fetch([id.rawValue], on: db).all()
-        guard let first = rows.first else { return nil }
+        guard let first = rows.first, try !first.decodeNil(column: "id") else { return nil }
         let joined = try rows.map { try $0.decode(model: Joined.self, keyDecodingStrategy: .snakeCase) }
         let roles = joined.compactMap { row in
             row.role.flatMap(Role.init(rawValue:)).map {

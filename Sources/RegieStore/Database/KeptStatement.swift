@@ -5,7 +5,7 @@ import SQLKit
 /// PostgreSQL also prepared once per connection, under the name of its `Name` type.
 ///
 /// SQLKit builds a statement's expression tree and renders it on every run. For the few statements every page runs
-/// (the session, the signed-in user with the page frame, the network's fact stamp) building and rendering were
+/// (the session with its user and the page frame, the network's fact stamp) building and rendering were
 /// about a twelfth of a worklist view at region scale (perf, sixteenth measurement). A kept statement is built and
 /// rendered once, with a marker in place of each parameter; a run takes the kept text and puts its parameters where
 /// the markers were among the binds. Binds that are not parameters (constants such as `true`) stay as rendered.

@@ -3,7 +3,8 @@ import Hummingbird
 import RegieCore
 import RegieStore
 
-/// Authenticates API calls by `Authorization: Bearer <token>`; the token acts for the user who made it.
+/// Authenticates API calls by `Authorization: Bearer <token>`; the token acts for the user who made it, read with
+/// the token in one statement.
 struct ApiTokenMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let database: RegieDatabase
@@ -16,13 +17,14 @@ struct ApiTokenMiddleware: RouterMiddleware {
         }
         let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
         let hash = SecretToken.hash(token)
-        guard let stored = try await ApiTokenStore.active(hash: hash, on: database.sql),
-            let signedIn = try await SignedInUserLoader.load(stored.user, database: database), signedIn.account.active
+        guard let active = try await ApiTokenStore.active(hash: hash, on: database.sql),
+            let user = active.user, user.user.active
         else {
             throw HTTPError(.unauthorized, message: "error.api_token_invalid")
         }
-        if stored.lastUseIsStale(at: Date()) {
-            try await database.write { db in try await ApiTokenStore.touch(stored.id, on: db) }
+        let signedIn = SignedInUser(user)
+        if active.token.lastUseIsStale(at: Date()) {
+            try await database.write { db in try await ApiTokenStore.touch(active.token.id, on: db) }
         }
         var context = context
         context.identity = signedIn

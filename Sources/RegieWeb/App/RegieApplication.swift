@@ -95,10 +95,7 @@ public enum RegieApplication {
                             name: "regie_session", path: "/", secure: app.configuration.secureCookies, sameSite: .lax),
                         keyPrefix: "", defaultSessionExpiration: app.configuration.sessionIdleTimeout))
             )
-            .add(
-                middleware: SessionUserMiddleware(
-                    database: app.database, idleTimeout: app.configuration.sessionIdleTimeout)
-            )
+            .add(middleware: SessionUserMiddleware(idleTimeout: app.configuration.sessionIdleTimeout))
             .add(middleware: ErrorPageMiddleware(app: app))
     }
 

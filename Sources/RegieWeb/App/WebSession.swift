@@ -16,4 +16,12 @@ public struct WebSession: Codable, Sendable {
     public var epoch: Int
     /// The network the user last chose in the switcher.
     public var networkID: String?
+    /// The user `userID` names, read in the same statement as the session (`DatabaseSessionDriver`) for
+    /// `SessionUserMiddleware` to check; `nil` when no such user exists. Never stored: it is read afresh on every
+    /// request.
+    public var user: SignedInUser? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case userID, stage, epoch, networkID
+    }
 }

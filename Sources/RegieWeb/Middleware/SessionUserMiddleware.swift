@@ -4,10 +4,10 @@ import RegieCore
 import RegieStore
 
 /// Turns a session into a signed-in user, checking on every request that the account is still active
-/// and that its sessions were not ended (password change, role removal, deactivation).
+/// and that its sessions were not ended (password change, role removal, deactivation). The user was read with the
+/// session (`WebSession.user`, `DatabaseSessionDriver`).
 struct SessionUserMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let database: RegieDatabase
     let idleTimeout: Duration
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -16,7 +16,7 @@ struct SessionUserMiddleware: RouterMiddleware {
         var context = context
         if let session = context.sessions.session {
             guard
-                let signedIn = try await SignedInUserLoader.load(UserID(rawValue: session.userID), database: database),
+                let signedIn = session.user, signedIn.account.id.rawValue == session.userID,
                 signedIn.account.active, signedIn.account.authEpoch == session.epoch
             else {
                 context.sessions.clearSession()
@@ -33,14 +33,12 @@ struct SessionUserMiddleware: RouterMiddleware {
     }
 }
 
-/// Loads what a route needs to know about a user, whether still active or not (the caller decides).
-enum SignedInUserLoader {
-    static func load(_ id: UserID, database: RegieDatabase) async throws -> SignedInUser? {
-        try await UserStore.signedIn(id, on: database.sql).map {
-            SignedInUser(
-                account: $0.user, organisationName: $0.organisationName, assignments: $0.roles,
-                frame: SignedInUser.Frame(directory: $0.directory, unread: $0.unread))
-        }
+extension SignedInUser {
+    /// The user as read by the store, with the page frame's figures read alongside.
+    init(_ read: UserStore.SignedIn) {
+        self.init(
+            account: read.user, organisationName: read.organisationName, assignments: read.roles,
+            frame: Frame(directory: read.directory, unread: read.unread))
     }
 }
 

@@ -3,7 +3,8 @@ import Hummingbird
 import RegieStore
 
 /// Hummingbird's session storage backed by Regie's database, so sessions survive restarts and are shared
-/// by every app server. Keys are hashed before they reach the database.
+/// by every app server. Keys are hashed before they reach the database. A session is read with its user, in one
+/// statement (`WebSession.user`).
 public struct DatabaseSessionDriver: PersistDriver {
     let database: RegieDatabase
 
@@ -31,13 +32,19 @@ public struct DatabaseSessionDriver: PersistDriver {
         guard let stored = try await SessionStore.get(keyHash: SecretToken.hash(key), on: database.sql) else {
             return nil
         }
+        let object: Object
         do {
-            let object = try JSONDecoder().decode(type, from: Data(stored.data.utf8))
-            let ttl = stored.expiresAt.map { Duration.seconds(Int64($0.timeIntervalSinceNow)) }
-            return (object, ttl)
+            object = try JSONDecoder().decode(type, from: Data(stored.data.utf8))
         } catch {
             throw PersistError.invalidConversion
         }
+        let ttl = stored.expiresAt.map { Duration.seconds(Int64($0.timeIntervalSinceNow)) }
+        // The session's user came in the same statement; a `WebSession` takes it to `SessionUserMiddleware`.
+        if var session = object as? WebSession {
+            session.user = stored.user.map(SignedInUser.init)
+            return ((session as? Object) ?? object, ttl)
+        }
+        return (object, ttl)
     }
 
     public func remove(key: String) async throws {
