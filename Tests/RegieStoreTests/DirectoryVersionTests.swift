@@ -61,4 +61,26 @@ struct DirectoryVersionTests {
             #expect(try await DirectoryVersion.caseStamp(of: HouseholdID(rawValue: "geen"), on: db.sql) == nil)
         }
     }
+
+    @Test(
+        "A case's stamp carries its network's fact stamp, which moves when another household of the network changes",
+        arguments: TestDatabases.backends)
+    func networkStamp(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let f = try await Fixture.make(on: db)
+            let director = f.actor(f.director, .networkDirector)
+            let (household, other) = try await db.write { tx in
+                (
+                    try await HouseholdStore.create(network: f.network.id, reference: "NS-1", actor: director, on: tx),
+                    try await HouseholdStore.create(network: f.network.id, reference: "NS-2", actor: director, on: tx)
+                )
+            }
+            let before = try #require(try await DirectoryVersion.caseStamp(of: household, on: db.sql))
+            #expect(before.network == (try await HouseholdStore.factStamp(of: [f.network.id], on: db.sql)))
+            try await db.write { tx in try await HouseholdStore.touch(other, on: tx) }
+            let after = try #require(try await DirectoryVersion.caseStamp(of: household, on: db.sql))
+            #expect(after.facts == before.facts && after.network != before.network)
+            #expect(after.network == (try await HouseholdStore.factStamp(of: [f.network.id], on: db.sql)))
+        }
+    }
 }

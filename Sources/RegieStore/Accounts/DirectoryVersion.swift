@@ -2,8 +2,9 @@ import Foundation
 import RegieCore
 import SQLKit
 
-/// A household's fact version and the directory's version, read together: what the case page is kept under.
-public typealias CaseStamp = (facts: Int64, directory: Int64)
+/// A household's fact version and the directory's version, read together: what the case page is kept under; with
+/// its network's fact stamp (`HouseholdStore.factStamp(of:)`), under which the page's caseloads are kept.
+public typealias CaseStamp = (facts: Int64, directory: Int64, network: String)
 
 /// The directory's version: raised, in the writing transaction, by every change to a user, a user's roles, an
 /// organisation, a network or a network's partners. What an app server keeps with names from the directory is
@@ -17,11 +18,16 @@ public enum DirectoryVersion {
     }
 
     /// The household's fact version and the directory's, in one read: together they say whether anything the case
-    /// page shows changed. `nil` when the household does not exist.
+    /// page shows changed. Its network's stamp comes with them, so that a case page reads one stamp statement, not
+    /// two. `nil` when the household does not exist.
     public static func caseStamp(of household: HouseholdID, on db: any SQLDatabase) async throws -> CaseStamp? {
         guard let row = try await caseStampStatement.fetch([household.rawValue], on: db).first() else { return nil }
+        let network = HouseholdStore.stamp(
+            households: try row.decode(column: "network_households", as: Int64?.self) ?? 0,
+            versions: try row.decode(column: "network_versions", as: Int64?.self) ?? 0)
         return (
-            try row.decode(column: "fact_version", as: Int64.self), try row.decode(column: "directory", as: Int64.self)
+            try row.decode(column: "fact_version", as: Int64.self), try row.decode(column: "directory", as: Int64.self),
+            network
         )
     }
 
@@ -30,8 +36,15 @@ public enum DirectoryVersion {
 
     /// Run on every case page: kept rendered (`KeptStatement`).
     private static let caseStampStatement = KeptStatement<CaseStampStatement> { db, parameters in
-        db.select().column("fact_version").column(now, as: "directory")
-            .from("households").where("id", .equal, SQLBind(parameters[0])).query
+        db.select().column(SQLColumn("fact_version", table: "households")).column(now, as: "directory")
+            .column(SQLColumn("households", table: "network_stamps"), as: "network_households")
+            .column(SQLColumn("versions", table: "network_stamps"), as: "network_versions")
+            .from("households")
+            .join(
+                "network_stamps", method: SQLJoinMethod.left, on: SQLColumn("network_id", table: "network_stamps"),
+                .equal, SQLColumn("network_id", table: "households")
+            )
+            .where(SQLColumn("id", table: "households"), .equal, SQLBind(parameters[0])).query
     }
 
     /// The directory's version as a subquery, to read it in the same statement as what is kept under it.

@@ -25,7 +25,7 @@ struct CaseRoutes {
         let (facts, people) = try await app.caseFacts(grant, stamp: stamp)
         return CaseView(
             app: app, locale: context.locale, facts: facts, form: form, people: people,
-            caseloads: try await app.caseloads(in: facts.network.id))
+            caseloads: try await app.caseloads(in: facts.network.id, stamp: stamp?.network))
     }
 
     /// The case page: the whole file; a care-team partner without it gets its own part, and users who may only

@@ -45,9 +45,13 @@ struct Caseloads: Sendable {
 }
 
 extension WebApp {
-    /// The caseloads of `network` now; the stamp is read first, so a kept count is never older than it says.
-    func caseloads(in network: NetworkID, today: Day = Day(Date())) async throws -> [UserID: Int] {
-        let stamp = try await HouseholdStore.factStamp(of: [network], on: database.sql)
+    /// The caseloads of `network` now; the stamp is read first (or was, with a case's stamp: `CaseStamp.network`), so
+    /// a kept count is never older than it says.
+    func caseloads(in network: NetworkID, stamp given: String? = nil, today: Day = Day(Date())) async throws
+        -> [UserID: Int]
+    {
+        var stamp = given ?? ""
+        if given == nil { stamp = try await HouseholdStore.factStamp(of: [network], on: database.sql) }
         return try await caseloadCache.value(of: network, stamp: stamp, day: today) { earlier in
             let entries = try await self.networkEntries(network, today: today)
             return earlier.flatMap { Caseloads(entries: entries, from: $0) } ?? Caseloads(counting: entries)
