@@ -2,6 +2,7 @@ import Foundation
 import RegieCore
 import RegieTestSupport
 import SQLKit
+import Synchronization
 import Testing
 
 @testable import RegieStore
@@ -97,6 +98,42 @@ struct GroupCommitTests {
             #expect(drawn.sorted() == ["c", "d", "x"])
             #expect(try await probe.stored() == ["a", "c", "d", "x"])
             #expect(await probe.recorder.batchSizes == [1, 3])
+        }
+    }
+
+    /// On PostgreSQL a batch of items that one statement stores needs no transaction around it. PostgreSQL refuses a
+    /// savepoint outside a transaction, which tells the two apart.
+    @Test("Items that may go alone are stored without a transaction; only committed items are told")
+    func alone() async throws {
+        guard TestDatabases.backends.contains(.postgres) else { return }
+        try await TestDatabases.with(.postgres) { db in
+            let table = "group_alone_\(UUID().uuidString.prefix(8).lowercased())"
+            try await db.write { try await $0.raw("CREATE TABLE \(unsafeRaw: table) (item TEXT PRIMARY KEY)").run() }
+            let told = Told()
+            let commit = GroupCommit<String>(
+                persist: { items, db in
+                    struct Failure: Error {}
+                    if items.contains("kapot") { throw Failure() }
+                    var alone = false
+                    do {
+                        try await db.raw("SAVEPOINT probe").run()
+                        try await db.raw("RELEASE SAVEPOINT probe").run()
+                    } catch {
+                        alone = true
+                    }
+                    let insert = db.insert(into: table).columns("item")
+                    items.forEach { insert.values(SQLBind("\($0):\(alone ? "los" : "samen")")) }
+                    try await insert.run()
+                },
+                committed: { items in told.add(items) },
+                alone: { items in items.allSatisfy { $0.hasPrefix("los") } })
+            try await commit.submit(["los-1"], to: db)
+            try await commit.submit(["samen-1"], to: db)
+            await #expect(throws: (any Error).self) { try await commit.submit(["kapot"], to: db) }
+            let stored = try await db.sql.select().column("item").from(table).orderBy("item").all()
+                .map { try $0.decode(column: "item", as: String.self) }
+            #expect(stored == ["los-1:los", "samen-1:samen"])
+            #expect(told.items == ["los-1", "samen-1"], "a batch that failed is not told committed")
         }
     }
 
@@ -225,4 +262,11 @@ private actor Recorder {
         gate?.resume()
         gate = nil
     }
+}
+
+/// The items a group commit told committed.
+private final class Told: Sendable {
+    private let box = Mutex<[String]>([])
+    var items: [String] { box.withLock { $0 } }
+    func add(_ items: [String]) { box.withLock { $0 += items } }
 }

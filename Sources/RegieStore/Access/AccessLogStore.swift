@@ -14,9 +14,9 @@ public enum AccessLogStore {
         try await store(AccessLogSets(entries), on: db)
     }
 
-    /// Stores grouped rows, and their sets when new.
-    static func store(_ grouped: AccessLogSets, on db: any SQLDatabase) async throws {
-        try await storeNewSets(grouped.sets, on: db)
+    /// Stores grouped rows, and their sets when new; the sets in `stored` are known to be stored and not asked after.
+    static func store(_ grouped: AccessLogSets, stored: StoredAccessSets? = nil, on db: any SQLDatabase) async throws {
+        try await storeNewSets(grouped.sets.filter { id, _ in stored?.contains(id) != true }, on: db)
         var records = NewRecords()
         for row in grouped.rows {
             let entry = row.entry
@@ -33,6 +33,13 @@ public enum AccessLogStore {
                 ])
         }
         try await records.insert(on: db)
+    }
+
+    /// Whether storing `parts` is one statement, all or nothing by itself: every set they name is known to be stored,
+    /// and their rows fit one insert.
+    static func isOneStatement(_ parts: [AccessLogSets], stored: StoredAccessSets) -> Bool {
+        parts.allSatisfy { $0.sets.keys.allSatisfy(stored.contains) }
+            && parts.reduce(0) { $0 + $1.rows.count } <= NewRecords.rowsPerStatement(columns: columns.count + 1)
     }
 
     /// Stores the sets not stored before. A set another server stores at the same moment is the same set (its id is

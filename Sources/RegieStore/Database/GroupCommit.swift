@@ -14,6 +14,9 @@ import SQLKit
 /// seeing the ones before it, so the outcome is the one they would have had one by one. When a shared transaction
 /// fails, each submission runs again in a transaction of its own, so one bad write never costs the others theirs —
 /// which is why a write may run twice (and new records be drawn again) and must not act outside the database.
+/// A batch of items and nothing else that `alone` lets through goes without a transaction around it: on PostgreSQL,
+/// where a begin and a commit are a round trip each, access-log rows whose household sets are all stored already are
+/// one insert, all or nothing by itself.
 actor GroupCommit<Item: Sendable> {
     private enum Work {
         case items([Item])
@@ -28,6 +31,11 @@ actor GroupCommit<Item: Sendable> {
     }
 
     private let persist: @Sendable ([Item], any SQLDatabase) async throws -> Void
+    /// Told the items of every transaction once it committed.
+    private let committed: (@Sendable ([Item]) -> Void)?
+    /// Whether a batch of items and nothing else may be stored without a transaction around it: when `persist`
+    /// stores them in one statement, all or nothing by itself.
+    private let alone: (@Sendable ([Item]) -> Bool)?
     private var pending: [Submission] = []
     private var writing = false
     /// Told the number of submissions at the start of every transaction; lets tests see how work was grouped.
@@ -36,9 +44,12 @@ actor GroupCommit<Item: Sendable> {
     /// `persist` stores items inside the transaction it is given.
     init(
         persist: @escaping @Sendable ([Item], any SQLDatabase) async throws -> Void,
+        committed: (@Sendable ([Item]) -> Void)? = nil, alone: (@Sendable ([Item]) -> Bool)? = nil,
         observe: (@Sendable (Int) async -> Void)? = nil
     ) {
         self.persist = persist
+        self.committed = committed
+        self.alone = alone
         self.observe = observe
     }
 
@@ -108,17 +119,27 @@ actor GroupCommit<Item: Sendable> {
     }
 
     /// One transaction: every item of the batch, then all new records, then each write; a result per submission
-    /// (`()` for items).
+    /// (`()` for items). A batch of items only that `alone` lets through is stored without a transaction.
     private func run(_ batch: [Work], on database: RegieDatabase) async throws -> [any Sendable] {
         let (observe, persist) = (self.observe, self.persist)
-        return try await database.write { db in
-            await observe?(batch.count)
-            let items = batch.flatMap { work -> [Item] in
-                switch work {
-                case .items(let items), .records(let items, _): return items
-                case .write: return []
-                }
+        let items = batch.flatMap { work -> [Item] in
+            switch work {
+            case .items(let items), .records(let items, _): return items
+            case .write: return []
             }
+        }
+        let itemsOnly = batch.allSatisfy { work in
+            if case .items = work { return true }
+            return false
+        }
+        if itemsOnly, let alone, alone(items) {
+            await observe?(batch.count)
+            try await persist(items, database.sql)
+            committed?(items)
+            return batch.map { _ in () }
+        }
+        let results = try await database.write { db in
+            await observe?(batch.count)
             if !items.isEmpty { try await persist(items, db) }
             let draws = batch.compactMap { work in
                 if case .records(_, let draw) = work { return draw }
@@ -135,5 +156,7 @@ actor GroupCommit<Item: Sendable> {
             }
             return results
         }
+        committed?(items)
+        return results
     }
 }

@@ -48,11 +48,14 @@ public struct NewRecords: Sendable {
         unused += other.unused
     }
 
+    /// How many rows of `columns` columns one insert takes: both databases take at least 32,766 parameters per
+    /// statement, and 8,000 leaves room.
+    static func rowsPerStatement(columns: Int) -> Int { max(1, 8_000 / columns) }
+
     /// Inserts the rows: one statement per table, more only where a table's rows pass the parameter limit.
     public func insert(on db: any SQLDatabase) async throws {
         for table in tables {
-            // Both databases take at least 32,766 parameters per statement; 8,000 leaves room.
-            let perStatement = max(1, 8_000 / table.columns.count)
+            let perStatement = Self.rowsPerStatement(columns: table.columns.count)
             for start in stride(from: 0, to: table.rows.count, by: perStatement) {
                 let insert = db.insert(into: table.name).columns(table.columns)
                 for row in table.rows[start..<min(start + perStatement, table.rows.count)] { insert.values(row) }

@@ -30,12 +30,11 @@ public final class RegieDatabase: Sendable {
     private let writer: SQLiteWriter?
     /// PostgreSQL's client and the task running it; `nil` on SQLite.
     private let server: PostgresServer?
-    /// The access-log entries and grouped writes of simultaneous requests, which share transactions (`groupedWrite`,
-    /// `AccessLogStore.append(_:to:)`).
+    /// Reads and writes outside any request, which closing waits for (`BackgroundWork`).
     private let backgroundWork = BackgroundWork()
-    let groupCommit = GroupCommit<AccessLogSets> { parts, db in
-        try await AccessLogStore.store(AccessLogSets(merging: parts), on: db)
-    }
+    /// The access-log entries and grouped writes of simultaneous requests, which share transactions (`groupedWrite`,
+    /// `AccessLogStore.append(_:to:)`); the household sets seen committed are remembered (`StoredAccessSets`).
+    let groupCommit: GroupCommit<AccessLogSets>
 
     /// Opens the database; for SQLite the file is created when missing and switched to WAL mode.
     public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "regie.db")) async throws
@@ -87,6 +86,16 @@ public final class RegieDatabase: Sendable {
         self.logger = logger
         self.server = server
         self.serializer = backend == .sqlite ? WriteSerializer() : nil
+        let stored = StoredAccessSets()
+        // On PostgreSQL a begin and a commit are a round trip each, around the one insert they would guard.
+        var alone: (@Sendable ([AccessLogSets]) -> Bool)? = nil
+        if backend == .postgres { alone = { @Sendable parts in AccessLogStore.isOneStatement(parts, stored: stored) } }
+        self.groupCommit = GroupCommit<AccessLogSets>(
+            persist: { (parts: [AccessLogSets], db: any SQLDatabase) in
+                try await AccessLogStore.store(AccessLogSets(merging: parts), stored: stored, on: db)
+            },
+            committed: { (parts: [AccessLogSets]) in stored.remember(parts.flatMap { Array($0.sets.keys) }) },
+            alone: alone)
         if case .sqlite(let path) = location {
             // One count of the statements on Swift's threads for reads and writes alike (`SQLiteInlinePlaces`).
             let places = SQLiteInlinePlaces()
