@@ -89,7 +89,7 @@ struct AccessLogSetsTests {
     }
 
     @Test(
-        "A list seen twice stores its set once; each household's log and the member's report show every view",
+        "A list seen again, also by another server, stores its set once; each household's log and report show every view",
         arguments: TestDatabases.backends)
     func stored(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in
@@ -142,6 +142,16 @@ struct AccessLogSetsTests {
                 director, .export, household: households[2], requestID: "rapport", database: db)
             let report = try await AccessLogStore.report(person: person, grant: grant, on: db.sql)
             #expect(report.filter { $0.action == "view_process" }.count == 2)
+            // A second server on the same database has not seen the set stored (`StoredAccessSets`), asks for it and
+            // stores nothing again.
+            let other = try await RegieDatabase.open(db.location)
+            try await AccessGuard.record(all, requestID: "vierde", database: other)
+            await other.shutdown()
+            #expect(try await count("access_sets", db) == 5)
+            for household in households {
+                let log = try await AccessLogStore.entries(household: household, on: db.sql)
+                #expect(log.contains { $0.requestId == "vierde" })
+            }
             await #expect(throws: (any Error).self, "sets are evidence: never changed") {
                 try await db.write { tx in try await tx.raw("UPDATE access_sets SET household_id = 'x'").run() }
             }
