@@ -38,6 +38,32 @@ struct WorklistRowsTests {
         }
     }
 
+    @Test("A kept part's rows are kept under its identity; lists alike at their ends are told apart by their rows")
+    func keys() async throws {
+        try await TestDatabases.with(.sqlite) { db in
+            let app = try await WebApp(database: db, configuration: RegieConfiguration())
+            let middle = WorklistItem(
+                kind: .stalled, link: "/cases/x", reference: "2026-EF3", why: "worklist.why.stalled", whyValues: ["2"],
+                since: Day("2026-11-04")!, due: nil)
+            let longer = [Self.items[0], middle, Self.items[1]]
+            let other = [Self.items[0], Self.items[1], Self.items[1]]
+            let rows = { (items: [WorklistItem], part: UInt64?) in
+                WorklistRows(items: items, part: part, locale: "nl", today: Self.due).html(app: app)
+            }
+            let merged = rows(longer, nil)
+            #expect(merged.contains("2026-EF3"))
+            #expect(!rows(other, nil).contains("2026-EF3"), "same length, first and last row: still another list")
+            #expect(app.worklistRows.count == 2)
+            #expect(rows(longer, 7) == merged, "a part's rows are the same text")
+            #expect(app.worklistRows.count == 3, "kept under the part, apart from the merged list's")
+            #expect(rows(longer, 7) == merged)
+            #expect(app.worklistRows.count == 3, "the part seen again is its kept text")
+            #expect(
+                WorklistRows(items: longer, part: 7, locale: "nl", today: Self.due)
+                    != WorklistRows(items: longer, part: 8, locale: "nl", today: Self.due))
+        }
+    }
+
     @Test("Rows are written exactly as the worklist's markup wants them, with and without a due day")
     func markup() async throws {
         try await TestDatabases.with(.sqlite) { db in

@@ -66,6 +66,7 @@ struct WorklistTakeoverTests {
             let unchanged = try await worklist.derive(earlier: first)
             #expect(unchanged.derived == 0)
             same(unchanged, first)
+            #expect(unchanged.identity != first.identity, "each derived part has its own identity for its rows")
 
             // A director appointed to the open case and a signal about a new household: those two are read again.
             #expect(

@@ -40,9 +40,10 @@ struct HomeRoutes {
             if let profile {
                 let today = Day(Date())
                 let everything = request.uri.queryParameters["alles"] == "1"
-                let (work, leftOut) = try await Worklist(app: app, context: context).items(
+                let (work, leftOut, part) = try await Worklist(app: app, context: context).items(
                     network: network, profile: profile, limit: everything ? .everything : .page)
-                values["workRows"] = WorklistRows(items: work, locale: context.locale, today: today).html(app: app)
+                values["workRows"] = WorklistRows(items: work, part: part, locale: context.locale, today: today)
+                    .html(app: app)
                 values["hasWork"] = !work.isEmpty
                 let more = WorklistItem.Kind.allCases.compactMap { kind in
                     leftOut[kind].map {

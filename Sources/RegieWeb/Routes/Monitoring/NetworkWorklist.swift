@@ -1,6 +1,7 @@
 import Foundation
 import RegieCore
 import RegieStore
+import Synchronization
 
 /// The part of a user's worklist that comes from every household of the network — the case items a director,
 /// support staff member or process manager follows, and the aftercare checks that are due — derived at once and
@@ -51,6 +52,10 @@ struct NetworkWorklist: Sendable {
         let ordered: [Placed]
         let reading: NetworkFactVersions.Reading?
         let derived: Int
+        /// Unique to this part in this process, so that its rows are kept under it (`WorklistRows.part`).
+        let identity = Part.identities.add(1, ordering: .relaxed).newValue
+
+        private static let identities = Atomic<UInt64>(0)
     }
 
     let app: WebApp

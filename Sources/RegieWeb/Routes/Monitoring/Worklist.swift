@@ -10,12 +10,13 @@ struct Worklist {
     let app: WebApp
     let context: AppRequestContext
 
-    /// The items shown under `limit` and how many of each kind were left out. Only the households of shown items
-    /// are logged as seen — on every view, also when the network's part comes from the cache.
+    /// The items shown under `limit`, how many of each kind were left out, and the kept network part they are
+    /// when they are exactly that (`WorklistRows.part`). Only the households of shown items are logged as seen — on
+    /// every view, also when the network's part comes from the cache.
     func items(network: Network, profile: WorkflowProfile, limit: WorklistLimit, today: Day = Day(Date()))
-        async throws -> (items: [WorklistItem], leftOut: [WorklistItem.Kind: Int])
+        async throws -> (items: [WorklistItem], leftOut: [WorklistItem.Kind: Int], part: UInt64?)
     {
-        guard let user = context.identity else { return ([], [:]) }
+        guard let user = context.identity else { return ([], [:], nil) }
         let roles = user.actor.roles(in: network.id)
         let reviews = AccessPolicy.mayUse(.breakGlassReview, roles: roles)
         let answersHandovers = AccessPolicy.mayUse(.handovers, roles: roles)
@@ -53,9 +54,9 @@ struct Worklist {
         if roles.contains(.partnerWorker) || roles.contains(.caseDirector) {
             items += try await partnerItems(user: user, network: network.id, today: today)
         }
-        guard !items.isEmpty else { return (fromNetwork.items, fromNetwork.leftOut) }
+        guard !items.isEmpty else { return (fromNetwork.items, fromNetwork.leftOut, fromNetwork.identity) }
         let (shown, more) = limit.apply(fromNetwork.items + items, item: { $0 })
-        return (shown, fromNetwork.leftOut.merging(more, uniquingKeysWith: +))
+        return (shown, fromNetwork.leftOut.merging(more, uniquingKeysWith: +), nil)
     }
 
     /// Information requests to answer and commitments to accept or complete.

@@ -7,17 +7,37 @@ import RegieCore
 /// read, not here.
 struct WorklistRows: Hashable, Sendable {
     let items: [WorklistItem]
+    /// The kept network part (`NetworkWorklist.Part.identity`) these items are, unchanged, or nil for a list merged
+    /// with the user's own items. Parts are never changed once derived, so one identity always stands for the same
+    /// items: the key compares it instead of the rows. By their rows alone, the lists derived one after another
+    /// while signals come in mostly share their first and last rows and their length, so they hashed alike, and
+    /// looking one up compared it row by row with every kept list before it.
+    let part: UInt64?
     let locale: String
     let today: Day
 
-    /// Hashes a few rows, not all: equal keys still hash alike, and the rare lists alike in these are told apart
-    /// by `==`, which for the list kept with the network's worklist compares one buffer, not its hundred rows.
+    init(items: [WorklistItem], part: UInt64? = nil, locale: String, today: Day) {
+        self.items = items
+        self.part = part
+        self.locale = locale
+        self.today = today
+    }
+
+    /// Hashes the part's identity, or a few rows, not all: equal keys still hash alike, and the rare lists alike in
+    /// these are told apart by `==`.
     func hash(into hasher: inout Hasher) {
         hasher.combine(locale)
         hasher.combine(today)
+        hasher.combine(part)
+        guard part == nil else { return }
         hasher.combine(items.count)
         hasher.combine(items.first)
         hasher.combine(items.last)
+    }
+
+    static func == (first: WorklistRows, second: WorklistRows) -> Bool {
+        first.part == second.part && first.locale == second.locale && first.today == second.today
+            && (first.part != nil || first.items == second.items)
     }
 
     /// The `<li>` rows, written the first time this key is seen. Swift writes them rather than a template, as the
