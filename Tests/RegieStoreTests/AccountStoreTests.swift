@@ -34,17 +34,6 @@ struct AccountStoreTests {
         }
     }
 
-    /// The user a session names, as a request reads it with the session.
-    private func throughSession(_ user: UserID, on db: RegieDatabase) async throws -> UserStore.SignedIn? {
-        let key = "session-of-\(user.rawValue)"
-        try await db.write { tx in
-            try await SessionStore.set(
-                keyHash: key, data: "{\"\(SessionStore.userField)\":\"\(user.rawValue)\",\"epoch\":0}", expiresAt: nil,
-                on: tx)
-        }
-        return try #require(try await SessionStore.get(keyHash: key, on: db.sql)).user
-    }
-
     @Test(
         "A session comes with its user, organisation and every role in one read; people by any of their roles",
         arguments: TestDatabases.backends)
@@ -57,14 +46,14 @@ struct AccountStoreTests {
                 RoleAssignment(role: .administrator, network: nil),
             ]
             try await db.write { tx in try await UserStore.setRoles(f.director.id, roles, on: tx) }
-            let director = try #require(try await throughSession(f.director.id, on: db))
+            let director = try #require(try await Fixture.throughSession(f.director.id, on: db))
             #expect(director.user.email == f.director.email && director.organisationName == f.organisation.name)
             #expect(director.roles == roles && director.unread == 0)
             try await db.write { tx in try await UserStore.setRoles(f.partner.id, [], on: tx) }
-            let partner = try #require(try await throughSession(f.partner.id, on: db))
+            let partner = try #require(try await Fixture.throughSession(f.partner.id, on: db))
             #expect(partner.roles.isEmpty && partner.user.id == f.partner.id)
             #expect(
-                try await throughSession(UserID(rawValue: UUID().uuidString), on: db) == nil,
+                try await Fixture.throughSession(UserID(rawValue: UUID().uuidString), on: db) == nil,
                 "a session whose user is gone still reads, without a user")
             let held = try await UserStore.users(
                 withAnyOf: [.networkDirector, .caseDirector, .partnerWorker], in: f.network.id, on: db.sql)

@@ -1,6 +1,7 @@
 import Foundation
 import RegieCore
 import RegieStore
+import Testing
 
 /// A small network with one organisation and users, shared by the store tests.
 struct Fixture {
@@ -33,6 +34,17 @@ struct Fixture {
                 partner.id, [RoleAssignment(role: .partnerWorker, network: network.id)], on: tx)
         }
         return Fixture(organisation: organisation, network: network, director: director, partner: partner)
+    }
+
+    /// The user a session names, as a request reads it with the session.
+    static func throughSession(_ user: UserID, on db: RegieDatabase) async throws -> UserStore.SignedIn? {
+        let key = "session-of-\(user.rawValue)"
+        try await db.write { tx in
+            try await SessionStore.set(
+                keyHash: key, data: "{\"\(SessionStore.userField)\":\"\(user.rawValue)\",\"epoch\":0}", expiresAt: nil,
+                on: tx)
+        }
+        return try #require(try await SessionStore.get(keyHash: key, on: db.sql)).user
     }
 
     func actor(_ user: UserAccount, _ role: Role) -> AccessActor {

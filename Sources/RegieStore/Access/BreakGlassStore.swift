@@ -28,13 +28,14 @@ public enum BreakGlassStore {
                 SQLIdentifier("households"), on: SQLColumn("id", table: "households"), .equal,
                 SQLColumn("household_id", table: "access_log")
             )
-            .waitingForReview(in: network)
+            .waitingForReview(in: SQLBind(network.rawValue))
             .orderBy(SQLColumn("occurred_at", table: "access_log"))
             .all(decoding: Entry.self, keyDecodingStrategy: .snakeCase)
     }
 
-    /// How many of `unreviewed(in:)` there are, as an expression to read with another statement.
-    static func unreviewedCount(in network: NetworkID) -> any SQLExpression {
+    /// How many of `unreviewed(in:)` there are, as an expression to read with another statement; `network` is a bound
+    /// id or a column of that statement.
+    static func unreviewedCount(in network: any SQLExpression) -> any SQLExpression {
         SQLSubquery.select {
             $0.column(SQLFunction("COUNT", args: SQLLiteral.all)).from("access_log").waitingForReview(in: network)
         }
@@ -61,12 +62,12 @@ public enum BreakGlassStore {
 
 extension SQLJoinBuilder where Self: SQLPredicateBuilder {
     /// Narrows a read of the access log to the break-glass accesses of `network` that nobody reviewed yet.
-    fileprivate func waitingForReview(in network: NetworkID) -> Self {
+    fileprivate func waitingForReview(in network: any SQLExpression) -> Self {
         join(
             SQLIdentifier("break_glass_reviews"), method: SQLJoinMethod.left,
             on: SQLColumn("access_log_id", table: "break_glass_reviews"), .equal, SQLColumn("id", table: "access_log")
         )
-        .where(SQLColumn("network_id", table: "access_log"), .equal, SQLBind(network.rawValue))
+        .where(SQLColumn("network_id", table: "access_log"), .equal, network)
         // Written out, not bound: a bound `true` hides from PostgreSQL's generic plan of the kept stamp statement
         // (`HouseholdStore.factStampWithWaiting`) that break-glass accesses are rare, so it planned a scan of the
         // network's whole log and kept planning afresh on every worklist view instead.

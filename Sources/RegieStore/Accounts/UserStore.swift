@@ -86,18 +86,21 @@ public enum UserStore {
         public let roles: Set<RoleAssignment>
         public let directory: Int64
         public let unread: Int
+        /// The fact stamps of the networks the user holds a role in, read with them (`HouseholdStore.NetworkStamp`).
+        public let stamps: [NetworkID: HouseholdStore.NetworkStamp]
     }
 
     /// Adds what `SignedIn` is read from to a select whose FROM already holds `users`: the user's columns, the frame's
-    /// directory version and unread count, and the organisation and roles joined. The reads of a session and of an
-    /// API token join their user with it, so that a request reads both in one statement.
+    /// directory version and unread count, the organisation and roles joined, and the stamp of each role's network.
+    /// The reads of a session and of an API token join their user with it, so that a request reads both in one
+    /// statement.
     static func joiningSignedIn(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
         let unread = SQLSubquery.select {
             $0.column(SQLFunction("COUNT", args: SQLLiteral.all)).from("notifications")
                 .where(SQLColumn("user_id", table: "notifications"), .equal, SQLColumn("id", table: "users"))
                 .where(SQLColumn("read_at", table: "notifications"), .is, SQLLiteral.null)
         }
-        return select.columns(columns.map { SQLColumn($0, table: "users") })
+        let withUser = select.columns(columns.map { SQLColumn($0, table: "users") })
             .column(DirectoryVersion.now, as: "directory").column(unread, as: "unread")
             .column(SQLColumn("name", table: "organisations"), as: "organisation_name")
             .column(SQLColumn("role", table: "user_roles"), as: "role")
@@ -110,6 +113,7 @@ public enum UserStore {
                 "user_roles", method: SQLJoinMethod.left, on: SQLColumn("user_id", table: "user_roles"), .equal,
                 SQLColumn("id", table: "users")
             )
+        return HouseholdStore.joiningNetworkStamps(withUser)
     }
 
     /// The user in the rows of a statement made with `joiningSignedIn` (one row per role); `nil` when they hold none,
@@ -127,7 +131,8 @@ public enum UserStore {
             user: try first.decode(model: Row.self, keyDecodingStrategy: .snakeCase).user,
             organisationName: joined[0].organisationName ?? "", roles: Set(roles),
             directory: try first.decode(column: "directory", as: Int64.self),
-            unread: try first.decode(column: "unread", as: Int.self))
+            unread: try first.decode(column: "unread", as: Int.self),
+            stamps: try HouseholdStore.networkStamps(from: rows))
     }
 
     /// The user and credentials for a login attempt.

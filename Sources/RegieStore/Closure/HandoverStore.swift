@@ -76,19 +76,20 @@ public enum HandoverStore {
 
     /// Hand-overs offered to `network` that wait for its answer.
     public static func pending(to network: NetworkID, on db: any SQLDatabase) async throws -> [Offer] {
-        try await offers(where: waiting(to: network), on: db)
+        try await offers(where: waiting(to: SQLBind(network.rawValue)), on: db)
     }
 
-    /// How many of `pending(to:)` there are, as an expression to read with another statement.
-    static func pendingCount(to network: NetworkID) -> any SQLExpression {
+    /// How many of `pending(to:)` there are, as an expression to read with another statement; `network` is a bound id
+    /// or a column of that statement.
+    static func pendingCount(to network: any SQLExpression) -> any SQLExpression {
         SQLSubquery.select {
             $0.column(SQLFunction("COUNT", args: SQLLiteral.all)).from("handovers").where(waiting(to: network))
         }
     }
 
-    private static func waiting(to network: NetworkID) -> any SQLExpression {
+    private static func waiting(to network: any SQLExpression) -> any SQLExpression {
         SQLBinaryExpression(
-            SQLBinaryExpression(SQLColumn("to_network_id", table: "handovers"), .equal, SQLBind(network.rawValue)),
+            SQLBinaryExpression(SQLColumn("to_network_id", table: "handovers"), .equal, network),
             .and, SQLBinaryExpression(SQLColumn("accepted", table: "handovers"), .is, SQLLiteral.null))
     }
 

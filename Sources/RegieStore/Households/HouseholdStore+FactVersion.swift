@@ -131,8 +131,8 @@ extension HouseholdStore {
     private static let stampWithWaiting = KeptStatement<StampWithWaiting> { db, parameters in
         let network = NetworkID(rawValue: parameters[0])
         return stampQuery(of: [network], on: db)
-            .column(BreakGlassStore.unreviewedCount(in: network), as: "unreviewed")
-            .column(HandoverStore.pendingCount(to: network), as: "offers").query
+            .column(BreakGlassStore.unreviewedCount(in: SQLBind(network.rawValue)), as: "unreviewed")
+            .column(HandoverStore.pendingCount(to: SQLBind(network.rawValue)), as: "offers").query
     }
 
     /// The count and version sum of the households of `networks`, as one row: read from the stamps the database

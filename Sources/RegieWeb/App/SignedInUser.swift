@@ -1,4 +1,5 @@
 import RegieCore
+import RegieStore
 
 /// The user behind a request, as the routes see them: account, organisation name and every role.
 public struct SignedInUser: Sendable {
@@ -9,10 +10,12 @@ public struct SignedInUser: Sendable {
     /// otherwise, and the frame then reads it itself.
     public var frame: Frame? = nil
 
-    /// The directory's version and the user's unread messages, as read with the user.
+    /// The directory's version, the user's unread messages and the fact stamps of the networks they hold a role in,
+    /// as read with the user.
     public struct Frame: Sendable {
         public let directory: Int64
         public let unread: Int
+        public var stamps: [NetworkID: HouseholdStore.NetworkStamp] = [:]
     }
 
     /// The user as the access policy sees them.

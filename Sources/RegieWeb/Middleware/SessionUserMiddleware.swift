@@ -38,7 +38,7 @@ extension SignedInUser {
     init(_ read: UserStore.SignedIn) {
         self.init(
             account: read.user, organisationName: read.organisationName, assignments: read.roles,
-            frame: Frame(directory: read.directory, unread: read.unread))
+            frame: Frame(directory: read.directory, unread: read.unread, stamps: read.stamps))
     }
 }
 

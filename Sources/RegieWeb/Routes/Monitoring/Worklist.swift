@@ -20,10 +20,8 @@ struct Worklist {
         let roles = user.actor.roles(in: network.id)
         let reviews = AccessPolicy.mayUse(.breakGlassReview, roles: roles)
         let answersHandovers = AccessPolicy.mayUse(.handovers, roles: roles)
-        let (stamp, waiting) =
-            reviews || answersHandovers
-            ? try await HouseholdStore.factStampWithWaiting(of: network.id, on: app.database.sql)
-            : (try await HouseholdStore.factStamp(of: [network.id], on: app.database.sql), .nothing)
+        let (stamp, waiting) = try await stamp(
+            of: network.id, for: user, reviews: reviews, answersHandovers: answersHandovers)
         let derivation = NetworkWorklist(
             app: app, user: user, network: network, profile: profile, limit: limit, today: today)
         let fromNetwork = try await app.networkWorklists.value(
@@ -57,6 +55,22 @@ struct Worklist {
         guard !items.isEmpty else { return (fromNetwork.items, fromNetwork.leftOut, fromNetwork.identity) }
         let (shown, more) = limit.apply(fromNetwork.items + items, item: { $0 })
         return (shown, fromNetwork.leftOut.merging(more, uniquingKeysWith: +), nil)
+    }
+
+    /// The network's fact stamp with what waits there for this user: as read with the session where it holds all
+    /// the user needs, read now otherwise.
+    private func stamp(of network: NetworkID, for user: SignedInUser, reviews: Bool, answersHandovers: Bool)
+        async throws -> (String, HouseholdStore.Waiting)
+    {
+        if let known = user.frame?.stamps[network],
+            let waiting = known.waiting(reviews: reviews, answersHandovers: answersHandovers)
+        {
+            return (known.stamp, waiting)
+        }
+        let db = app.database.sql
+        return reviews || answersHandovers
+            ? try await HouseholdStore.factStampWithWaiting(of: network, on: db)
+            : (try await HouseholdStore.factStamp(of: [network], on: db), .nothing)
     }
 
     /// Information requests to answer and commitments to accept or complete.

@@ -79,8 +79,13 @@ struct SignalListView {
         }
         let today = Day(Date())
         // The rows name reporters and their organisations, whose renames raise the directory's version, not the
-        // households': the list is kept under both.
-        let (stamp, directory) = try await HouseholdStore.factStampWithDirectory(of: network.id, on: app.database.sql)
+        // households': the list is kept under both, as read with the session when it read them.
+        let (stamp, directory) =
+            if let frame = user.frame, let known = frame.stamps[network.id] {
+                ("\(known.stamp):\(frame.directory)", frame.directory)
+            } else {
+                try await HouseholdStore.factStampWithDirectory(of: network.id, on: app.database.sql)
+            }
         let (app, network) = (app, network)
         let derived = try await app.signalLists.value(
             of: Slot(actor: user.actor, network: network.id, filter: filter), stamp: stamp, day: today
