@@ -35,6 +35,8 @@ struct NetworkStampTests {
             let readOne = try await read()
             #expect(director.stamp == readOne.stamp && director.stamp != "0:0")
             #expect(director.unreviewedAccesses == 0 && director.handoverOffers == 0)
+            let withDirectory = try await HouseholdStore.factStampWithDirectory(of: network, on: db.sql)
+            #expect(director.stamp(withDirectory: withDirectory.directory) == withDirectory.stamp)
 
             _ = try await AccessGuard.authorize(
                 f.actor(f.partner, .caseDirector), .viewContent, household: household,

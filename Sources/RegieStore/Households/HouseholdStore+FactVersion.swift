@@ -85,7 +85,7 @@ extension HouseholdStore {
     {
         let row = try await stampWithDirectory.fetch([network.rawValue], on: db).first()
         let directory = try row?.decode(column: "directory", as: Int64.self) ?? 0
-        return ("\(try stamp(of: row)):\(directory)", directory)
+        return (stamp(try stamp(of: row), directory: directory), directory)
     }
 
     /// What waits in a network for its directors, read with its fact stamp: break-glass accesses to review and
@@ -151,6 +151,9 @@ extension HouseholdStore {
             households: try row?.decode(column: "households", as: Int64.self) ?? 0,
             versions: try row?.decode(column: "versions", as: Int64.self) ?? 0)
     }
+
+    /// A fact stamp with the directory's version `directory` after it (`factStampWithDirectory(of:)`).
+    static func stamp(_ stamp: String, directory: Int64) -> String { "\(stamp):\(directory)" }
 
     /// The stamp of households numbering `households` whose versions add up to `versions`.
     static func stamp(households: Int64, versions: Int64) -> String { "\(households):\(versions)" }

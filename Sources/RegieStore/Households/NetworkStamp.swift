@@ -13,6 +13,11 @@ extension HouseholdStore {
         /// `nil` where none of the user's roles in the network answers hand-overs: not read.
         public let handoverOffers: Int?
 
+        /// The stamp with the directory's version after it, as `factStampWithDirectory(of:)` reads it.
+        public func stamp(withDirectory directory: Int64) -> String {
+            HouseholdStore.stamp(stamp, directory: directory)
+        }
+
         /// What waits for a user who reviews break-glass accesses (`reviews`) and answers hand-overs
         /// (`answersHandovers`); `nil` when a count they need was not read with the stamp.
         public func waiting(reviews: Bool, answersHandovers: Bool) -> Waiting? {

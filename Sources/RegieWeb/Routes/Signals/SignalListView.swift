@@ -82,7 +82,7 @@ struct SignalListView {
         // households': the list is kept under both, as read with the session when it read them.
         let (stamp, directory) =
             if let frame = user.frame, let known = frame.stamps[network.id] {
-                ("\(known.stamp):\(frame.directory)", frame.directory)
+                (known.stamp(withDirectory: frame.directory), frame.directory)
             } else {
                 try await HouseholdStore.factStampWithDirectory(of: network.id, on: app.database.sql)
             }
