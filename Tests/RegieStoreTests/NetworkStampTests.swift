@@ -55,6 +55,47 @@ struct NetworkStampTests {
         }
     }
 
+    @Test(
+        "The stamp of several networks, summed from the session's, is the one read; a network without a role is read",
+        arguments: TestDatabases.backends)
+    func region(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            let f = try await Fixture.make(on: db)
+            let other = Network(
+                name: "Netwerk \(UUID().uuidString.prefix(6))", municipality: "Teststad", neighbourhoods: ["Oost"],
+                profileCode: "enschede")
+            let elsewhere = Network(
+                name: "Netwerk \(UUID().uuidString.prefix(6))", municipality: "Teststad", neighbourhoods: ["West"],
+                profileCode: "enschede")
+            try await db.write { tx in
+                try await NetworkStore.insert(other, on: tx)
+                try await NetworkStore.insert(elsewhere, on: tx)
+                try await UserStore.setRoles(
+                    f.director.id,
+                    [
+                        RoleAssignment(role: .networkDirector, network: f.network.id),
+                        RoleAssignment(role: .policyOfficer, network: other.id),
+                    ], on: tx)
+            }
+            let actor = f.actor(f.director, .networkDirector)
+            for (network, reference) in [(f.network.id, "HH-R1"), (other.id, "HH-R2"), (other.id, "HH-R3")] {
+                let household = try await db.write {
+                    try await HouseholdStore.create(network: network, reference: reference, actor: actor, on: $0)
+                }
+                try await db.write { try await HouseholdStore.touch(household, changes: 2, on: $0) }
+            }
+            let both = [f.network.id, other.id]
+            let known = try #require(try await Fixture.throughSession(f.director.id, on: db)).stamps
+            let read = try await HouseholdStore.factStamp(of: both, on: db.sql)
+            #expect(read != "0:0")
+            #expect(HouseholdStore.factStamp(of: both, from: known) == read)
+            #expect(HouseholdStore.factStamp(of: [], from: known) == "0:0")
+            #expect(
+                HouseholdStore.factStamp(of: [f.network.id, elsewhere.id], from: known) == nil,
+                "no role in the other network: its stamp was not read with the session")
+        }
+    }
+
     @Test("An API token's user comes with the same stamps", arguments: TestDatabases.backends)
     func throughToken(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in

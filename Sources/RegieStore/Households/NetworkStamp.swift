@@ -7,11 +7,15 @@ extension HouseholdStore {
     /// worklist and the signal list start from their network's stamp; read with the session, it costs them no
     /// statement of their own — on PostgreSQL a round trip between threads on every view.
     public struct NetworkStamp: Sendable, Equatable {
-        public let stamp: String
+        /// The network's households, and the sum of their fact versions.
+        public let households: Int64, versions: Int64
         /// `nil` where none of the user's roles in the network reviews break-glass accesses: not read.
         public let unreviewedAccesses: Int?
         /// `nil` where none of the user's roles in the network answers hand-overs: not read.
         public let handoverOffers: Int?
+
+        /// The network's fact stamp, as `factStamp(of:)` reads it.
+        public var stamp: String { HouseholdStore.stamp(households: households, versions: versions) }
 
         /// The stamp with the directory's version after it, as `factStampWithDirectory(of:)` reads it.
         public func stamp(withDirectory directory: Int64) -> String {
@@ -59,11 +63,23 @@ extension HouseholdStore {
             guard let id = joined.roleNetworkId.map(NetworkID.init(rawValue:)) else { continue }
             let earlier = stamps[id]
             stamps[id] = NetworkStamp(
-                stamp: stamp(households: joined.stampHouseholds ?? 0, versions: joined.stampVersions ?? 0),
+                households: joined.stampHouseholds ?? 0, versions: joined.stampVersions ?? 0,
                 unreviewedAccesses: earlier?.unreviewedAccesses ?? joined.stampUnreviewed,
                 handoverOffers: earlier?.handoverOffers ?? joined.stampOffers)
         }
         return stamps
+    }
+
+    /// The fact stamp of `networks` (`factStamp(of:)`: their households counted and their versions summed) from
+    /// stamps read with the session; `nil` when one of the networks is not among them.
+    public static func factStamp(of networks: [NetworkID], from known: [NetworkID: NetworkStamp]) -> String? {
+        var (households, versions): (Int64, Int64) = (0, 0)
+        for network in networks {
+            guard let stamp = known[network] else { return nil }
+            households += stamp.households
+            versions += stamp.versions
+        }
+        return stamp(households: households, versions: versions)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RegieCore
+import RegieStore
 
 /// The dashboard's figures as HTML — lead times, every breakdown with its chart and table, score changes, relapse —
 /// kept per scope, period, language and permission under the networks' fact stamp and day, like the figures they
@@ -19,14 +20,16 @@ struct FigureReportSlot: Hashable, Sendable {
 }
 
 extension WebApp {
-    /// The figures part of the dashboard for `view`, rendered once per fact stamp and day.
-    func figureReport(_ view: FigureView) async throws -> String {
+    /// The figures part of the dashboard for `view`, rendered once per fact stamp and day; the stamps read with the
+    /// viewer's session (`known`) spare the page a statement.
+    func figureReport(_ view: FigureView, known: [NetworkID: HouseholdStore.NetworkStamp]) async throws -> String {
         let ids = Self.figureKey(view.networks)
         let slot = FigureReportSlot(
             networks: ids, profiles: Self.figureProfiles(view.networks), query: view.query.string,
             locale: view.locale, protectsAll: view.protectsAll, mayOpenCases: view.mayOpenCases)
         let app = self
-        return try await figureReports.value(of: slot, stamp: try await factStamp(ids), day: Day(Date())) {
+        return try await figureReports.value(of: slot, stamp: try await factStamp(ids, known: known), day: Day(Date()))
+        {
             let report = try await FigureReport.make(
                 app: app, networks: view.networks, period: view.query.period, protectsAll: view.protectsAll,
                 locale: view.locale)

@@ -55,7 +55,7 @@ struct FigureRoutes {
             app: app, locale: context.locale, query: query, networks: networks,
             protectsAll: Self.protectsAll(user, networks), mayOpenCases: Self.mayOpenCases(user, networks))
         var values = view.values()
-        values["report"] = try await app.figureReport(view)
+        values["report"] = try await app.figureReport(view, known: user.frame?.stamps ?? [:])
         return app.views.render(
             "figures", page: try await app.page("figures.title", context), values: values,
             status: query.problems.isEmpty ? .ok : .unprocessableContent)

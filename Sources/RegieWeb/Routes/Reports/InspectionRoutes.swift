@@ -37,7 +37,7 @@ struct InspectionRoutes {
             to: query["to"].flatMap { Day(String($0)) } ?? fallback.to)
         let db = app.database.sql
         let profile = app.profiles.profile(for: network)
-        let facts = try await app.figureFacts(in: [network])
+        let facts = try await app.figureFacts(in: [network], known: context.identity?.frame?.stamps ?? [:])
         let organisations = Dictionary(
             uniqueKeysWithValues: try await OrganisationStore.all(on: db).map { ($0.id, $0.kind) })
         let kinds = Set(

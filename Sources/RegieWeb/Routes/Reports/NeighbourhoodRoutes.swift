@@ -34,7 +34,7 @@ struct NeighbourhoodRoutes {
         let (query, networks, _) = try await ReportQuery.resolve(
             request, context, app: app, feature: .neighbourhoods, title: "neighbourhoods.title")
         let db = app.database.sql
-        let facts = try await app.figureFacts(in: networks)
+        let facts = try await app.figureFacts(in: networks, known: context.identity?.frame?.stamps ?? [:])
         let approach = CollectiveApproach(marks: try await AreaMarkStore.marks(in: networks.map(\.id), on: db))
         let suppression = SmallNumberSuppression(minimum: app.configuration.minimumCellSize)
         return Loaded(
