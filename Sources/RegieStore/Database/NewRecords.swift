@@ -48,19 +48,61 @@ public struct NewRecords: Sendable {
         unused += other.unused
     }
 
-    /// How many rows of `columns` columns one insert takes: both databases take at least 32,766 parameters per
-    /// statement, and 8,000 leaves room.
-    static func rowsPerStatement(columns: Int) -> Int { max(1, 8_000 / columns) }
+    /// How many parameters one statement takes: both databases take at least 32,766, and 8,000 leaves room.
+    static let parametersPerStatement = 8_000
 
-    /// Inserts the rows: one statement per table, more only where a table's rows pass the parameter limit.
+    /// How many rows of `columns` columns one insert takes.
+    static func rowsPerStatement(columns: Int) -> Int { max(1, parametersPerStatement / columns) }
+
+    /// Inserts the rows: on SQLite one statement per table, more only where a table's rows pass the parameter limit;
+    /// on PostgreSQL the tables together in one statement while their parameters fit it (`Together`): a statement
+    /// there is a round trip, and a new signal's household, persons, members, signal, concerns and first event were
+    /// six of them.
     public func insert(on db: any SQLDatabase) async throws {
+        var inserts: [(insert: SQLInsert, parameters: Int)] = []
         for table in tables {
             let perStatement = Self.rowsPerStatement(columns: table.columns.count)
             for start in stride(from: 0, to: table.rows.count, by: perStatement) {
                 let insert = db.insert(into: table.name).columns(table.columns)
-                for row in table.rows[start..<min(start + perStatement, table.rows.count)] { insert.values(row) }
-                try await insert.run()
+                let rows = table.rows[start..<min(start + perStatement, table.rows.count)]
+                for row in rows { insert.values(row) }
+                inserts.append((insert.insert, rows.count * table.columns.count))
             }
+        }
+        guard db.dialect.name == "postgresql" else {
+            for (insert, _) in inserts { try await db.execute(sql: insert) { _ in } }
+            return
+        }
+        var together: [SQLInsert] = []
+        var parameters = 0
+        for (insert, count) in inserts {
+            if !together.isEmpty && parameters + count > Self.parametersPerStatement {
+                try await db.execute(sql: Together(inserts: together)) { _ in }
+                (together, parameters) = ([], 0)
+            }
+            together.append(insert)
+            parameters += count
+        }
+        if !together.isEmpty { try await db.execute(sql: Together(inserts: together)) { _ in } }
+    }
+
+    /// Inserts into several tables as one PostgreSQL statement: all but the last in `WITH` (data-modifying common
+    /// table expressions). They run as one statement, and foreign keys are checked at its end, when every row is in.
+    /// They share one snapshot, so a trigger reading another of the statement's tables would not see its new rows:
+    /// the tables' triggers (`households`' stamps and fact marks) read only their own row.
+    struct Together: SQLExpression {
+        let inserts: [SQLInsert]
+
+        func serialize(to serializer: inout SQLSerializer) {
+            for (index, insert) in inserts.dropLast().enumerated() {
+                serializer.write(index == 0 ? "WITH " : ", ")
+                SQLIdentifier("new_records_\(index)").serialize(to: &serializer)
+                serializer.write(" AS (")
+                insert.serialize(to: &serializer)
+                serializer.write(")")
+            }
+            if inserts.count > 1 { serializer.write(" ") }
+            inserts.last?.serialize(to: &serializer)
         }
     }
 

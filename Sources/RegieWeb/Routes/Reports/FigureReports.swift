@@ -28,8 +28,8 @@ extension WebApp {
             networks: ids, profiles: Self.figureProfiles(view.networks), query: view.query.string,
             locale: view.locale, protectsAll: view.protectsAll, mayOpenCases: view.mayOpenCases)
         let app = self
-        return try await figureReports.value(of: slot, stamp: try await factStamp(ids, known: known), day: Day(Date()))
-        {
+        let stamp = try await factStamp(ids, known: known)
+        return try await figureReports.value(of: slot, stamp: stamp, day: Day(Date())) {
             let report = try await FigureReport.make(
                 app: app, networks: view.networks, period: view.query.period, protectsAll: view.protectsAll,
                 locale: view.locale)
