@@ -121,9 +121,11 @@ struct GroupCommitTests {
                     } catch {
                         alone = true
                     }
-                    let insert = db.insert(into: table).columns("item")
-                    items.forEach { insert.values(SQLBind("\($0):\(alone ? "los" : "samen")")) }
-                    try await insert.run()
+                    var rows = NewRecords()
+                    for item in items {
+                        rows.add(table, columns: ["item"], values: [SQLBind("\(item):\(alone ? "los" : "samen")")])
+                    }
+                    return rows
                 },
                 committed: { items in told.add(items) },
                 alone: { items in items.allSatisfy { $0.hasPrefix("los") } })
@@ -178,10 +180,10 @@ private final class Probe: Sendable {
         try await database.write { try await $0.raw("CREATE TABLE \(unsafeRaw: table) (item TEXT PRIMARY KEY)").run() }
         let recorder = self.recorder
         commit = GroupCommit(
-            persist: { items, db in
-                let insert = db.insert(into: table).columns("item")
-                items.forEach { insert.values(SQLBind($0)) }
-                try await insert.run()
+            persist: { items, _ in
+                var rows = NewRecords()
+                for item in items { rows.add(table, columns: ["item"], values: [SQLBind(item)]) }
+                return rows
             },
             observe: { count in await recorder.written(count) })
     }

@@ -16,6 +16,14 @@ public enum AccessLogStore {
 
     /// Stores grouped rows, and their sets when new; the sets in `stored` are known to be stored and not asked after.
     static func store(_ grouped: AccessLogSets, stored: StoredAccessSets? = nil, on db: any SQLDatabase) async throws {
+        try await rows(of: grouped, stored: stored, on: db).insert(on: db)
+    }
+
+    /// Stores the sets of grouped rows that are new, and returns the rows themselves to be inserted: the group
+    /// commit inserts them with the new records of its transaction (`GroupCommit`), on PostgreSQL in one statement.
+    static func rows(of grouped: AccessLogSets, stored: StoredAccessSets?, on db: any SQLDatabase) async throws
+        -> NewRecords
+    {
         try await storeNewSets(grouped.sets.filter { id, _ in stored?.contains(id) != true }, on: db)
         var records = NewRecords()
         for row in grouped.rows {
@@ -32,7 +40,7 @@ public enum AccessLogStore {
                     SQLBind(row.householdSet),
                 ])
         }
-        try await records.insert(on: db)
+        return records
     }
 
     /// Whether storing `parts` is one statement, all or nothing by itself: every set they name is known to be stored,

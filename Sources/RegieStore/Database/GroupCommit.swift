@@ -7,10 +7,10 @@ import SQLKit
 /// log and wake the waiting threads. Sixteen users opening their worklist (each logging the households it shows) or
 /// a partner system posting signals would otherwise be sixteen transactions queueing, each writing the same index
 /// pages again. Nothing waits on a timer: the first submission starts a transaction at once, and whatever arrives
-/// while it runs goes into the next. Three kinds of submission share a transaction: items (access-log entries), which
-/// are stored together in as few statements as `persist` needs — first, since nothing reads them back — then new
-/// records (`NewRecords`: a new household with its signal), the whole batch's in one statement per table, since
-/// nothing stored refers to them; and last writes of any kind, which run one after the other in arrival order, each
+/// while it runs goes into the next. Three kinds of submission share a transaction: items (access-log entries), whose
+/// rows `persist` hands back after storing what they need first, inserted with the new records (`NewRecords`: a new
+/// household with its signal) of the whole batch — in one statement per table, on PostgreSQL in one statement, since
+/// nothing stored refers to them and nothing reads them back; and last writes of any kind, which run one after the other in arrival order, each
 /// seeing the ones before it, so the outcome is the one they would have had one by one. When a shared transaction
 /// fails, each submission runs again in a transaction of its own, so one bad write never costs the others theirs —
 /// which is why a write may run twice (and new records be drawn again) and must not act outside the database.
@@ -30,7 +30,7 @@ actor GroupCommit<Item: Sendable> {
         let done: CheckedContinuation<any Sendable, any Error>
     }
 
-    private let persist: @Sendable ([Item], any SQLDatabase) async throws -> Void
+    private let persist: @Sendable ([Item], any SQLDatabase) async throws -> NewRecords
     /// Told the items of every transaction once it committed.
     private let committed: (@Sendable ([Item]) -> Void)?
     /// Whether a batch of items and nothing else may be stored without a transaction around it: when `persist`
@@ -41,9 +41,9 @@ actor GroupCommit<Item: Sendable> {
     /// Told the number of submissions at the start of every transaction; lets tests see how work was grouped.
     private let observe: (@Sendable (Int) async -> Void)?
 
-    /// `persist` stores items inside the transaction it is given.
+    /// `persist` stores what items need first inside the transaction it is given, and returns their rows.
     init(
-        persist: @escaping @Sendable ([Item], any SQLDatabase) async throws -> Void,
+        persist: @escaping @Sendable ([Item], any SQLDatabase) async throws -> NewRecords,
         committed: (@Sendable ([Item]) -> Void)? = nil, alone: (@Sendable ([Item]) -> Bool)? = nil,
         observe: (@Sendable (Int) async -> Void)? = nil
     ) {
@@ -134,18 +134,18 @@ actor GroupCommit<Item: Sendable> {
         }
         if itemsOnly, let alone, alone(items) {
             await observe?(batch.count)
-            try await persist(items, database.sql)
+            try await persist(items, database.sql).insert(on: database.sql)
             committed?(items)
             return batch.map { _ in () }
         }
         let results = try await database.write { db in
             await observe?(batch.count)
-            if !items.isEmpty { try await persist(items, db) }
+            let rows = items.isEmpty ? NewRecords() : try await persist(items, db)
             let draws = batch.compactMap { work in
                 if case .records(_, let draw) = work { return draw }
                 return nil
             }
-            var made = try await NewRecords.store(draws, on: db)[...]
+            var made = try await NewRecords.store(draws, with: rows, on: db)[...]
             var results: [any Sendable] = []
             for work in batch {
                 switch work {

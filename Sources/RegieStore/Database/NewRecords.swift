@@ -106,12 +106,13 @@ public struct NewRecords: Sendable {
         }
     }
 
-    /// Stores the records that `draws` make, together, and returns what each draw returned with its records.
+    /// Stores the records that `draws` make, together with `rows`, and returns what each draw returned with its
+    /// records.
     ///
     /// A draw is made again while a value it requires unused is held by a stored row or by an earlier draw of the same
     /// batch: one read per column for the whole batch, where checking each draw alone would cost a read each.
     static func store<T: Sendable>(
-        _ draws: [@Sendable () throws -> (NewRecords, T)], on db: any SQLDatabase
+        _ draws: [@Sendable () throws -> (NewRecords, T)], with rows: NewRecords = NewRecords(), on db: any SQLDatabase
     ) async throws -> [T] {
         var drawn = try draws.map { try $0() }
         for _ in 0..<50 {
@@ -125,7 +126,7 @@ public struct NewRecords: Sendable {
                 }
             }
             guard !again.isEmpty else {
-                var all = NewRecords()
+                var all = rows
                 for (records, _) in drawn { all.append(records) }
                 try await all.insert(on: db)
                 return drawn.map(\.1)

@@ -92,7 +92,7 @@ public final class RegieDatabase: Sendable {
         if backend == .postgres { alone = { @Sendable parts in AccessLogStore.isOneStatement(parts, stored: stored) } }
         self.groupCommit = GroupCommit<AccessLogSets>(
             persist: { (parts: [AccessLogSets], db: any SQLDatabase) in
-                try await AccessLogStore.store(AccessLogSets(merging: parts), stored: stored, on: db)
+                try await AccessLogStore.rows(of: AccessLogSets(merging: parts), stored: stored, on: db)
             },
             committed: { (parts: [AccessLogSets]) in stored.remember(parts.flatMap { Array($0.sets.keys) }) },
             alone: alone)
