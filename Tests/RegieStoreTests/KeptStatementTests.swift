@@ -80,8 +80,9 @@ struct KeptStatementTests {
     /// there: with a bound `true` the worklist's stamp planned a scan of the network's whole access log and was
     /// planned again on each view, the largest share of PostgreSQL's time on that page. A log of some thousands of
     /// ordinary accesses and one break-glass access, with its statistics, is enough to show it. The case page's
-    /// joins are kept too: each of them would otherwise be parsed and planned afresh whenever its household changed.
-    @Test("On PostgreSQL the kept statements of every page and of the case page keep a generic plan")
+    /// joins are kept too: each of them would otherwise be parsed and planned afresh whenever its household changed,
+    /// and so are the reads of a list row derived for a changed household.
+    @Test("On PostgreSQL the kept statements of every page, of the case page and of a list's row keep a generic plan")
     func genericPlans() async throws {
         guard TestDatabases.backends.contains(.postgres) else { return }
         try await TestDatabases.with(.postgres) { db in
@@ -122,11 +123,15 @@ struct KeptStatementTests {
                     _ = try await DirectorStore.history(grant, on: one.sql)
                     _ = try await FamilyLevelStore.history(grant, on: one.sql)
                     _ = try await CommitmentStore.items(grant, on: one.sql)
+                    // What a list row derived for a changed household reads too.
+                    _ = try await HouseholdStore.reference(of: household, on: one.sql)
+                    _ = try await PlanStore.current(grant, on: one.sql)
+                    _ = try await TimelineStore.events(grant, on: one.sql)
                 }
                 struct Plans: Decodable { let name: String, genericPlans: Int64 }
                 let plans = try await one.sql.raw("SELECT name, generic_plans FROM pg_prepared_statements").all(
                     decoding: Plans.self, keyDecodingStrategy: .snakeCase)
-                #expect(plans.count == 11)
+                #expect(plans.count == 14)
                 for statement in plans {
                     #expect(statement.genericPlans > 0, "\(statement.name) is planned afresh on every run")
                 }

@@ -65,9 +65,16 @@ extension HouseholdStore {
 
     /// The file number alone — a process fact that background jobs put in a user's in-app message.
     public static func reference(of household: HouseholdID, on db: any SQLDatabase) async throws -> String {
-        try await db.select().column("reference").from("households")
-            .where("id", .equal, SQLBind(household.rawValue)).first()?
+        try await referenceStatement.fetch([household.rawValue], on: db).first()?
             .decode(column: "reference", as: String.self) ?? ""
+    }
+
+    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`): every list row derived
+    /// for a changed household reads it.
+    enum ReferenceStatement {}
+
+    private static let referenceStatement = KeptStatement<ReferenceStatement> { db, parameters in
+        db.select().column("reference").from("households").where("id", .equal, SQLBind(parameters[0])).query
     }
 
     /// The recorded legal basis with its explanation.

@@ -121,9 +121,18 @@ public enum PlanStore {
             })
     }
 
+    /// The household's open plan (a household has one at most).
     static func openPlanID(_ household: HouseholdID, on db: any SQLDatabase) async throws -> String? {
-        try await db.select().column("id").from("plans").where("household_id", .equal, SQLBind(household.rawValue))
-            .where("closed_at", .is, SQLLiteral.null).first()?.decode(column: "id", as: String.self)
+        try await openPlanStatement.fetch([household.rawValue], on: db).first()?.decode(column: "id", as: String.self)
+    }
+
+    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`): every list row derived
+    /// for a changed household reads it.
+    enum OpenPlanStatement {}
+
+    private static let openPlanStatement = KeptStatement<OpenPlanStatement> { db, parameters in
+        db.select().column("id").from("plans").where("household_id", .equal, SQLBind(parameters[0]))
+            .where("closed_at", .is, SQLLiteral.null).query
     }
 
     /// Starts the household's plan with a first concept, holding `goals` (taken over from the plan a reopened case

@@ -78,9 +78,16 @@ public enum TimelineStore {
 
     /// The whole timeline of the household the grant is for, oldest first. Reading it needs a grant.
     public static func events(_ grant: AccessGrant, on db: any SQLDatabase) async throws -> [TimelineEvent] {
-        try await selectEvents(on: db).where("household_id", .equal, SQLBind(grant.context.household.rawValue))
-            .orderBy("seq")
+        try await eventsStatement.fetch([grant.context.household.rawValue], on: db)
             .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.event)
+    }
+
+    /// Names the statement below on PostgreSQL, where it runs prepared (`KeptStatement`): every list row derived
+    /// for a changed household reads it.
+    enum EventsStatement {}
+
+    private static let eventsStatement = KeptStatement<EventsStatement> { db, parameters in
+        selectEvents(on: db).where("household_id", .equal, SQLBind(parameters[0])).orderBy("seq").query
     }
 
     /// The events of kinds starting with `prefix` on each of the grants' households, oldest first — one read for a
