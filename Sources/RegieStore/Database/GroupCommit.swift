@@ -10,13 +10,13 @@ import SQLKit
 /// while it runs goes into the next. Three kinds of submission share a transaction: items (access-log entries), whose
 /// rows `persist` hands back after storing what they need first, inserted with the new records (`NewRecords`: a new
 /// household with its signal) of the whole batch — in one statement per table, on PostgreSQL in one statement, since
-/// nothing stored refers to them and nothing reads them back; and last writes of any kind, which run one after the other in arrival order, each
-/// seeing the ones before it, so the outcome is the one they would have had one by one. When a shared transaction
-/// fails, each submission runs again in a transaction of its own, so one bad write never costs the others theirs —
-/// which is why a write may run twice (and new records be drawn again) and must not act outside the database.
-/// A batch of items and nothing else that `alone` lets through goes without a transaction around it: on PostgreSQL,
-/// where a begin and a commit are a round trip each, access-log rows whose household sets are all stored already are
-/// one insert, all or nothing by itself.
+/// nothing stored refers to them and nothing reads them back; and last writes of any kind, which run one after the
+/// other in arrival order, each seeing the ones before it, so the outcome is the one they would have had one by one.
+/// When a shared transaction fails, each submission runs again in a transaction of its own, so one bad write never
+/// costs the others theirs — which is why a write may run twice (and new records be drawn again) and must not act
+/// outside the database. A batch of items and nothing else that `alone` lets through goes without a transaction
+/// around it: on PostgreSQL, where a begin and a commit are a round trip each, access-log rows whose household sets
+/// are all stored already are one insert, all or nothing by itself.
 actor GroupCommit<Item: Sendable> {
     private enum Work {
         case items([Item])
