@@ -36,6 +36,11 @@ struct Fixture {
         return Fixture(organisation: organisation, network: network, director: director, partner: partner)
     }
 
+    /// Another network, named afresh and not stored yet, of the fixture's profile.
+    static func anotherNetwork() -> Network {
+        Network(name: "Netwerk \(UUID().uuidString.prefix(6))", municipality: "Teststad", profileCode: "enschede")
+    }
+
     /// The user a session names, as a request reads it with the session.
     static func throughSession(_ user: UserID, on db: RegieDatabase) async throws -> UserStore.SignedIn? {
         let key = "session-of-\(user.rawValue)"

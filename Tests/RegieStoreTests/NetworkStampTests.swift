@@ -61,12 +61,7 @@ struct NetworkStampTests {
     func region(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in
             let f = try await Fixture.make(on: db)
-            let other = Network(
-                name: "Netwerk \(UUID().uuidString.prefix(6))", municipality: "Teststad", neighbourhoods: ["Oost"],
-                profileCode: "enschede")
-            let elsewhere = Network(
-                name: "Netwerk \(UUID().uuidString.prefix(6))", municipality: "Teststad", neighbourhoods: ["West"],
-                profileCode: "enschede")
+            let (other, elsewhere) = (Fixture.anotherNetwork(), Fixture.anotherNetwork())
             try await db.write { tx in
                 try await NetworkStore.insert(other, on: tx)
                 try await NetworkStore.insert(elsewhere, on: tx)

@@ -15,9 +15,7 @@ struct NetworkStampsTests {
     func kept(backend: RegieDatabase.Backend) async throws {
         try await TestDatabases.with(backend) { db in
             let f = try await Fixture.make(on: db)
-            let other = Network(
-                name: "Ander netwerk \(UUID().uuidString.prefix(6))", municipality: "Teststad", neighbourhoods: [],
-                profileCode: "enschede")
+            let other = Fixture.anotherNetwork()
             let director = f.actor(f.director, .networkDirector)
             #expect(try await HouseholdStore.factStamp(of: [f.network.id], on: db.sql) == "0:0", "no households yet")
             let households = try await db.write { tx in

@@ -26,11 +26,7 @@ struct NewRecordsTests {
                         values: [SQLBind("\(parent)-\(child)"), SQLBind(parent)])
                 }
             }
-            let statements = try await db.write { [records] tx in
-                let counting = CountingDatabase(base: tx)
-                try await records.insert(on: counting)
-                return counting.count.withLock { $0 }
-            }
+            let statements = try await tables.statements(inserting: records)
             #expect(statements == (backend == .postgres ? 1 : 2))
             #expect(try await tables.count(tables.parent) == 2)
             #expect(try await tables.count(tables.child) == 6)
@@ -48,11 +44,7 @@ struct NewRecordsTests {
                 records.add(
                     tables.child, columns: ["id", "parent"], values: [SQLBind("c\(index)"), SQLBind("p\(index)")])
             }
-            let statements = try await db.write { [records] tx in
-                let counting = CountingDatabase(base: tx)
-                try await records.insert(on: counting)
-                return counting.count.withLock { $0 }
-            }
+            let statements = try await tables.statements(inserting: records)
             #expect(statements == 2)
             #expect(try await tables.count(tables.parent) == 3_000)
             #expect(try await tables.count(tables.child) == 3_000)
@@ -90,6 +82,15 @@ private struct Tables {
             try await tx.raw(
                 "CREATE TABLE \(unsafeRaw: child) (id TEXT PRIMARY KEY, parent TEXT NOT NULL REFERENCES \(unsafeRaw: parent)(id))"
             ).run()
+        }
+    }
+
+    /// Inserts `records` in a transaction and answers how many statements that took.
+    func statements(inserting records: NewRecords) async throws -> Int {
+        try await db.write { tx in
+            let counting = CountingDatabase(base: tx)
+            try await records.insert(on: counting)
+            return counting.count.withLock { $0 }
         }
     }
 
