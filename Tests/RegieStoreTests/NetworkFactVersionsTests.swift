@@ -127,6 +127,11 @@ struct NetworkFactVersionsTests {
             #expect(third.changed(since: second.reading) == [households[3], added])
             #expect(third.changed(since: first.reading) == [households[1], households[3], added])
             #expect(third.position(of: added) == 4, "a new household comes last")
+            #expect(third.added([added], since: second.reading), "added after the second reading")
+            #expect(!third.added([added, households[3]], since: second.reading), "one of them was there before")
+            #expect(!third.added([added], since: third.reading), "there already at the third")
+            #expect(!third.added([households[1]], since: first.reading))
+            #expect(third.added([], since: first.reading), "nothing to drop when nothing changed")
 
             // Two requests merging the same reading at once each make their own: neither answers for the other.
             let sibling = try await NetworkFactVersions.read(f.network.id, after: second, on: db.sql)
@@ -135,6 +140,7 @@ struct NetworkFactVersionsTests {
             // A reading of the whole network starts a new line.
             let whole = try await NetworkFactVersions.read(f.network.id, after: nil, on: db.sql)
             #expect(whole.changed(since: third.reading) == nil)
+            #expect(!whole.added([added], since: second.reading), "a reading of another line is not known")
         }
     }
 

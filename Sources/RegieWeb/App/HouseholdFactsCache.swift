@@ -138,7 +138,8 @@ extension WebApp {
             entries = kept.merging(try await alignedEntries(wanted, today: today), at: wanted, into: versions)
         } else {
             entries = NetworkEntries(
-                versions: versions, day: today, aligned: try await alignedEntries(versions.versions, today: today))
+                versions: versions, day: today,
+                aligned: try await alignedEntries(Array(versions.versions), today: today))
         }
         await householdFacts.keep(entries, of: network)
         return entries

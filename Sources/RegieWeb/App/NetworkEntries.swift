@@ -9,10 +9,15 @@ import RegieStore
 struct NetworkEntries: Sendable {
     let versions: NetworkFactVersions
     let day: Day
-    /// One per household of `versions`, in its order; `nil` for a household that vanished between the reads.
-    private var aligned: [HouseholdFactsCache.Entry?]
+    /// One per household of `versions`, in its order; `nil` for a household that vanished between the reads. In
+    /// chunks, as the versions are (`ChunkedArray`): a merge changes a copy in a few places.
+    private var aligned: ChunkedArray<HouseholdFactsCache.Entry?>
 
     init(versions: NetworkFactVersions, day: Day, aligned: [HouseholdFactsCache.Entry?]) {
+        self.init(versions: versions, day: day, aligned: ChunkedArray(aligned))
+    }
+
+    private init(versions: NetworkFactVersions, day: Day, aligned: ChunkedArray<HouseholdFactsCache.Entry?>) {
         precondition(aligned.count == versions.versions.count, "one entry per household")
         self.versions = versions
         self.day = day
@@ -37,7 +42,7 @@ struct NetworkEntries: Sendable {
         into next: NetworkFactVersions
     ) -> NetworkEntries {
         var aligned = self.aligned
-        aligned.append(contentsOf: repeatElement(nil, count: max(0, next.versions.count - aligned.count)))
+        while aligned.count < next.versions.count { aligned.append(nil) }
         for (entry, (household, _)) in zip(fresh, wanted) {
             if let at = next.position(of: household) { aligned[at] = entry }
         }

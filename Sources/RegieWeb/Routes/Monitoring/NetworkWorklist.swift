@@ -85,8 +85,11 @@ struct NetworkWorklist: Sendable {
             }
             if let since = earlier?.reading, let earlier, let changed = entries.versions.changed(since: since) {
                 let fresh = try await added(entries.entries(of: changed))
-                ordered = earlier.ordered.filter { !changed.contains($0.household) }
-                    .merged(with: fresh, by: Placed.precedes)
+                // A new household has no items yet to drop: the kept list is taken over without asking each item.
+                let kept =
+                    entries.versions.added(changed, since: since)
+                    ? earlier.ordered : earlier.ordered.filter { !changed.contains($0.household) }
+                ordered = kept.merged(with: fresh, by: Placed.precedes)
                 derived = changed.count
             } else {
                 let all = entries.all

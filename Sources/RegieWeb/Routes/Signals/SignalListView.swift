@@ -148,7 +148,11 @@ struct SignalListView {
             reading = entries.reading
             if let since = earlier?.reading, let changed = entries.versions.changed(since: since) {
                 candidates = entries.entries(of: changed).map(\.context)
-                kept = earlier?.lines.filter { !changed.contains($0.grant.context.household) } ?? []
+                // A new household has no lines yet to drop: the kept ones are taken over without asking each line.
+                kept =
+                    entries.versions.added(changed, since: since)
+                    ? earlier?.lines ?? []
+                    : earlier?.lines.filter { !changed.contains($0.grant.context.household) } ?? []
             } else {
                 candidates = entries.all.map(\.context)
             }
