@@ -4,8 +4,8 @@
 /// A network's versions and cache entries are kept per app server and brought up to date after every change by
 /// changing a copy in a few places (the household that changed, or one added at the end) while the earlier value
 /// stays in use by the requests that read it. As arrays each such copy retained all of a large network's households
-/// and released them again: on a network of 18,000 households that was a sixth of the server's time under a stream of
-/// new signals (perf, forty-first session).
+/// and released them again: on a network of 18,000 households that was about a tenth of the server's time under a
+/// stream of new signals (perf, forty-first session).
 public struct ChunkedArray<Element>: RandomAccessCollection, MutableCollection {
     /// Elements per chunk: a change copies this many, and a copy retains one chunk per this many elements.
     public static var chunkSize: Int { 256 }
