@@ -250,7 +250,7 @@ struct SQLiteReadRow: SQLRow {
             throw DecodingError.keyNotFound(
                 ColumnKey(column), .init(codingPath: [], debugDescription: "No column \(column) in the row."))
         }
-        return try decoder.decode(D.self, from: values[offset])
+        return try SQLiteCommonValues.read(values[offset], as: D.self) ?? decoder.decode(D.self, from: values[offset])
     }
 }
 

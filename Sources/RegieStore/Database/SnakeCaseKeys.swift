@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import SQLKit
 
 extension SQLRowDecoder.KeyDecodingStrategy {
@@ -7,9 +8,23 @@ extension SQLRowDecoder.KeyDecodingStrategy {
     /// case page that was a twentieth of the server's time. Column names here are ASCII, so a byte walk gives the
     /// same names: a capital starts a word after a small letter or digit, and the last capital of a run that a small
     /// letter follows starts one too (`myURLKey` → `my_url_key`).
+    ///
+    /// Each name is worked out once and remembered: the fields of Regie's rows are a few hundred names, and a page
+    /// decodes some hundreds of columns, each of which built the same name again (three allocations apiece).
     static let snakeCase = SQLRowDecoder.KeyDecodingStrategy.custom { path in
-        SnakeCaseKey(column: snakeCased(path.last?.stringValue ?? ""))
+        let field = path.last?.stringValue ?? ""
+        if let known = columns.withLockedValue({ $0[field] }) { return SnakeCaseKey(column: known) }
+        let column = snakeCased(field)
+        columns.withLockedValue { known in
+            // Bounded all the same, should some row ever be decoded under names made at run time.
+            if known.count >= 4_096 { known.removeAll(keepingCapacity: true) }
+            known[field] = column
+        }
+        return SnakeCaseKey(column: column)
     }
+
+    /// The column names worked out so far, by field name.
+    private static let columns = NIOLockedValueBox<[String: String]>([:])
 
     static func snakeCased(_ key: String) -> String {
         let bytes = Array(key.utf8)

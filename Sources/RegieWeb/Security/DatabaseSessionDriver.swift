@@ -7,6 +7,8 @@ import RegieStore
 /// statement (`WebSession.user`).
 public struct DatabaseSessionDriver: PersistDriver {
     let database: RegieDatabase
+    /// Shared by the driver's copies: Hummingbird's session middleware holds one per request.
+    let decoded = DecodedSessions()
 
     public init(database: RegieDatabase) { self.database = database }
 
@@ -32,19 +34,18 @@ public struct DatabaseSessionDriver: PersistDriver {
         guard let stored = try await SessionStore.get(keyHash: SecretToken.hash(key), on: database.sql) else {
             return nil
         }
-        let object: Object
+        let ttl = stored.expiresAt.map { Duration.seconds(Int64($0.timeIntervalSinceNow)) }
         do {
-            object = try JSONDecoder().decode(type, from: Data(stored.data.utf8))
+            guard Object.self == WebSession.self else {
+                return (try JSONDecoder().decode(type, from: Data(stored.data.utf8)), ttl)
+            }
+            // The session's user came in the same statement; a `WebSession` takes it to `SessionUserMiddleware`.
+            var session = try decoded.session(from: stored.data)
+            session.user = stored.user.map(SignedInUser.init)
+            return (session as! Object, ttl)
         } catch {
             throw PersistError.invalidConversion
         }
-        let ttl = stored.expiresAt.map { Duration.seconds(Int64($0.timeIntervalSinceNow)) }
-        // The session's user came in the same statement; a `WebSession` takes it to `SessionUserMiddleware`.
-        if var session = object as? WebSession {
-            session.user = stored.user.map(SignedInUser.init)
-            return ((session as? Object) ?? object, ttl)
-        }
-        return (object, ttl)
     }
 
     public func remove(key: String) async throws {
