@@ -20,12 +20,15 @@ struct AccessLogSets: Sendable {
     private(set) var rows: [Row] = []
     /// The households of each set the rows name, by set id.
     private(set) var sets: [String: [HouseholdID]] = [:]
+    /// The family of each set (`AccessSetBases`), by set id: the user, network and kind of access of its entry.
+    private(set) var families: [String: String] = [:]
 
     /// The rows of several requests, for one transaction.
     init(merging parts: [AccessLogSets]) {
         for part in parts {
             rows += part.rows
             sets.merge(part.sets) { same, _ in same }
+            families.merge(part.families) { first, _ in first }
         }
     }
 
@@ -39,7 +42,7 @@ struct AccessLogSets: Sendable {
                 network: group.grant.context.network, action: group.grant.action, decision: group.grant.decision,
                 breakGlassReason: nil, requestID: requestID)
             rows.append(Row(entry: entry, householdSet: group.setID))
-            if let id = group.setID { sets[id] = group.members }
+            if let id = group.setID { name(id, members: group.members, of: entry) }
         }
     }
 
@@ -65,9 +68,16 @@ struct AccessLogSets: Sendable {
             }
             let members = households.sorted { $0.rawValue < $1.rawValue }
             let id = Self.setID(members)
-            sets[id] = members
+            name(id, members: members, of: group[0])
             rows.append(Row(entry: group[0], householdSet: id))
         }
+    }
+
+    /// Records set `id` with its households and the family of `entry`, which names it.
+    private mutating func name(_ id: String, members: [HouseholdID], of entry: AccessLogEntry) {
+        sets[id] = members
+        families[id] = [entry.user.rawValue, entry.network?.rawValue ?? "", entry.action.rawValue].joined(
+            separator: " ")
     }
 
     /// The content address of a household set: the same households always give the same id.

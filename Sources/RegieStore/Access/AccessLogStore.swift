@@ -19,12 +19,15 @@ public enum AccessLogStore {
         try await rows(of: grouped, stored: stored, on: db).insert(on: db)
     }
 
-    /// Stores the sets of grouped rows that are new, and returns the rows themselves to be inserted: the group
-    /// commit inserts them with the new records of its transaction (`GroupCommit`), on PostgreSQL in one statement.
-    static func rows(of grouped: AccessLogSets, stored: StoredAccessSets?, on db: any SQLDatabase) async throws
-        -> NewRecords
-    {
-        try await storeNewSets(grouped.sets.filter { id, _ in stored?.contains(id) != true }, on: db)
+    /// Stores the sets of grouped rows that are new — as differences from `bases` where one is near enough — and
+    /// returns the rows themselves to be inserted: the group commit inserts them with the new records of its
+    /// transaction (`GroupCommit`), on PostgreSQL in one statement.
+    static func rows(
+        of grouped: AccessLogSets, stored: StoredAccessSets?, bases: AccessSetBases? = nil, on db: any SQLDatabase
+    ) async throws -> NewRecords {
+        try await storeNewSets(
+            grouped.sets.filter { id, _ in stored?.contains(id) != true }, families: grouped.families, bases: bases,
+            on: db)
         var records = NewRecords()
         for row in grouped.rows {
             let entry = row.entry
@@ -50,21 +53,52 @@ public enum AccessLogStore {
             && parts.reduce(0) { $0 + $1.rows.count } <= NewRecords.rowsPerStatement(columns: columns.count + 1)
     }
 
-    /// Stores the sets not stored before. A set another server stores at the same moment is the same set (its id is
-    /// its content), so a conflict is no error.
-    private static func storeNewSets(_ sets: [String: [HouseholdID]], on db: any SQLDatabase) async throws {
+    /// Stores the sets not stored before, each in full or as its difference from a base (`AccessSetBases`). A set
+    /// another server stores at the same moment is the same set (its id is its content), so a conflict is no error.
+    private static func storeNewSets(
+        _ sets: [String: [HouseholdID]], families: [String: String], bases: AccessSetBases?, on db: any SQLDatabase
+    ) async throws {
         guard !sets.isEmpty else { return }
         struct Known: Decodable { let setId: String }
-        let known = try await db.select().distinct().column("set_id").from("access_sets")
-            .where("set_id", .in, SQLBind.group(Array(sets.keys)))
-            .all(decoding: Known.self, keyDecodingStrategy: .snakeCase)
-        let members = sets.filter { id, _ in !known.contains { $0.setId == id } }
-            .flatMap { id, households in households.map { (id, $0) } }
-        for start in stride(from: 0, to: members.count, by: 500) {
-            let insert = db.insert(into: "access_sets").columns("set_id", "household_id").ignoringConflicts()
-            for (id, household) in members[start..<min(start + 500, members.count)] {
-                insert.values(SQLBind(id), SQLBind(household.rawValue))
+        let ids = Array(sets.keys)
+        let known = Set(
+            try await db.select().distinct().column("set_id").from("access_sets")
+                .where("set_id", .in, SQLBind.group(ids))
+                .union(all: { $0.column("set_id").from("access_set_bases").where("set_id", .in, SQLBind.group(ids)) })
+                .all(decoding: Known.self, keyDecodingStrategy: .snakeCase).map(\.setId))
+        bases?.forget(known)
+        var inFull: [(String, HouseholdID)] = []
+        var differences: [(String, AccessSetBases.Difference)] = []
+        for (id, households) in sets where !known.contains(id) {
+            if let family = families[id], let difference = bases?.decide(id, members: households, family: family) {
+                differences.append((id, difference))
+            } else {
+                inFull += households.map { (id, $0) }
             }
+        }
+        try await insert(into: "access_sets", ["set_id", "household_id"], inFull, on: db) {
+            [SQLBind($0.0), SQLBind($0.1.rawValue)]
+        }
+        try await insert(into: "access_set_bases", ["set_id", "base_id"], differences, on: db) {
+            [SQLBind($0.0), SQLBind($0.1.base)]
+        }
+        let changes = differences.flatMap { id, difference in
+            difference.added.map { (id, difference.base, $0, true) }
+                + difference.removed.map { (id, difference.base, $0, false) }
+        }
+        try await insert(into: "access_set_changes", ["set_id", "base_id", "household_id", "added"], changes, on: db) {
+            [SQLBind($0.0), SQLBind($0.1), SQLBind($0.2.rawValue), SQLBind($0.3)]
+        }
+    }
+
+    /// Inserts `rows` into `table`, 500 to a statement, leaving out rows already there.
+    private static func insert<Row>(
+        into table: String, _ columns: [String], _ rows: [Row], on db: any SQLDatabase,
+        values: (Row) -> [any SQLExpression]
+    ) async throws {
+        for start in stride(from: 0, to: rows.count, by: 500) {
+            let insert = db.insert(into: table).columns(columns).ignoringConflicts()
+            for row in rows[start..<min(start + 500, rows.count)] { insert.values(values(row)) }
             try await insert.run()
         }
     }

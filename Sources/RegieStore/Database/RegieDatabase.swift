@@ -87,14 +87,19 @@ public final class RegieDatabase: Sendable {
         self.server = server
         self.serializer = backend == .sqlite ? WriteSerializer() : nil
         let stored = StoredAccessSets()
+        let bases = AccessSetBases()
         // On PostgreSQL a begin and a commit are a round trip each, around the one insert they would guard.
         var alone: (@Sendable ([AccessLogSets]) -> Bool)? = nil
         if backend == .postgres { alone = { @Sendable parts in AccessLogStore.isOneStatement(parts, stored: stored) } }
         self.groupCommit = GroupCommit<AccessLogSets>(
             persist: { (parts: [AccessLogSets], db: any SQLDatabase) in
-                try await AccessLogStore.rows(of: AccessLogSets(merging: parts), stored: stored, on: db)
+                try await AccessLogStore.rows(of: AccessLogSets(merging: parts), stored: stored, bases: bases, on: db)
             },
-            committed: { (parts: [AccessLogSets]) in stored.remember(parts.flatMap { Array($0.sets.keys) }) },
+            committed: { (parts: [AccessLogSets]) in
+                let sets = parts.flatMap { Array($0.sets.keys) }
+                stored.remember(sets)
+                bases.committed(sets)
+            },
             alone: alone)
         if case .sqlite(let path) = location {
             // One count of the statements on Swift's threads for reads and writes alike (`SQLiteInlinePlaces`).

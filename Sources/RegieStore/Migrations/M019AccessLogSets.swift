@@ -15,21 +15,24 @@ struct M019AccessLogSets: AsyncMigration {
             "CREATE INDEX access_sets_household ON access_sets(household_id)",
             "ALTER TABLE access_log ADD COLUMN household_set TEXT",
             "CREATE INDEX access_log_set ON access_log(household_set, occurred_at)",
-            """
-            CREATE VIEW access_log_by_household AS
-            SELECT id, occurred_at, user_id, organisation_id, on_behalf_of, household_id, network_id, action, allowed,
-                rule, break_glass, break_glass_reason, request_id
-            FROM access_log WHERE household_set IS NULL
-            UNION ALL
-            SELECT l.id, l.occurred_at, l.user_id, l.organisation_id, l.on_behalf_of, s.household_id, l.network_id,
-                l.action, l.allowed, l.rule, l.break_glass, l.break_glass_reason, l.request_id
-            FROM access_log l JOIN access_sets s ON s.set_id = l.household_set
-            """,
+            Self.byHousehold,
         ] {
             try await db.raw(SQLQueryString(statement)).run()
         }
         try await AppendOnly.protect(["access_sets"], on: db)
     }
+
+    /// The log by household with every set stored in full (as `M024AccessSetDifferences` found it).
+    static let byHousehold = """
+        CREATE VIEW access_log_by_household AS
+        SELECT id, occurred_at, user_id, organisation_id, on_behalf_of, household_id, network_id, action, allowed,
+            rule, break_glass, break_glass_reason, request_id
+        FROM access_log WHERE household_set IS NULL
+        UNION ALL
+        SELECT l.id, l.occurred_at, l.user_id, l.organisation_id, l.on_behalf_of, s.household_id, l.network_id,
+            l.action, l.allowed, l.rule, l.break_glass, l.break_glass_reason, l.request_id
+        FROM access_log l JOIN access_sets s ON s.set_id = l.household_set
+        """
 
     func revert(on database: any Database) async throws {
         let db = database as! any SQLDatabase

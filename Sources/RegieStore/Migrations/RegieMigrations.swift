@@ -26,5 +26,6 @@ enum RegieMigrations {
         M021FactChangeMarks(),
         M022ClosedCommitmentsEnded(),
         M023NetworkStamps(),
+        M024AccessSetDifferences(),
     ]
 }
