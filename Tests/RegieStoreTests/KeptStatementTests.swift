@@ -44,6 +44,38 @@ struct KeptStatementTests {
         }
     }
 
+    /// Names `listed` (never prepared: it has a text per number of parameters).
+    enum Listed {}
+
+    /// The sessions whose key is among the parameters.
+    private static let listed = KeptStatement<Listed>(forCounts: 1...2) { db, parameters in
+        db.select().column("key_hash").from("sessions").where("key_hash", .in, SQLBind.group(parameters))
+            .orderBy("key_hash").query
+    }
+
+    @Test(
+        "A statement over a list of its parameters is kept per number of them, and built afresh past its range",
+        arguments: TestDatabases.backends)
+    func lists(backend: RegieDatabase.Backend) async throws {
+        try await TestDatabases.with(backend) { db in
+            try await db.write { tx in
+                for key in ["a", "b", "c"] {
+                    try await SessionStore.set(keyHash: key, data: "{}", expiresAt: nil, on: tx)
+                }
+            }
+            let keys = { (parameters: [String]) in
+                try await Self.listed.fetch(parameters, on: db.sql).all()
+                    .map { try $0.decode(column: "key_hash", as: String.self) }
+            }
+            #expect(try await keys(["a"]) == ["a"])
+            #expect(try await keys(["c"]) == ["c"])
+            #expect(try await keys(["b", "a"]) == ["a", "b"])
+            #expect(try await keys(["c", "none"]) == ["c"])
+            #expect(try await keys(["c", "a", "b"]) == ["a", "b", "c"], "three, past the range: built afresh")
+            #expect(try await keys(["b"]) == ["b"])
+        }
+    }
+
     @Test(
         "Inside a transaction it sees the transaction's own writes, on both databases",
         arguments: TestDatabases.backends)

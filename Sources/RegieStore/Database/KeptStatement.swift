@@ -23,12 +23,21 @@ import SQLKit
 ///
 /// `Name` is a type of its own per statement (an empty enum beside it): PostgreSQL knows a prepared statement by
 /// name, and PostgresNIO takes the name and text from the statement's type.
+///
+/// A statement over an `IN` list of its parameters (`forCounts:`) has one shape per number of parameters: it is kept
+/// per number within the range given — the few households a list reads again after a change, whose statements SQLKit
+/// otherwise built and rendered on every run (a tenth of what a new signal cost the signal list, `perf`,
+/// forty-second session) — and built afresh beyond it. Such a statement runs as plain text on PostgreSQL too: one
+/// name would stand for several texts, and PostgreSQL plans a short `IN` list better for its values than in general
+/// (bench/RESULTS.md, forty-first session).
 final class KeptStatement<Name>: Sendable {
     /// Builds the statement on a database with the given parameters.
     private let build: @Sendable (any SQLDatabase, [String]) -> any SQLExpression
-    /// Per dialect name (SQLite and PostgreSQL write placeholders differently): the text, and per bind the index of
-    /// the parameter it is or the constant it stays.
+    /// Per dialect name (SQLite and PostgreSQL write placeholders differently), and per number of parameters for a
+    /// statement kept per count: the text, and per bind the index of the parameter it is or the constant it stays.
     private let kept = NIOLockedValueBox<[String: Kept]>([:])
+    /// The numbers of parameters kept for a statement over a list of them; `nil` for a statement of fixed shape.
+    private let counts: ClosedRange<Int>?
 
     private struct Kept: Sendable {
         let sql: String
@@ -44,10 +53,24 @@ final class KeptStatement<Name>: Sendable {
 
     init(_ build: @escaping @Sendable (any SQLDatabase, [String]) -> any SQLExpression) {
         self.build = build
+        self.counts = nil
+    }
+
+    /// A statement whose shape depends on the number of its parameters only (an `IN` list of them), kept for each
+    /// number in `counts`.
+    init(
+        forCounts counts: ClosedRange<Int>,
+        _ build: @escaping @Sendable (any SQLDatabase, [String]) -> any SQLExpression
+    ) {
+        self.build = build
+        self.counts = counts
     }
 
     /// The statement with `parameters` on `db`, ready to fetch its rows.
     func fetch(_ parameters: [String], on db: any SQLDatabase) -> Fetcher {
+        if let counts, !counts.contains(parameters.count) {
+            return Fetcher(query: build(db, parameters), database: db)
+        }
         let statement = kept(on: db, count: parameters.count)
         let binds: [any Encodable & Sendable] = statement.binds.map { slot in
             switch slot {
@@ -72,7 +95,8 @@ final class KeptStatement<Name>: Sendable {
     /// The kept rendering for `db`'s dialect, made on first use.
     private func kept(on db: any SQLDatabase, count: Int) -> Kept {
         let dialect = db.dialect.name
-        if let statement = kept.withLockedValue({ $0[dialect] }) { return statement }
+        let key = counts == nil ? dialect : "\(dialect) \(count)"
+        if let statement = kept.withLockedValue({ $0[key] }) { return statement }
         let markers = (0..<count).map { "\u{1}kept-parameter-\($0)\u{1}" }
         let (sql, binds) = db.serialize(build(db, markers))
         let slots = binds.map { bind in
@@ -82,10 +106,10 @@ final class KeptStatement<Name>: Sendable {
             if case .constant(let value) = slot { return value }
             return nil
         }
-        let preparable = constants.allSatisfy(PreparedOnServer<Name>.bindable)
+        let preparable = counts == nil && constants.allSatisfy(PreparedOnServer<Name>.bindable)
         if preparable { PreparedOnServer<Name>.register(sql: sql, dialect: dialect) }
         let statement = Kept(sql: sql, binds: slots, preparable: preparable)
-        kept.withLockedValue { $0[dialect] = statement }
+        kept.withLockedValue { $0[key] = statement }
         return statement
     }
 

@@ -29,13 +29,14 @@ extension HouseholdStore {
         let seq: Int64
     }
 
+    /// Names the statement below (`KeptStatement`).
+    enum ContextsStatement {}
+
     /// The households and every fact of them the policy weighs, in one statement (`UNION ALL` of each table's rows):
     /// as five reads each paid its own round trip, and on PostgreSQL its own parse and plan, whenever a household
-    /// changed.
-    private static func readContexts(_ ids: [HouseholdID], on db: any SQLDatabase) async throws
-        -> [HouseholdAccessContext]
-    {
-        let keys = SQLBind.group(ids.map(\.rawValue))
+    /// changed. Kept for up to eight households, the few whose facts a list reads again after a change.
+    private static let contextsStatement = KeptStatement<ContextsStatement>(forCounts: 1...8) { db, parameters in
+        let keys = SQLBind.group(parameters)
         /// The rows of `table` about the households, as `FactRow`s of `part`.
         func part(
             _ part: String, _ table: String, household: String = "household_id", value: String,
@@ -47,7 +48,7 @@ extension HouseholdStore {
                 .column(seq.map { SQLColumn($0) as any SQLExpression } ?? SQLLiteral.numeric("0"), as: "seq")
                 .from(table).where(SQLColumn(household), .in, keys)
         }
-        let rows = try await db.select()
+        return db.select()
             .column(SQLLiteral.string("household"), as: "part").column(SQLColumn("id"), as: "household_id")
             .column(SQLColumn("network_id"), as: "value").column(SQLColumn("lawful_basis"), as: "detail")
             .column(SQLLiteral.numeric("0"), as: "seq").from("households").where("id", .in, keys)
@@ -59,6 +60,13 @@ extension HouseholdStore {
                     .where("ended_on", .is, SQLLiteral.null)
             })
             .union(all: { part("event", "timeline_events", value: "kind", seq: "seq", on: $0) })
+            .query
+    }
+
+    private static func readContexts(_ ids: [HouseholdID], on db: any SQLDatabase) async throws
+        -> [HouseholdAccessContext]
+    {
+        let rows = try await contextsStatement.fetch(ids.map(\.rawValue), on: db)
             .all(decoding: FactRow.self, keyDecodingStrategy: .snakeCase)
         var households: [FactRow] = []
         var team: [String: Set<UserID>] = [:]

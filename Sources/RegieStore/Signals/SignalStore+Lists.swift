@@ -58,7 +58,43 @@ extension SignalStore {
     {
         guard !grants.isEmpty else { return [:] }
         let grantOf = Dictionary(grants.map { ($0.context.household.rawValue, $0) }) { first, _ in first }
-        let rows = try await db.select()
+        let rows = try await summariesStatement.fetch(Array(grantOf.keys), on: db)
+            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
+            .filter { row in
+                guard let grant = grantOf[row.householdId] else { return false }
+                return grant.decision.rule != .reporterOwnSignal || row.reporterUserId == grant.actor.user.rawValue
+            }
+        var concerns: [String: [String]] = [:]
+        if !rows.isEmpty {
+            for row in try await concernsStatement.fetch(rows.map(\.id), on: db).all() {
+                concerns[try row.decode(column: "signal_id", as: String.self), default: []]
+                    .append(try row.decode(column: "domain_code", as: String.self))
+            }
+        }
+        var result: [HouseholdID: [Summary]] = [:]
+        for row in rows {
+            guard let grant = grantOf[row.householdId] else { continue }
+            result[grant.context.household, default: []].append(
+                Summary(
+                    id: row.id, household: HouseholdID(rawValue: row.householdId), householdReference: row.reference,
+                    receivedAt: Date(millis: row.receivedAt),
+                    receivedOn: Day(row.receivedOn) ?? Day(Date(millis: row.receivedAt)),
+                    reporter: UserID(rawValue: row.reporterUserId), reporterName: row.reporterName,
+                    reporterOrganisation: row.reporterOrganisation, crisis: row.crisis,
+                    urgency: SignalUrgency(rawValue: row.urgency) ?? .normal, concerns: concerns[row.id] ?? [],
+                    phase: grant.context.phase))
+        }
+        return result
+    }
+
+    /// Names the statements below (`KeptStatement`).
+    enum SummariesStatement {}
+    enum ConcernsStatement {}
+
+    /// The signals of the households in the parameters, newest first, with their reporters: kept for the few
+    /// households a list reads again after a change.
+    private static let summariesStatement = KeptStatement<SummariesStatement>(forCounts: 1...8) { db, parameters in
+        db.select()
             .column(SQLColumn("id", table: "signals")).column(SQLColumn("household_id", table: "signals"))
             .column(SQLColumn("reference", table: "households")).column(SQLColumn("received_at", table: "signals"))
             .column(SQLColumn("received_on", table: "signals"))
@@ -79,41 +115,16 @@ extension SignalStore {
                 SQLIdentifier("organisations"), on: SQLColumn("id", table: "organisations"), .equal,
                 SQLColumn("reporter_organisation_id", table: "signals")
             )
-            .where(
-                SQLColumn("household_id", table: "signals"), .in,
-                SQLGroupExpression(grantOf.keys.map { SQLBind($0) })
-            )
+            .where(SQLColumn("household_id", table: "signals"), .in, SQLBind.group(parameters))
             .orderBy(
                 SQLOrderBy(expression: SQLColumn("received_at", table: "signals"), direction: SQLDirection.descending)
             )
-            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase)
-            .filter { row in
-                guard let grant = grantOf[row.householdId] else { return false }
-                return grant.decision.rule != .reporterOwnSignal || row.reporterUserId == grant.actor.user.rawValue
-            }
-        var concerns: [String: [String]] = [:]
-        if !rows.isEmpty {
-            for row in try await db.select().column("signal_id").column("domain_code").from("signal_concerns")
-                .where("signal_id", .in, SQLGroupExpression(rows.map { SQLBind($0.id) })).orderBy("domain_code")
-                .all()
-            {
-                concerns[try row.decode(column: "signal_id", as: String.self), default: []]
-                    .append(try row.decode(column: "domain_code", as: String.self))
-            }
-        }
-        var result: [HouseholdID: [Summary]] = [:]
-        for row in rows {
-            guard let grant = grantOf[row.householdId] else { continue }
-            result[grant.context.household, default: []].append(
-                Summary(
-                    id: row.id, household: HouseholdID(rawValue: row.householdId), householdReference: row.reference,
-                    receivedAt: Date(millis: row.receivedAt),
-                    receivedOn: Day(row.receivedOn) ?? Day(Date(millis: row.receivedAt)),
-                    reporter: UserID(rawValue: row.reporterUserId), reporterName: row.reporterName,
-                    reporterOrganisation: row.reporterOrganisation, crisis: row.crisis,
-                    urgency: SignalUrgency(rawValue: row.urgency) ?? .normal, concerns: concerns[row.id] ?? [],
-                    phase: grant.context.phase))
-        }
-        return result
+            .query
+    }
+
+    /// The concerns of the signals in the parameters: kept for the few signals of the households read again.
+    private static let concernsStatement = KeptStatement<ConcernsStatement>(forCounts: 1...8) { db, parameters in
+        db.select().column("signal_id").column("domain_code").from("signal_concerns")
+            .where("signal_id", .in, SQLBind.group(parameters)).orderBy("domain_code").query
     }
 }

@@ -96,13 +96,22 @@ public enum TimelineStore {
         kindsStartingWith prefix: String, _ grants: [AccessGrant], on db: any SQLDatabase
     ) async throws -> [HouseholdID: [TimelineEvent]] {
         guard !grants.isEmpty else { return [:] }
-        let events = try await selectEvents(on: db)
-            .where(
-                "household_id", .in, SQLGroupExpression(grants.map { SQLBind($0.context.household.rawValue) })
-            )
-            .where("kind", .like, SQLBind(prefix + "%")).orderBy("seq")
-            .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.event)
+        let events = try await eventsOfKindsStatement.fetch(
+            [prefix + "%"] + grants.map(\.context.household.rawValue), on: db
+        )
+        .all(decoding: Row.self, keyDecodingStrategy: .snakeCase).map(\.event)
         return Dictionary(grouping: events, by: \.household)
+    }
+
+    /// Names the statement below (`KeptStatement`).
+    enum EventsOfKindsStatement {}
+
+    /// The events whose kind is like the first parameter of the households in the others, oldest first: kept for
+    /// the few households a list reads again after a change.
+    private static let eventsOfKindsStatement = KeptStatement<EventsOfKindsStatement>(forCounts: 2...9) {
+        db, parameters in
+        selectEvents(on: db).where("household_id", .in, SQLBind.group(Array(parameters.dropFirst())))
+            .where("kind", .like, SQLBind(parameters[0])).orderBy("seq").query
     }
 
     static func selectEvents(on db: any SQLDatabase) -> SQLSelectBuilder {
