@@ -28,6 +28,8 @@ public struct WebApp: Sendable {
     let networkWorklists = StampedCache<NetworkWorklist.Slot, NetworkWorklist.Part>(capacity: 256)
     /// The worklist's rows as HTML per items, language and day: 256 director's lists of ~30 kB at most, 8 MB in all.
     let worklistRows = FragmentCache<WorklistRows>(capacity: 256, byteBudget: 8 << 20)
+    /// The worklists' rows one by one, for a list rendered again after a change (some 4 MB at most).
+    let worklistRow = RowCache<WorklistRows.Row>(generation: 4_096)
     /// Each user's signal list per filter, reused while nothing in the network changed.
     let signalLists = StampedCache<SignalListView.Slot, SignalListView.Derived>(capacity: 128)
     /// Open households per case director in each network, reused while nothing in the network changed.

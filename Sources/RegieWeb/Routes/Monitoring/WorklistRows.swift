@@ -50,18 +50,28 @@ struct WorklistRows: Hashable, Sendable {
             let e = HTMLEscaping.escape
             var html = ""
             for item in items {
-                let why = Translations.filling(t.text(item.why, locale), with: item.whyValues)
-                let kind = t.text(item.kind.textKey, locale)
-                html += "    <li><span><a href=\"\(e(item.link))\"><strong>\(e(kind))</strong>"
-                html += " — \(e(item.reference))</a><br><span class=\"why\">\(e(why))</span></span>\n"
-                html += "    <span>\(text("worklist_since")) \(e(item.since.dutch))"
-                if let due = item.due {
-                    html += "<br><span\(item.isOverdue(today: today) ? " class=\"late\"" : "")>"
-                    html += "\(text("worklist_due")) \(e(due.dutch))</span>"
+                let late = item.isOverdue(today: today)
+                html += app.worklistRow.html(for: Row(item: item, locale: locale, late: late)) {
+                    let why = Translations.filling(t.text(item.why, locale), with: item.whyValues)
+                    let kind = t.text(item.kind.textKey, locale)
+                    var row = "    <li><span><a href=\"\(e(item.link))\"><strong>\(e(kind))</strong>"
+                    row += " — \(e(item.reference))</a><br><span class=\"why\">\(e(why))</span></span>\n"
+                    row += "    <span>\(text("worklist_since")) \(e(item.since.dutch))"
+                    if let due = item.due {
+                        row += "<br><span\(late ? " class=\"late\"" : "")>"
+                        row += "\(text("worklist_due")) \(e(due.dutch))</span>"
+                    }
+                    return row + "</span></li>\n"
                 }
-                html += "</span></li>\n"
             }
             return html
         }
+    }
+
+    /// What one row follows from: its item, the language, and whether the item is late on the day shown.
+    struct Row: Hashable, Sendable {
+        let item: WorklistItem
+        let locale: String
+        let late: Bool
     }
 }
