@@ -23,7 +23,8 @@ start_route_server() {
     python3 bench/wait_idle.py $server > /dev/null
     field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$session" "$1"; }
     export BENCH_COOKIE=$(field cookie) BENCH_TOKEN=$(field token) BENCH_NETWORK=$(field network) \
-        BENCH_NETWORKS=$(field networks) BENCH_CONCERN=$(field concern)
+        BENCH_NETWORKS=$(field networks) BENCH_CONCERN=$(field concern) BENCH_CASE=$(field case) \
+        BENCH_SEARCH=$(field search)
     case $ROUTE in
         worklist | mixed) path=/ ;; case-page) path=$(field case) ;; signal-list) path=/signals ;;
         person-search) path=$(field search) ;; dashboard) path=/figures ;; *) echo "unknown route $ROUTE" >&2; exit 1 ;;
