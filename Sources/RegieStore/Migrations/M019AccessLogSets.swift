@@ -23,16 +23,26 @@ struct M019AccessLogSets: AsyncMigration {
     }
 
     /// The log by household with every set stored in full (as `M024AccessSetDifferences` found it).
-    static let byHousehold = """
-        CREATE VIEW access_log_by_household AS
+    static let byHousehold = "CREATE VIEW access_log_by_household AS\n" + fullSets
+
+    /// The log's rows of single households, and of sets stored in full once per household: the view's first parts,
+    /// which `M024AccessSetDifferences` keeps.
+    static let fullSets = """
         SELECT id, occurred_at, user_id, organisation_id, on_behalf_of, household_id, network_id, action, allowed,
             rule, break_glass, break_glass_reason, request_id
         FROM access_log WHERE household_set IS NULL
         UNION ALL
-        SELECT l.id, l.occurred_at, l.user_id, l.organisation_id, l.on_behalf_of, s.household_id, l.network_id,
-            l.action, l.allowed, l.rule, l.break_glass, l.break_glass_reason, l.request_id
+        \(setEntry(household: "s.household_id"))
         FROM access_log l JOIN access_sets s ON s.set_id = l.household_set
         """
+
+    /// The select list of a set's entry `l` once per household, the household taken from `household`.
+    static func setEntry(household: String) -> String {
+        """
+        SELECT l.id, l.occurred_at, l.user_id, l.organisation_id, l.on_behalf_of, \(household), l.network_id,
+            l.action, l.allowed, l.rule, l.break_glass, l.break_glass_reason, l.request_id
+        """
+    }
 
     func revert(on database: any Database) async throws {
         let db = database as! any SQLDatabase

@@ -27,16 +27,9 @@ struct M024AccessSetDifferences: AsyncMigration {
             "DROP VIEW access_log_by_household",
             """
             CREATE VIEW access_log_by_household AS
-            SELECT id, occurred_at, user_id, organisation_id, on_behalf_of, household_id, network_id, action, allowed,
-                rule, break_glass, break_glass_reason, request_id
-            FROM access_log WHERE household_set IS NULL
+            \(M019AccessLogSets.fullSets)
             UNION ALL
-            SELECT l.id, l.occurred_at, l.user_id, l.organisation_id, l.on_behalf_of, s.household_id, l.network_id,
-                l.action, l.allowed, l.rule, l.break_glass, l.break_glass_reason, l.request_id
-            FROM access_log l JOIN access_sets s ON s.set_id = l.household_set
-            UNION ALL
-            SELECT l.id, l.occurred_at, l.user_id, l.organisation_id, l.on_behalf_of, s.household_id, l.network_id,
-                l.action, l.allowed, l.rule, l.break_glass, l.break_glass_reason, l.request_id
+            \(M019AccessLogSets.setEntry(household: "s.household_id"))
             FROM access_log l JOIN access_set_bases b ON b.set_id = l.household_set
                 JOIN access_sets s ON s.set_id = b.base_id
             WHERE NOT EXISTS (SELECT 1 FROM access_sets f WHERE f.set_id = b.set_id)
@@ -44,8 +37,7 @@ struct M024AccessSetDifferences: AsyncMigration {
                     SELECT 1 FROM access_set_changes c
                     WHERE c.set_id = b.set_id AND c.base_id = b.base_id AND c.household_id = s.household_id)
             UNION ALL
-            SELECT l.id, l.occurred_at, l.user_id, l.organisation_id, l.on_behalf_of, c.household_id, l.network_id,
-                l.action, l.allowed, l.rule, l.break_glass, l.break_glass_reason, l.request_id
+            \(M019AccessLogSets.setEntry(household: "c.household_id"))
             FROM access_log l JOIN access_set_bases b ON b.set_id = l.household_set
                 JOIN access_set_changes c ON c.set_id = b.set_id AND c.base_id = b.base_id AND c.added
             WHERE NOT EXISTS (SELECT 1 FROM access_sets f WHERE f.set_id = b.set_id)
