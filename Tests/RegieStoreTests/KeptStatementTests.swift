@@ -44,7 +44,7 @@ struct KeptStatementTests {
         }
     }
 
-    /// Names `listed` (never prepared: it has a text per number of parameters).
+    /// Names `listed`, on PostgreSQL with the number of its parameters (a text per number).
     enum Listed {}
 
     /// The sessions whose key is among the parameters.
@@ -107,13 +107,36 @@ struct KeptStatementTests {
         }
     }
 
+    /// Each number of parameters has its own text, so its own name; past the range the statement is built afresh
+    /// and sent as text. Fails when a list of one and a list of two share a name (PostgreSQL would refuse the
+    /// second text) or when the lists run unprepared again.
+    @Test("On PostgreSQL a statement over a list is prepared per number of parameters, within its range only")
+    func preparedPerCount() async throws {
+        guard TestDatabases.backends.contains(.postgres) else { return }
+        try await TestDatabases.with(.postgres) { db in
+            try await Self.onOneConnection(of: db) { one in
+                struct Prepared: Decodable { let name: String, statement: String }
+                for parameters in [["a"], ["a", "b"], ["a", "b", "c"], ["b"], ["c", "a"]] {
+                    _ = try await Self.listed.fetch(parameters, on: one.sql).all()
+                }
+                let prepared = try await one.sql.raw("SELECT name, statement FROM pg_prepared_statements ORDER BY name")
+                    .all(decoding: Prepared.self)
+                let name = String(reflecting: Listed.self)
+                #expect(prepared.map(\.name) == ["\(name) 1", "\(name) 2"])
+                #expect(prepared.first?.statement.contains("IN ($1)") == true)
+                #expect(prepared.last?.statement.contains("IN ($1, $2)") == true)
+            }
+        }
+    }
+
     /// PostgreSQL plans a prepared statement afresh on every run for as long as its generic plan (made without the
     /// parameters' values) looks costlier than the plans made with them. A statement run on every page must not stay
     /// there: with a bound `true` the worklist's stamp planned a scan of the network's whole access log and was
     /// planned again on each view, the largest share of PostgreSQL's time on that page. A log of some thousands of
     /// ordinary accesses and one break-glass access, with its statistics, is enough to show it. The case page's
     /// joins are kept too: each of them would otherwise be parsed and planned afresh whenever its household changed,
-    /// and so are the reads of a list row derived for a changed household and a list's read of what changed.
+    /// and so are the reads of a list row derived for a changed household and a list's read of what changed, and the
+    /// reads of the changed households kept per number of them.
     @Test("On PostgreSQL the kept statements of every page, of the case page and of a list's row keep a generic plan")
     func genericPlans() async throws {
         guard TestDatabases.backends.contains(.postgres) else { return }
@@ -159,13 +182,17 @@ struct KeptStatementTests {
                     _ = try await HouseholdStore.reference(of: household, on: one.sql)
                     _ = try await PlanStore.current(grant, on: one.sql)
                     _ = try await TimelineStore.events(grant, on: one.sql)
-                    // And a list's read of what changed in its network since it was last derived.
+                    // And a list's read of what changed in its network since it was last derived, and of the
+                    // households that changed: their access facts, signals and triage events.
                     _ = try await NetworkFactVersions.changes(in: f.network.id, after: 0, on: one.sql)
+                    _ = try await HouseholdStore.accessContexts([household], on: one.sql)
+                    _ = try await SignalStore.summaries([grant], on: one.sql)
+                    _ = try await TimelineStore.events(kindsStartingWith: "triage.", [grant], on: one.sql)
                 }
                 struct Plans: Decodable { let name: String, genericPlans: Int64 }
                 let plans = try await one.sql.raw("SELECT name, generic_plans FROM pg_prepared_statements").all(
                     decoding: Plans.self, keyDecodingStrategy: .snakeCase)
-                #expect(plans.count == 15)
+                #expect(plans.count == 18)
                 for statement in plans {
                     #expect(statement.genericPlans > 0, "\(statement.name) is planned afresh on every run")
                 }

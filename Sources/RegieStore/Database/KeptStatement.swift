@@ -1,3 +1,4 @@
+import FluentPostgresDriver
 import NIOConcurrencyHelpers
 import SQLKit
 
@@ -27,9 +28,11 @@ import SQLKit
 /// A statement over an `IN` list of its parameters (`forCounts:`) has one shape per number of parameters: it is kept
 /// per number within the range given — the few households a list reads again after a change, whose statements SQLKit
 /// otherwise built and rendered on every run (a tenth of what a new signal cost the signal list, `perf`,
-/// forty-second session) — and built afresh beyond it. Such a statement runs as plain text on PostgreSQL too: one
-/// name would stand for several texts, and PostgreSQL plans a short `IN` list better for its values than in general
-/// (bench/RESULTS.md, forty-first session).
+/// forty-second session) — and built afresh beyond it. On PostgreSQL each number is prepared under a name of its own
+/// (`PreparedCount`): planned afresh, these reads of a changed household cost PostgreSQL 0.3–0.6 ms of planning
+/// against 0.03–0.09 of execution after every new signal (`bench/pg_plans.sh`, forty-third session), while a list of
+/// a fixed number of parameters gets a generic plan as good as the values' own (an `IN` list as one array parameter
+/// did not: its generic plan guessed ten values, bench/RESULTS.md, forty-first session).
 final class KeptStatement<Name>: Sendable {
     /// Builds the statement on a database with the given parameters.
     private let build: @Sendable (any SQLDatabase, [String]) -> any SQLExpression
@@ -87,9 +90,22 @@ final class KeptStatement<Name>: Sendable {
         #endif
         let query = Rendered(sql: statement.sql, binds: binds)
         if statement.preparable, let server = (db as? OwnNamesDatabase)?.server {
-            return Fetcher(query: query, database: PreparedOnServer<Name>(client: server, base: db))
+            return Fetcher(query: query, database: preparedHandle(count: parameters.count, client: server, base: db))
         }
         return Fetcher(query: query, database: db)
+    }
+
+    /// The handle that runs the statement prepared: under `Name`, or for a statement kept per count under `Name`
+    /// with the number (`PreparedCount`).
+    private func preparedHandle(count: Int, client: PostgresClient, base: any SQLDatabase) -> any SQLDatabase {
+        guard counts != nil else { return PreparedOnServer<Name>(client: client, base: base) }
+        return PreparedCount.numbers[count - 1].handle(Name.self, client: client, base: base)
+    }
+
+    /// Records the PostgreSQL text under the name `preparedHandle` runs it by.
+    private func register(sql: String, dialect: String, count: Int) {
+        guard counts != nil else { return PreparedOnServer<Name>.register(sql: sql, dialect: dialect) }
+        PreparedCount.numbers[count - 1].register(Name.self, sql: sql, dialect: dialect)
     }
 
     /// The kept rendering for `db`'s dialect, made on first use.
@@ -106,8 +122,9 @@ final class KeptStatement<Name>: Sendable {
             if case .constant(let value) = slot { return value }
             return nil
         }
-        let preparable = counts == nil && constants.allSatisfy(PreparedOnServer<Name>.bindable)
-        if preparable { PreparedOnServer<Name>.register(sql: sql, dialect: dialect) }
+        let named = counts.map { $0.upperBound <= PreparedCount.numbers.count } ?? true
+        let preparable = named && constants.allSatisfy(PreparedOnServer<Name>.bindable)
+        if preparable { register(sql: sql, dialect: dialect, count: count) }
         let statement = Kept(sql: sql, binds: slots, preparable: preparable)
         kept.withLockedValue { $0[key] = statement }
         return statement

@@ -45,8 +45,11 @@ struct PreparedOnServer<Name>: SQLDatabase {
         typealias Row = PostgresRow
         let bindings: PostgresBindings
 
-        /// The `Name` type's full name, which Swift keeps unique; PostgreSQL cuts names at 63 bytes.
-        static var name: String { String(reflecting: Name.self) }
+        /// The `Name` type's full name, which Swift keeps unique, or the name it gives (`NamedStatement`); PostgreSQL
+        /// cuts names at 63 bytes.
+        static var name: String {
+            (Name.self as? any NamedStatement.Type)?.statementName ?? String(reflecting: Name.self)
+        }
         static var sql: String { texts.withLockedValue { $0[name] } ?? "" }
 
         func makeBindings() -> PostgresBindings { bindings }
