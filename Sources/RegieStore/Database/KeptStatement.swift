@@ -122,7 +122,7 @@ final class KeptStatement<Name>: Sendable {
             if case .constant(let value) = slot { return value }
             return nil
         }
-        let named = counts.map { $0.upperBound <= PreparedCount.numbers.count } ?? true
+        let named = counts.map { $0.lowerBound >= 1 && $0.upperBound <= PreparedCount.numbers.count } ?? true
         let preparable = named && constants.allSatisfy(PreparedOnServer<Name>.bindable)
         if preparable { register(sql: sql, dialect: dialect, count: count) }
         let statement = Kept(sql: sql, binds: slots, preparable: preparable)
